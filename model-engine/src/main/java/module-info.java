@@ -1,6 +1,13 @@
 /** InferPlan's engine: workloads, hardware and deployments in; performance and economics out. No UI, no storage. */
 module io.inferplan.engine {
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
 
     exports io.inferplan.engine;
+    exports io.inferplan.engine.model;
+    exports io.inferplan.engine.hardware;
+    exports io.inferplan.engine.perf;
+
+    opens io.inferplan.engine.model to com.fasterxml.jackson.databind;
+    opens io.inferplan.engine.hardware to com.fasterxml.jackson.databind;
+    opens io.inferplan.engine.perf to com.fasterxml.jackson.databind;
 }

@@ -1,0 +1,35 @@
+package io.inferplan.engine.perf;
+
+/**
+ * A replica at its steady-state operating point under continuous batching.
+ *
+ * @param batch                           concurrent sequences
+ * @param outputTokensPerSecond           generated tokens per second of the whole replica
+ * @param outputTokensPerSecondPerGpu     the same divided by the replica's GPUs
+ * @param requestsPerSecond               completed requests per second of the replica
+ * @param timeToFirstTokenSeconds         queue-free prefill latency of one request in the running batch
+ * @param timePerOutputTokenSeconds       between tokens after the first (decode step time over tokens per step)
+ * @param outputTokensPerSecondPerUser    1 / TPOT
+ * @param prefillTimeShare                share of the replica's time spent on prefill work (for attributing cost)
+ * @param decodeStepSeconds               one decode iteration of the whole batch
+ * @param prefillSecondsPerRequest        GPU-replica seconds of prefill work per request
+ */
+public record PerformanceEstimate(
+        int batch,
+        double outputTokensPerSecond,
+        double outputTokensPerSecondPerGpu,
+        double requestsPerSecond,
+        double timeToFirstTokenSeconds,
+        double timePerOutputTokenSeconds,
+        double outputTokensPerSecondPerUser,
+        double prefillTimeShare,
+        double decodeStepSeconds,
+        double prefillSecondsPerRequest,
+        Bottleneck limitedBy,
+        MemoryFit memory,
+        ErrorBand errorBand) {
+
+    public double inputTokensPerSecond(RequestShape request) {
+        return requestsPerSecond * request.inputTokens();
+    }
+}
