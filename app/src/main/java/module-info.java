@@ -8,4 +8,5 @@ module io.inferplan.app {
 
     exports io.inferplan.app;
     opens io.inferplan.app to info.picocli, javafx.fxml;
+    opens io.inferplan.app.cli to info.picocli;
 }
