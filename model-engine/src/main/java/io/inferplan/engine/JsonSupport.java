@@ -46,10 +46,12 @@ public final class JsonSupport {
         String path = e instanceof JsonMappingException mapping ? path(mapping, rootName) : rootName;
         if (cause != null) {
             // A record's own check names its field relative to itself; place it under where Jackson was.
+            // Records name fields either plainly ("usdPerGpuHour") or under their own root ("model.layers"); drop
+            // that root and append the rest to the path of the object Jackson was building.
             String field = cause.field();
-            String leaf = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-            String parent = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : path;
-            String full = path.endsWith("." + leaf) || path.equals(leaf) ? path : parent.isEmpty() ? field : joinPath(path, leaf);
+            String relative = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
+            String full = path.isEmpty() ? field
+                    : path.equals(relative) || path.endsWith("." + relative) ? path : joinPath(path, relative);
             return new InvalidInputException(full, cause.getMessage().substring(field.length() + 2));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -61,11 +63,25 @@ public final class JsonSupport {
             return new InvalidInputException(path, "'" + format.getValue() + "' is not a valid "
                     + simpleTypeName(format.getTargetType()));
         }
+        if (e instanceof MismatchedInputException mismatch && isMissingValue(mismatch)) {
+            return new InvalidInputException(path, "is required (" + simpleTypeName(mismatch.getTargetType()) + ")");
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Missing type id")) {
+            return new InvalidInputException(path, "needs its kind given in a 'basis' (or type) field: "
+                    + firstLine(mismatch.getOriginalMessage()));
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + " ("
                     + firstLine(e.getOriginalMessage()) + ")");
         }
         return new InvalidInputException(path, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+    }
+
+    /** A required number or flag left out (or null): Jackson reports it as null for a primitive. */
+    private static boolean isMissingValue(MismatchedInputException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Cannot map `null` into type");
     }
 
     private static String joinPath(String path, String leaf) {

@@ -4,6 +4,8 @@ import static io.inferplan.engine.Checks.inRange;
 import static io.inferplan.engine.Checks.present;
 import static io.inferplan.engine.Checks.text;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.inferplan.engine.InvalidInputException;
 import java.util.List;
 
@@ -70,6 +72,37 @@ public record ModelSpec(
         }
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         source = source == null ? "" : source;
+    }
+
+    /** JSON form: the MLA and sliding-window fields are optional (absent means none). */
+    @JsonCreator
+    static ModelSpec fromJson(
+            @JsonProperty(value = "id", required = true) String id,
+            @JsonProperty("name") String name,
+            @JsonProperty(value = "totalParameters", required = true) long totalParameters,
+            @JsonProperty(value = "activeParameters", required = true) long activeParameters,
+            @JsonProperty(value = "layers", required = true) int layers,
+            @JsonProperty(value = "hiddenSize", required = true) int hiddenSize,
+            @JsonProperty(value = "attentionHeads", required = true) int attentionHeads,
+            @JsonProperty(value = "kvHeads", required = true) int kvHeads,
+            @JsonProperty(value = "headDim", required = true) int headDim,
+            @JsonProperty(value = "ffnSize", required = true) int ffnSize,
+            @JsonProperty(value = "vocabSize", required = true) int vocabSize,
+            @JsonProperty(value = "attention", required = true) AttentionKind attention,
+            @JsonProperty("kvLatentDim") Integer kvLatentDim,
+            @JsonProperty("ropeHeadDim") Integer ropeHeadDim,
+            @JsonProperty("slidingWindowTokens") Integer slidingWindowTokens,
+            @JsonProperty("slidingWindowLayers") Integer slidingWindowLayers,
+            @JsonProperty("moe") MoeSpec moe,
+            @JsonProperty("aliases") List<String> aliases,
+            @JsonProperty("source") String source) {
+        return new ModelSpec(id, name, totalParameters, activeParameters, layers, hiddenSize, attentionHeads, kvHeads, headDim,
+                ffnSize, vocabSize, attention, orZero(kvLatentDim), orZero(ropeHeadDim), orZero(slidingWindowTokens),
+                orZero(slidingWindowLayers), moe, aliases, source);
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     public boolean isMoe() {

@@ -1,27 +1,246 @@
 package io.inferplan.engine.perf;
 
+import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.hardware.AcceleratorSpec;
 import io.inferplan.engine.model.ModelSpec;
+import java.util.Locale;
 
-/** Roofline-based performance model of LLM serving; see docs/performance-model.md. */
+/**
+ * Roofline model of LLM serving under continuous batching, with efficiency factors per accelerator family and
+ * serving stack (see docs/performance-model.md).
+ *
+ * <p>One engine iteration decodes one token for every sequence in the batch: its time is the larger of the
+ * matrix work and the bytes it must read (weights, for MoE only the experts the batch touches, plus every
+ * sequence's KV cache), plus tensor/expert-parallel communication and fixed per-step and per-layer costs.
+ * In steady state, for each token generated the replica also prefills 1/output of a request, so the
+ * cycle time is the decode step plus that prefill compute. Stateless and thread-safe.
+ */
 public final class PerformanceModel {
+    private static final PerformanceModel STANDARD = new PerformanceModel(EfficiencyTable.bundled());
+
+    private final EfficiencyTable efficiencies;
+
+    public PerformanceModel(EfficiencyTable efficiencies) {
+        this.efficiencies = efficiencies;
+    }
 
     public static PerformanceModel standard() {
-        return new PerformanceModel();
+        return STANDARD;
+    }
+
+    public EfficiencyTable efficiencies() {
+        return efficiencies;
+    }
+
+    /** The error band for this hardware and stack, without running an estimate. */
+    public ErrorBand errorBand(AcceleratorSpec accelerator, ServingStack stack) {
+        return efficiencies.resolve(accelerator.family(), stack).errorBand();
     }
 
     /**
      * The replica's steady-state operating point for this model, deployment, request shape and target.
      *
-     * @throws ConfigurationDoesNotFitException when the model or one sequence does not fit
-     * @throws io.inferplan.engine.InvalidInputException when the target cannot be met at all
+     * @throws ConfigurationDoesNotFitException when the weights or one sequence do not fit, or a fixed batch is too large
+     * @throws InvalidInputException when an interactivity or latency target cannot be met at any batch
      */
     public PerformanceEstimate estimate(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target) {
-        throw new UnsupportedOperationException("being written");
+        EfficiencyTable.Resolved resolved = efficiencies.resolve(deployment.accelerator().family(), deployment.servingStack());
+        return estimate(model, deployment, request, target, resolved.profile(), resolved.errorBand());
     }
 
-    /** The efficiency-derived error band for this hardware and stack, without running an estimate. */
-    public ErrorBand errorBand(AcceleratorSpec accelerator, ServingStack stack) {
-        throw new UnsupportedOperationException("being written");
+    /** Same, with an explicit efficiency profile (used when fitting profiles to measurements). */
+    public PerformanceEstimate estimate(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target,
+                                        EfficiencyProfile profile, ErrorBand errorBand) {
+        ReplicaLayout layout = new ReplicaLayout(model, deployment, profile);
+        MemoryFit memory = memoryFit(layout, request);
+        int engineLimit = deployment.maxBatch() > 0 ? deployment.maxBatch() : profile.defaultMaxBatch();
+        int largestBatch = Math.min(memory.maxBatchByMemory(), engineLimit);
+
+        int batch;
+        boolean targetLimited = false;
+        switch (target) {
+            case ServingTarget.Offline offline -> batch = largestBatch;
+            case ServingTarget.FixedBatch fixed -> {
+                batch = fixed.concurrentRequests();
+                if (batch > memory.maxBatchByMemory()) {
+                    throw new ConfigurationDoesNotFitException(String.format(Locale.ROOT,
+                            "a batch of %d does not fit: the KV cache has room for at most %d sequences of %.0f tokens",
+                            batch, memory.maxBatchByMemory(), request.inputTokens() + request.outputTokens()),
+                            (batch - memory.maxBatchByMemory()) * memory.kvBytesPerSequence());
+                }
+            }
+            case ServingTarget.Interactivity interactivity -> {
+                double maxTpot = 1.0 / interactivity.minOutputTokensPerSecondPerUser();
+                batch = largestBatchMeeting(layout, request, largestBatch, maxTpot, 0);
+                if (batch == 0) {
+                    Cycle single = cycle(layout, request, 1);
+                    throw new InvalidInputException("minTokensPerSecondPerUser", String.format(Locale.ROOT,
+                            "%.0f tokens/s per user cannot be reached on this deployment: even one user alone gets %.0f tokens/s",
+                            interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.timePerOutputTokenSeconds()));
+                }
+                targetLimited = batch < largestBatch;
+            }
+            case ServingTarget.LatencyTargets latency -> {
+                batch = largestBatchMeeting(layout, request, largestBatch, latency.maxTimePerOutputTokenSeconds(),
+                        latency.maxTimeToFirstTokenSeconds());
+                if (batch == 0) {
+                    Cycle single = cycle(layout, request, 1);
+                    throw new InvalidInputException("latency", String.format(Locale.ROOT,
+                            "targets cannot be met on this deployment: even one request alone has a TTFT of %.0f ms and a TPOT of %.1f ms",
+                            single.timeToFirstTokenSeconds() * 1e3, single.timePerOutputTokenSeconds() * 1e3));
+                }
+                targetLimited = batch < largestBatch;
+            }
+        }
+
+        Cycle cycle = cycle(layout, request, batch);
+        double outputTokensPerSecond = batch * cycle.tokensPerStep() / cycle.cycleSeconds();
+        Bottleneck limitedBy = targetLimited ? Bottleneck.LATENCY_TARGET
+                : bottleneck(cycle, batch, memory.maxBatchByMemory(), engineLimit);
+        return new PerformanceEstimate(
+                batch,
+                outputTokensPerSecond,
+                outputTokensPerSecond / layout.gpus,
+                outputTokensPerSecond / request.outputTokens(),
+                cycle.timeToFirstTokenSeconds(),
+                cycle.timePerOutputTokenSeconds(),
+                1.0 / cycle.timePerOutputTokenSeconds(),
+                cycle.prefillSeconds() / cycle.cycleSeconds(),
+                cycle.stepSeconds(),
+                cycle.prefillSecondsPerRequest(),
+                limitedBy,
+                memory,
+                errorBand);
+    }
+
+    /** Weights, runtime and KV against the GPU's memory; the largest batch that fits at full context. */
+    static MemoryFit memoryFit(ReplicaLayout layout, RequestShape request) {
+        AcceleratorSpec accelerator = layout.deployment.accelerator();
+        double memoryBytes = accelerator.memoryBytes();
+        double reserve = ReplicaLayout.RUNTIME_RESERVE_BYTES;
+        double activations = layout.activationBytesPerGpu();
+        double spare = memoryBytes - layout.weightBytesPerGpu - reserve - activations;
+        if (spare <= 0) {
+            throw new ConfigurationDoesNotFitException(String.format(Locale.ROOT,
+                    "the model does not fit: %.1f GB of weights plus %.1f GB of runtime and activations per GPU, "
+                            + "but %s has %.1f GB (short by %.1f GB per GPU; use more GPUs or a smaller precision)",
+                    layout.weightBytesPerGpu / 1e9, (reserve + activations) / 1e9, accelerator.name(), memoryBytes / 1e9, -spare / 1e9),
+                    -spare);
+        }
+        double kvBudget = spare * layout.efficiency.kvMemoryFraction();
+        double reservedContext = request.inputTokens()
+                + Math.max(0.5, layout.efficiency.kvReservedOutputFraction()) * request.outputTokens();
+        double kvPerSequence = layout.kvBytesPerGpu(reservedContext);
+        int maxBatch = (int) Math.min(Integer.MAX_VALUE / 2, Math.floor(kvBudget / kvPerSequence));
+        if (maxBatch < 1) {
+            throw new ConfigurationDoesNotFitException(String.format(Locale.ROOT,
+                    "one sequence of %.0f tokens needs %.1f GB of KV cache per GPU but only %.1f GB is left after the weights "
+                            + "(short by %.1f GB per GPU)",
+                    reservedContext, kvPerSequence / 1e9, kvBudget / 1e9, (kvPerSequence - kvBudget) / 1e9),
+                    kvPerSequence - kvBudget);
+        }
+        return new MemoryFit(memoryBytes, layout.weightBytesPerGpu, reserve, activations, kvBudget, kvPerSequence, maxBatch);
+    }
+
+    /** Largest batch up to {@code upper} whose TPOT and TTFT stay within the limits (0 = no limit); 0 if none. */
+    private static int largestBatchMeeting(ReplicaLayout layout, RequestShape request, int upper, double maxTpot, double maxTtft) {
+        int low = 0;
+        int high = upper;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            Cycle cycle = cycle(layout, request, mid);
+            boolean meets = (maxTpot <= 0 || cycle.timePerOutputTokenSeconds() <= maxTpot)
+                    && (maxTtft <= 0 || cycle.timeToFirstTokenSeconds() <= maxTtft);
+            if (meets) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * The time parts of one steady-state cycle: a decode iteration of the whole batch plus the prefill work
+     * that keeps the batch full.
+     */
+    record Cycle(
+            double computeSeconds,
+            double memorySeconds,
+            double communicationSeconds,
+            double overheadSeconds,
+            double stepSeconds,
+            double prefillSeconds,
+            double prefillSecondsPerRequest,
+            double tokensPerStep,
+            double cycleSeconds,
+            double timeToFirstTokenSeconds) {
+
+        double timePerOutputTokenSeconds() {
+            return cycleSeconds / tokensPerStep;
+        }
+    }
+
+    static Cycle cycle(ReplicaLayout layout, RequestShape request, int batch) {
+        Deployment deployment = layout.deployment;
+        EfficiencyProfile efficiency = layout.efficiency;
+        SpeculativeDecoding speculative = deployment.speculative();
+        double verifiedPerSequence = speculative == null ? 1 : speculative.draftTokens() + 1;
+        double tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
+        int stages = layout.pipelineParallel;
+
+        // Decode: each pipeline stage runs a micro-batch of batch/stages sequences; a token crosses every stage.
+        double microBatch = Math.max(1.0, (double) batch / stages);
+        double context = request.inputTokens() + request.outputTokens() / 2;
+        double tokens = microBatch * verifiedPerSequence;
+        double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
+        double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesPerGpu(context)) / layout.memoryBytesPerSecond;
+        double communication = layout.communicationSeconds(tokens);
+        double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
+        double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;
+        double perIteration = efficiency.stepOverheadSeconds() + batch * efficiency.sequenceOverheadSeconds();
+        double overhead = perIteration + stages * layout.layerOverheadSeconds() + draftSeconds;
+        double stepSeconds = stages * stageSeconds + perIteration + draftSeconds;
+
+        // Prefill: in steady state, batch*tokensPerStep/output requests finish per step and as many start.
+        double newTokens = request.uncachedInputTokens();
+        double prefillContext = request.inputTokens() - newTokens / 2;
+        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
+        double requestsStartedPerStep = batch * tokensPerStep / request.outputTokens();
+        double prefillSeconds = requestsStartedPerStep * prefillPerRequest;
+        double cycleSeconds = stepSeconds + prefillSeconds;
+
+        // Time to first token for a request joining the running batch: its own prefill (compute, or reading the
+        // weights once per chunk when the prompt is short), then the iteration that emits its first token.
+        double chunks = Math.ceil(newTokens / ReplicaLayout.ACTIVATION_WORKSPACE_TOKENS);
+        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, ReplicaLayout.ACTIVATION_WORKSPACE_TOKENS))
+                / layout.memoryBytesPerSecond;
+        double ownPrefill = Math.max(prefillCompute, prefillMemory)
+                + stages * (layout.communicationSeconds(newTokens) + chunks * layout.layerOverheadSeconds());
+        double timeToFirstToken = ownPrefill + cycleSeconds;
+
+        return new Cycle(stages * compute + prefillSeconds, stages * memory, stages * communication, overhead, stepSeconds,
+                prefillSeconds, prefillPerRequest, tokensPerStep, cycleSeconds, timeToFirstToken);
+    }
+
+    private static Bottleneck bottleneck(Cycle cycle, int batch, int memoryLimit, int engineLimit) {
+        double roofline = Math.max(cycle.computeSeconds(), cycle.memorySeconds());
+        if (cycle.communicationSeconds() > roofline && cycle.communicationSeconds() > cycle.overheadSeconds()) {
+            return Bottleneck.COMMUNICATION;
+        }
+        if (cycle.overheadSeconds() > roofline) {
+            return Bottleneck.FIXED_OVERHEAD;
+        }
+        if (cycle.computeSeconds() >= cycle.memorySeconds()) {
+            return Bottleneck.COMPUTE;
+        }
+        if (batch == memoryLimit) {
+            return Bottleneck.MEMORY_CAPACITY;
+        }
+        if (batch == engineLimit) {
+            return Bottleneck.ENGINE_BATCH_LIMIT;
+        }
+        return Bottleneck.MEMORY_BANDWIDTH;
     }
 }

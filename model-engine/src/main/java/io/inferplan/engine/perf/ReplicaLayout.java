@@ -1,0 +1,140 @@
+package io.inferplan.engine.perf;
+
+import io.inferplan.engine.hardware.AcceleratorSpec;
+import io.inferplan.engine.model.AttentionKind;
+import io.inferplan.engine.model.ModelSpec;
+import io.inferplan.engine.model.Precision;
+
+/**
+ * What one GPU of a replica holds and moves: the per-GPU share of weights, KV cache and FLOPs, and the
+ * rates it runs at. Derived once per estimate so the batch searches stay cheap.
+ */
+final class ReplicaLayout {
+    /** Link used between GPUs that share no scale-up domain: PCIe Gen4/5 x16, one direction, achievable. */
+    static final double PCIE_BYTES_PER_SECOND = 25e9;
+    static final double NVLINK_COLLECTIVE_LATENCY_SECONDS = 6e-6;
+    static final double PCIE_COLLECTIVE_LATENCY_SECONDS = 20e-6;
+    /** Weights and activations exchanged in collectives travel as 16-bit values. */
+    static final double COLLECTIVE_BYTES_PER_VALUE = 2.0;
+    static final double RUNTIME_RESERVE_BYTES = 2.0 * (1L << 30);
+    /** Tokens the activation workspace is sized for (a typical max_num_tokens). */
+    static final double ACTIVATION_WORKSPACE_TOKENS = 8192;
+
+    final ModelSpec model;
+    final Deployment deployment;
+    final EfficiencyProfile efficiency;
+    final int gpus;
+    final int tensorParallel;
+    final int pipelineParallel;
+    final int layersPerStage;
+
+    final double weightBytesPerGpu;
+    final double alwaysActiveWeightBytesPerGpu;
+    final double expertWeightBytesPerGpuPerExpert;
+    final double kvShareOnGpu;
+
+    final double decodeFlopsPerSecond;
+    final double prefillFlopsPerSecond;
+    final double memoryBytesPerSecond;
+    final double linkBytesPerSecond;
+    final double collectiveLatencySeconds;
+
+    ReplicaLayout(ModelSpec model, Deployment deployment, EfficiencyProfile efficiency) {
+        this.model = model;
+        this.deployment = deployment;
+        this.efficiency = efficiency;
+        AcceleratorSpec accelerator = deployment.accelerator();
+        this.gpus = deployment.gpusPerReplica();
+        this.tensorParallel = deployment.tensorParallel();
+        this.pipelineParallel = deployment.pipelineParallel();
+        this.layersPerStage = Math.max(1, (int) Math.ceil((double) model.layers() / pipelineParallel));
+
+        double weightBytesPerParameter = deployment.weightPrecision().bytesPerValue();
+        this.weightBytesPerGpu = model.totalParameters() * weightBytesPerParameter / gpus;
+        this.alwaysActiveWeightBytesPerGpu = model.alwaysActiveParameters() * weightBytesPerParameter / gpus;
+        this.expertWeightBytesPerGpuPerExpert = model.isMoe()
+                ? (double) model.moe().parametersPerExpert() * model.moe().moeLayers() * weightBytesPerParameter / gpus
+                : 0;
+        this.kvShareOnGpu = kvShare(model, tensorParallel) / pipelineParallel;
+
+        Precision math = mathPrecision(deployment);
+        double peak = accelerator.flopsPerSecondFor(math);
+        double lowPrecisionPenalty = (math == Precision.FP4 || math == Precision.INT4) && accelerator.supports(math)
+                ? efficiency.lowPrecisionComputePenalty() : 1.0;
+        this.decodeFlopsPerSecond = peak * efficiency.decodeComputeEfficiency() * lowPrecisionPenalty;
+        this.prefillFlopsPerSecond = peak * efficiency.prefillComputeEfficiency() * lowPrecisionPenalty;
+        double bandwidthEfficiency = accelerator.measured()
+                // A measured bandwidth is already what a streaming kernel reaches (about 90% of a datasheet peak).
+                ? Math.min(1.0, efficiency.memoryBandwidthEfficiency() / 0.9)
+                : efficiency.memoryBandwidthEfficiency();
+        this.memoryBytesPerSecond = accelerator.memoryBandwidthBytesPerSecond() * bandwidthEfficiency;
+        boolean scaleUp = accelerator.scaleUpBandwidthBytesPerSecond() > 0 && accelerator.scaleUpDomainSize() >= tensorParallel;
+        this.linkBytesPerSecond = (scaleUp ? accelerator.scaleUpBandwidthBytesPerSecond() : PCIE_BYTES_PER_SECOND)
+                * efficiency.collectiveEfficiency();
+        this.collectiveLatencySeconds = scaleUp ? NVLINK_COLLECTIVE_LATENCY_SECONDS : PCIE_COLLECTIVE_LATENCY_SECONDS;
+    }
+
+    /**
+     * The format matrix math runs in: the wider of weights and activations (weight-only INT4 computes in
+     * 16 bits), and what the hardware supports natively.
+     */
+    static Precision mathPrecision(Deployment deployment) {
+        Precision weights = deployment.weightPrecision();
+        Precision activations = deployment.activationPrecision();
+        Precision wider = activations.bytesPerValue() > weights.bytesPerValue() ? activations : weights;
+        return deployment.accelerator().effectiveComputePrecision(wider);
+    }
+
+    /** Share of one sequence's KV cache a tensor-parallel rank holds (KV heads are split, never below one head). */
+    static double kvShare(ModelSpec model, int tensorParallel) {
+        if (model.attention() == AttentionKind.MLA) {
+            return 1.0; // the latent is not split across heads: every rank keeps all of it
+        }
+        int headsPerRank = (int) Math.ceil((double) model.kvHeads() / tensorParallel);
+        return (double) headsPerRank / model.kvHeads();
+    }
+
+    /** KV bytes one sequence keeps on each GPU at this context length. */
+    double kvBytesPerGpu(double contextTokens) {
+        return model.kvBytesPerSequence(contextTokens, deployment.kvPrecision()) * kvShareOnGpu;
+    }
+
+    double activationBytesPerGpu() {
+        return ACTIVATION_WORKSPACE_TOKENS * model.hiddenSize() * COLLECTIVE_BYTES_PER_VALUE * 12.0 / tensorParallel;
+    }
+
+    /** Weight bytes one GPU reads in a step processing {@code tokens} tokens: MoE reads only the experts touched. */
+    double weightBytesReadPerGpu(double tokens) {
+        if (!model.isMoe()) {
+            return weightBytesPerGpu;
+        }
+        return alwaysActiveWeightBytesPerGpu + model.moe().expectedExpertsTouched(tokens) * expertWeightBytesPerGpuPerExpert;
+    }
+
+    /** Matrix and attention FLOPs one GPU does for {@code tokens} new tokens attending to {@code contextTokens}. */
+    double flopsPerGpu(double tokens, double contextTokens) {
+        double perToken = 2.0 * model.activeParameters() + model.attentionFlopsPerToken(contextTokens);
+        return tokens * perToken / gpus;
+    }
+
+    /** Tensor-parallel all-reduces (two per layer) and expert all-to-alls (two per MoE layer) for {@code tokens}. */
+    double communicationSeconds(double tokens) {
+        double seconds = 0;
+        double messageBytes = tokens * model.hiddenSize() * COLLECTIVE_BYTES_PER_VALUE;
+        if (tensorParallel > 1) {
+            double ringFactor = 2.0 * (tensorParallel - 1) / tensorParallel;
+            seconds += 2.0 * layersPerStage * (collectiveLatencySeconds + ringFactor * messageBytes / linkBytesPerSecond);
+        }
+        int expertParallel = deployment.expertParallel();
+        if (model.isMoe() && expertParallel > 1) {
+            double moeLayersPerStage = (double) model.moe().moeLayers() / pipelineParallel;
+            double sent = messageBytes * model.moe().expertsPerToken() * (expertParallel - 1) / expertParallel;
+            seconds += 2.0 * moeLayersPerStage * (collectiveLatencySeconds + sent / linkBytesPerSecond);
+        }
+        return seconds;
+    }
+
+    double layerOverheadSeconds() {
+        return efficiency.layerOverheadSeconds() * layersPerStage;
+    }
+}
