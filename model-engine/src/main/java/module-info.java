@@ -6,8 +6,12 @@ module io.inferplan.engine {
     exports io.inferplan.engine.model;
     exports io.inferplan.engine.hardware;
     exports io.inferplan.engine.perf;
+    exports io.inferplan.engine.economics;
+    exports io.inferplan.engine.scenario;
 
     opens io.inferplan.engine.model to com.fasterxml.jackson.databind;
     opens io.inferplan.engine.hardware to com.fasterxml.jackson.databind;
     opens io.inferplan.engine.perf to com.fasterxml.jackson.databind;
+    opens io.inferplan.engine.economics to com.fasterxml.jackson.databind;
+    opens io.inferplan.engine.scenario to com.fasterxml.jackson.databind;
 }

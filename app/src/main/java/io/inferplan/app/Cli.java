@@ -21,6 +21,12 @@ public final class Cli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Cli());
         // Subcommands (each in io.inferplan.app.cli):
+        cli.addSubcommand(new io.inferplan.app.cli.EstimateCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.CalibrateCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.EvaluateCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.CompareCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.CatalogCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.ProfileCommand());
         cli.setExecutionExceptionHandler(Cli::reportFailure);
         return cli;
     }

@@ -75,7 +75,7 @@ public final class JsonSupport {
             return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + " ("
                     + firstLine(e.getOriginalMessage()) + ")");
         }
-        return new InvalidInputException(path, "not valid JSON: " + firstLine(e.getOriginalMessage()));
+        return new InvalidInputException(path, "not valid JSON" + location(e) + ": " + plainParserMessage(e.getOriginalMessage()));
     }
 
     /** A required number or flag left out (or null): Jackson reports it as null for a primitive. */
@@ -137,6 +137,21 @@ public final class JsonSupport {
             return names.toString();
         }
         return type.getSimpleName();
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** The parser's own words without its source dump ("(start marker at [Source: ...])"). */
+    private static String plainParserMessage(String message) {
+        String line = firstLine(message);
+        int detail = line.indexOf(" (start marker");
+        if (detail < 0) {
+            detail = line.indexOf(" at [Source");
+        }
+        return detail < 0 ? line : line.substring(0, detail);
     }
 
     private static String firstLine(String message) {

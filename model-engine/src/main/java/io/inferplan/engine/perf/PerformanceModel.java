@@ -18,6 +18,8 @@ import java.util.Locale;
 public final class PerformanceModel {
     private static final PerformanceModel STANDARD = new PerformanceModel(EfficiencyTable.bundled());
 
+    private static final double EXTRAPOLATION_ERROR_PERCENT = 10;
+
     private final EfficiencyTable efficiencies;
 
     public PerformanceModel(EfficiencyTable efficiencies) {
@@ -45,7 +47,20 @@ public final class PerformanceModel {
      */
     public PerformanceEstimate estimate(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target) {
         EfficiencyTable.Resolved resolved = efficiencies.resolve(deployment.accelerator().family(), deployment.servingStack());
-        return estimate(model, deployment, request, target, resolved.profile(), resolved.errorBand());
+        return estimate(model, deployment, request, target, resolved.profile(), widenedForTarget(resolved.errorBand(), target));
+    }
+
+    /**
+     * The calibration data are highest-throughput runs; small-batch and latency-bound operating points lean on
+     * the fitted overheads outside the range they were fitted in, so their band is wider.
+     */
+    static ErrorBand widenedForTarget(ErrorBand band, ServingTarget target) {
+        if (target instanceof ServingTarget.Offline || band.measurementCount() == 0) {
+            return band;
+        }
+        return new ErrorBand(band.expectedErrorPercent() + EXTRAPOLATION_ERROR_PERCENT, band.measurementCount(), band.basis()
+                + "; widened by " + Math.round(EXTRAPOLATION_ERROR_PERCENT) + " points because the measurements are"
+                + " highest-throughput runs and this operating point is latency-bound");
     }
 
     /** Same, with an explicit efficiency profile (used when fitting profiles to measurements). */

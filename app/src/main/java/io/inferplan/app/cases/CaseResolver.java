@@ -1,0 +1,123 @@
+package io.inferplan.app.cases;
+
+import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.hardware.AcceleratorSpec;
+import io.inferplan.engine.model.ModelPresets;
+import io.inferplan.engine.model.ModelSpec;
+import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.perf.Deployment;
+import io.inferplan.engine.perf.RequestShape;
+import io.inferplan.engine.perf.ServingStack;
+import io.inferplan.engine.perf.ServingTarget;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Turns a row of named columns (the calibration.csv layout) into a resolved configuration. Names of models and
+ * accelerators are matched case-insensitively with their aliases; every bad value names its column.
+ */
+public final class CaseResolver {
+    private final ModelPresets models;
+    private final AcceleratorCatalog accelerators;
+
+    public CaseResolver(ModelPresets models, AcceleratorCatalog accelerators) {
+        this.models = models;
+        this.accelerators = accelerators;
+    }
+
+    public ResolvedCase resolve(Map<String, String> row) {
+        String caseId = text(row, "case", "");
+        ModelSpec model = models.require("model", required(row, "model"));
+        AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator")).toSpec();
+        int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
+        int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
+        int pipelineParallel = wholeNumber(row, "pipeline_parallel", 1, 1, 512);
+        int gpusPerReplica = tensorParallel * pipelineParallel;
+        if (gpus % gpusPerReplica != 0) {
+            throw new InvalidInputException("gpus", "must be a multiple of tensor_parallel x pipeline_parallel ("
+                    + gpusPerReplica + "), was " + gpus);
+        }
+        int expertParallel = wholeNumber(row, "expert_parallel", 1, 1, gpusPerReplica);
+        Precision weights = Precision.parse("weight_precision", required(row, "weight_precision"));
+        String kvText = text(row, "kv_precision", "");
+        Precision kv = kvText.isEmpty() ? weights : Precision.parse("kv_precision", kvText);
+        ServingStack stack = ServingStack.parse("serving_stack", text(row, "serving_stack", ""));
+        int maxBatch = wholeNumber(row, "max_batch", 0, 0, 1_000_000);
+        Deployment deployment = new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel,
+                weights, kv, null, stack, maxBatch, null);
+        RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
+                optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
+        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row));
+    }
+
+    private static ServingTarget target(Map<String, String> row) {
+        String scenario = text(row, "scenario", "offline").toLowerCase(Locale.ROOT);
+        return switch (scenario) {
+            case "offline", "" -> new ServingTarget.Offline();
+            case "batch" -> new ServingTarget.FixedBatch(wholeNumber(row, "batch", -1, 1, 1_000_000));
+            case "interactivity" -> new ServingTarget.Interactivity(number(row, "min_tokens_per_s_per_user"));
+            default -> throw new InvalidInputException("scenario", "must be offline, batch or interactivity, was '" + scenario + "'");
+        };
+    }
+
+    private static OptionalDouble measured(Map<String, String> row) {
+        String metric = text(row, "metric", "");
+        String value = text(row, "value", "");
+        if (!metric.equalsIgnoreCase("output_tokens_per_s") || value.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(number(row, "value"));
+    }
+
+    private static String text(Map<String, String> row, String column, String fallback) {
+        String value = row.get(column);
+        return value == null ? fallback : value.strip();
+    }
+
+    private static String required(Map<String, String> row, String column) {
+        String value = text(row, column, "");
+        if (value.isEmpty()) {
+            throw new InvalidInputException(column, "is required");
+        }
+        return value;
+    }
+
+    private static double number(Map<String, String> row, String column) {
+        String value = required(row, column);
+        try {
+            double parsed = Double.parseDouble(value);
+            if (!Double.isFinite(parsed)) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(column, "must be a number, was '" + value + "'");
+        }
+    }
+
+    private static OptionalDouble optionalNumber(Map<String, String> row, String column) {
+        return text(row, column, "").isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(number(row, column));
+    }
+
+    /** A whole number in [min, max]; {@code fallback} when the column is absent or empty (-1: required). */
+    private static int wholeNumber(Map<String, String> row, String column, int fallback, int min, int max) {
+        String value = text(row, column, "");
+        if (value.isEmpty()) {
+            if (fallback < 0) {
+                throw new InvalidInputException(column, "is required");
+            }
+            return fallback;
+        }
+        try {
+            double parsed = Double.parseDouble(value);
+            if (parsed != Math.rint(parsed) || parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return (int) parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(column, "must be a whole number from " + min + " to " + max + ", was '" + value + "'");
+        }
+    }
+}

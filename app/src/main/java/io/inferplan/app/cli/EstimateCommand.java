@@ -1,0 +1,229 @@
+package io.inferplan.app.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inferplan.app.cases.AccuracySummary;
+import io.inferplan.app.cases.CaseEvaluator;
+import io.inferplan.app.cases.CaseOutcome;
+import io.inferplan.app.cases.CaseResolver;
+import io.inferplan.app.cases.CaseTable;
+import io.inferplan.app.cases.ResolvedCase;
+import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.JsonSupport;
+import io.inferplan.engine.model.ModelPresets;
+import io.inferplan.engine.perf.Deployment;
+import io.inferplan.engine.perf.MemoryFit;
+import io.inferplan.engine.perf.PerformanceEstimate;
+import io.inferplan.engine.perf.PerformanceModel;
+import io.inferplan.engine.perf.ServingTarget;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code inferplan estimate}: throughput and latency of one configuration, or of every row of a CSV file. */
+@Command(name = "estimate", mixinStandardHelpOptions = true,
+        description = {"Predicts throughput and latency of serving a model on an accelerator.",
+                "Either one configuration from the options, or every row of --cases IN.csv written to --out OUT.csv."})
+public final class EstimateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", description = "Model preset name or alias, e.g. Llama-3.1-70B")
+    String model;
+    @Option(names = "--accelerator", description = "Accelerator id or alias from the catalog, e.g. H100, H200, MI300X")
+    String accelerator;
+    @Option(names = "--gpus", description = "GPUs in total (a multiple of tensor x pipeline parallel; default: one replica)")
+    Integer gpus;
+    @Option(names = {"--tensor-parallel", "--tp"}, description = "Tensor-parallel degree (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int tensorParallel;
+    @Option(names = {"--pipeline-parallel", "--pp"}, description = "Pipeline-parallel degree (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int pipelineParallel;
+    @Option(names = {"--expert-parallel", "--ep"}, description = "Expert-parallel degree within a replica (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int expertParallel;
+    @Option(names = "--weight-precision", description = "fp32, bf16, fp16, fp8, int8, fp4, int4 (default ${DEFAULT-VALUE})", defaultValue = "fp8")
+    String weightPrecision;
+    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights)")
+    String kvPrecision;
+    @Option(names = "--input-tokens", description = "Prompt tokens per request (default ${DEFAULT-VALUE})", defaultValue = "1000")
+    double inputTokens;
+    @Option(names = "--output-tokens", description = "Generated tokens per request, reasoning included (default ${DEFAULT-VALUE})", defaultValue = "1000")
+    double outputTokens;
+    @Option(names = "--prompt-cache-hit-rate", description = "Share of input tokens served from the prefix cache, 0..1 (default ${DEFAULT-VALUE})", defaultValue = "0")
+    double promptCacheHitRate;
+    @Option(names = "--scenario", description = "offline, batch or interactivity (default ${DEFAULT-VALUE})", defaultValue = "offline")
+    String scenario;
+    @Option(names = "--batch", description = "Concurrent requests for --scenario batch")
+    Integer batch;
+    @Option(names = "--min-tokens-per-s-per-user", description = "Per-user speed floor for --scenario interactivity")
+    Double minTokensPerSecondPerUser;
+    @Option(names = "--serving-stack", description = "tensorrt-llm, vllm, sglang or generic (default ${DEFAULT-VALUE}: nothing known about the stack)", defaultValue = "generic")
+    String servingStack;
+    @Option(names = "--max-batch", description = "The serving engine's limit on sequences in flight (default: the stack's)")
+    Integer maxBatch;
+    @Option(names = "--json", description = "Print the result as JSON")
+    boolean json;
+    @Option(names = "--cases", paramLabel = "IN.csv", description = "Evaluate every row of this CSV (calibration.csv layout)")
+    Path cases;
+    @Option(names = "--out", paramLabel = "OUT.csv", description = "Where --cases writes its rows with the predictions added")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorCatalog.bundled()),
+                PerformanceModel.standard());
+        return cases != null ? evaluateCases(evaluator) : evaluateOne(evaluator);
+    }
+
+    private int evaluateCases(CaseEvaluator evaluator) throws IOException {
+        if (out == null) {
+            throw new InvalidInputException("--out", "is required with --cases (where to write the predictions)");
+        }
+        CaseTable input = CaseTable.read(cases);
+        List<CaseOutcome> outcomes = evaluator.evaluateAll(input);
+        CaseTable output = CaseEvaluator.withPredictions(input, outcomes);
+        if (out.getParent() != null) {
+            Files.createDirectories(out.getParent());
+        }
+        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            output.write(writer);
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        long failed = outcomes.stream().filter(CaseOutcome::failed).count();
+        stdout.printf(Locale.ROOT, "Evaluated %d rows of %s: %d with a prediction, %d with an error (see the error column). Wrote %s%n",
+                outcomes.size(), cases, outcomes.size() - failed, failed, out);
+        AccuracySummary accuracy = AccuracySummary.of(outcomes);
+        if (accuracy.hasMeasurements()) {
+            stdout.println();
+            stdout.println("Accuracy against the measured output_tokens_per_s of the rows:");
+            stdout.print(accuracy.toMarkdown());
+        }
+        stdout.flush();
+        return CliSupport.OK;
+    }
+
+    private int evaluateOne(CaseEvaluator evaluator) {
+        if (model == null || accelerator == null) {
+            throw new InvalidInputException(model == null ? "--model" : "--accelerator", "is required (or use --cases IN.csv)");
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("model", model);
+        row.put("accelerator", accelerator);
+        row.put("tensor_parallel", Integer.toString(tensorParallel));
+        row.put("pipeline_parallel", Integer.toString(pipelineParallel));
+        row.put("expert_parallel", Integer.toString(expertParallel));
+        row.put("gpus", Integer.toString(gpus == null ? tensorParallel * pipelineParallel : gpus));
+        row.put("weight_precision", weightPrecision);
+        row.put("kv_precision", kvPrecision == null ? "" : kvPrecision);
+        row.put("input_tokens", Double.toString(inputTokens));
+        row.put("output_tokens", Double.toString(outputTokens));
+        row.put("prompt_cache_hit_rate", Double.toString(promptCacheHitRate));
+        row.put("scenario", scenario);
+        row.put("batch", batch == null ? "" : batch.toString());
+        row.put("min_tokens_per_s_per_user", minTokensPerSecondPerUser == null ? "" : minTokensPerSecondPerUser.toString());
+        row.put("serving_stack", servingStack);
+        row.put("max_batch", maxBatch == null ? "" : maxBatch.toString());
+        CaseOutcome outcome = evaluator.evaluate(row);
+        if (outcome.failed()) {
+            throw new InvalidInputException("estimate", outcome.error());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(json ? toJson(outcome) : toTable(outcome));
+        stdout.flush();
+        return CliSupport.OK;
+    }
+
+    static String toTable(CaseOutcome outcome) {
+        ResolvedCase c = outcome.resolved();
+        PerformanceEstimate e = outcome.estimate();
+        Deployment d = c.deployment();
+        MemoryFit m = e.memory();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "%s on %d x %s (TP %d, PP %d%s), %s weights, %s KV cache, %s%n",
+                c.model().name(), d.gpusPerReplica() * c.replicas(), d.accelerator().name(), d.tensorParallel(), d.pipelineParallel(),
+                c.replicas() > 1 ? ", " + c.replicas() + " replicas" : "", d.weightPrecision().id(), d.kvPrecision().id(),
+                d.servingStack().displayName()));
+        line(s, "Request", String.format(Locale.ROOT, "%.0f input + %.0f output tokens, %s", c.request().inputTokens(),
+                c.request().outputTokens(), describe(c.target())));
+        line(s, "Concurrent requests", String.format(Locale.ROOT, "%,d (memory allows %,d per replica)", e.batch() * c.replicas(),
+                m.maxBatchByMemory()));
+        line(s, "Output throughput", String.format(Locale.ROOT, "%,.0f tokens/s (%,.0f per GPU)", outcome.predictedOutputTokensPerSecond(),
+                e.outputTokensPerSecondPerGpu()));
+        line(s, "Requests", String.format(Locale.ROOT, "%,.2f per second", e.requestsPerSecond() * c.replicas()));
+        line(s, "Time to first token", String.format(Locale.ROOT, "%,.0f ms", e.timeToFirstTokenSeconds() * 1e3));
+        line(s, "Time per output token", String.format(Locale.ROOT, "%.1f ms (%.1f tokens/s per user)",
+                e.timePerOutputTokenSeconds() * 1e3, e.outputTokensPerSecondPerUser()));
+        line(s, "Limited by", e.limitedBy().description());
+        line(s, "Memory per GPU", String.format(Locale.ROOT, "%.1f GB weights, %.1f GB runtime, %.1f GB KV cache of %.1f GB",
+                m.weightBytes() / 1e9, (m.runtimeReserveBytes() + m.activationBytes()) / 1e9, m.kvBudgetBytes() / 1e9, m.memoryBytes() / 1e9));
+        line(s, "Prefill share of time", String.format(Locale.ROOT, "%.0f%%", e.prefillTimeShare() * 100));
+        line(s, "Trust", e.errorBand().summary());
+        return s.toString();
+    }
+
+    private static void line(StringBuilder s, String label, String value) {
+        s.append(String.format(Locale.ROOT, "  %-24s %s%n", label, value));
+    }
+
+    static String describe(ServingTarget target) {
+        return switch (target) {
+            case ServingTarget.Offline o -> "offline (highest throughput)";
+            case ServingTarget.FixedBatch b -> b.concurrentRequests() + " requests in flight";
+            case ServingTarget.Interactivity i -> String.format(Locale.ROOT, "at least %.0f tokens/s per user", i.minOutputTokensPerSecondPerUser());
+            case ServingTarget.LatencyTargets l -> String.format(Locale.ROOT, "TTFT <= %.0f ms, TPOT <= %.0f ms",
+                    l.maxTimeToFirstTokenSeconds() * 1e3, l.maxTimePerOutputTokenSeconds() * 1e3);
+        };
+    }
+
+    static String toJson(CaseOutcome outcome) {
+        ResolvedCase c = outcome.resolved();
+        PerformanceEstimate e = outcome.estimate();
+        ObjectNode root = JsonSupport.mapper().createObjectNode();
+        ObjectNode input = root.putObject("configuration");
+        input.put("model", c.model().id());
+        input.put("accelerator", c.deployment().accelerator().id());
+        input.put("gpus", c.deployment().gpusPerReplica() * c.replicas());
+        input.put("tensorParallel", c.deployment().tensorParallel());
+        input.put("pipelineParallel", c.deployment().pipelineParallel());
+        input.put("replicas", c.replicas());
+        input.put("weightPrecision", c.deployment().weightPrecision().id());
+        input.put("kvPrecision", c.deployment().kvPrecision().id());
+        input.put("servingStack", c.deployment().servingStack().id());
+        input.put("inputTokens", c.request().inputTokens());
+        input.put("outputTokens", c.request().outputTokens());
+        input.put("scenario", describe(c.target()));
+        ObjectNode result = root.putObject("estimate");
+        result.put("outputTokensPerSecond", outcome.predictedOutputTokensPerSecond());
+        result.put("outputTokensPerSecondPerGpu", e.outputTokensPerSecondPerGpu());
+        result.put("requestsPerSecond", e.requestsPerSecond() * c.replicas());
+        result.put("batch", e.batch() * c.replicas());
+        result.put("timeToFirstTokenMs", e.timeToFirstTokenSeconds() * 1e3);
+        result.put("timePerOutputTokenMs", e.timePerOutputTokenSeconds() * 1e3);
+        result.put("outputTokensPerSecondPerUser", e.outputTokensPerSecondPerUser());
+        result.put("prefillTimeShare", e.prefillTimeShare());
+        result.put("limitedBy", e.limitedBy().name().toLowerCase(Locale.ROOT));
+        ObjectNode memory = result.putObject("memoryPerGpu");
+        memory.put("capacityBytes", e.memory().memoryBytes());
+        memory.put("weightBytes", e.memory().weightBytes());
+        memory.put("runtimeBytes", e.memory().runtimeReserveBytes() + e.memory().activationBytes());
+        memory.put("kvBudgetBytes", e.memory().kvBudgetBytes());
+        memory.put("kvBytesPerSequence", e.memory().kvBytesPerSequence());
+        memory.put("maxBatchByMemory", e.memory().maxBatchByMemory());
+        ObjectNode trust = result.putObject("errorBand");
+        trust.put("expectedErrorPercent", e.errorBand().expectedErrorPercent());
+        trust.put("measurements", e.errorBand().measurementCount());
+        trust.put("basis", e.errorBand().basis());
+        return root.toPrettyString() + System.lineSeparator();
+    }
+}

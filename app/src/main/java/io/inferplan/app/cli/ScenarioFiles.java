@@ -1,0 +1,78 @@
+package io.inferplan.app.cli;
+
+import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.CatalogEntry;
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.scenario.AcceleratorResolver;
+import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.Scenario;
+import io.inferplan.engine.scenario.ScenarioEvaluator;
+import io.inferplan.engine.scenario.ScenarioJson;
+import io.inferplan.engine.scenario.ScenarioResolver;
+import io.inferplan.engine.scenario.ScenarioResult;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads scenario files and resolves their names against the bundled catalog; every failure is a one-line input error. */
+public final class ScenarioFiles {
+    private ScenarioFiles() {
+    }
+
+    /** Accelerator names resolved through the bundled catalog (ids and aliases). */
+    public static AcceleratorResolver catalogResolver(AcceleratorCatalog catalog) {
+        return AcceleratorResolver.of(name -> catalog.find(name).map(CatalogEntry::toSpec),
+                catalog.entries().stream().map(CatalogEntry::id).toList());
+    }
+
+    public static ScenarioResolver bundledResolver() {
+        return new ScenarioResolver(catalogResolver(AcceleratorCatalog.bundled()));
+    }
+
+    /** Reads, validates and resolves a scenario file. */
+    public static ResolvedScenario load(Path file, ScenarioResolver resolver) {
+        Scenario scenario = read(file);
+        try {
+            return resolver.resolve(scenario);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    /** Reads, resolves and evaluates a scenario file; any input error names the file. */
+    public static ScenarioResult evaluate(Path file, ScenarioResolver resolver, ScenarioEvaluator evaluator) {
+        ResolvedScenario resolved = load(file, resolver);
+        try {
+            return evaluator.evaluate(resolved);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    /** Reads and validates a scenario file; the error names the file and the field. */
+    public static Scenario read(Path file) {
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(file.toString(), "no such file");
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(file.toString(), "cannot be read (permission denied)");
+        } catch (MalformedInputException e) {
+            throw new InvalidInputException(file.toString(), "is not a text (UTF-8) file");
+        } catch (IOException e) {
+            throw new InvalidInputException(file.toString(), Files.isDirectory(file) ? "is a folder, not a scenario file"
+                    : "cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            return ScenarioJson.read(json);
+        } catch (InvalidInputException e) {
+            String where = e.field().isEmpty() ? file.getFileName().toString() : file.getFileName() + ": " + e.field();
+            throw new InvalidInputException(where, e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.inferplan.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inferplan.app.Cli;
+import io.inferplan.app.cases.CaseTable;
+import io.inferplan.engine.JsonSupport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class EstimateCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void singleConfigurationPrintsAReadableTable() {
+        Run run = run("estimate", "--model", "llama-3.1-70b", "--accelerator", "H100", "--tp", "4", "--input-tokens", "1000",
+                "--output-tokens", "1000");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Llama-3.1-70B on 4 x NVIDIA H100"), run.out());
+        assertTrue(run.out().contains("Output throughput"), run.out());
+        assertTrue(run.out().contains("Trust"), run.out());
+    }
+
+    @Test
+    void jsonCarriesThroughputLatencyAndTheErrorBand() throws Exception {
+        Run run = run("estimate", "--model", "Llama-3.1-8B", "--accelerator", "h100-sxm", "--scenario", "interactivity",
+                "--min-tokens-per-s-per-user", "60", "--serving-stack", "trt-llm", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode estimate = JsonSupport.mapper().readTree(run.out()).get("estimate");
+        assertTrue(estimate.get("outputTokensPerSecond").asDouble() > 0);
+        assertTrue(estimate.get("outputTokensPerSecondPerUser").asDouble() >= 60);
+        assertTrue(estimate.get("errorBand").get("measurements").asInt() > 0);
+    }
+
+    @Test
+    void casesFileKeepsEveryColumnAndReportsBadRowsInTheErrorColumn() throws Exception {
+        Path in = dir.resolve("in.csv");
+        Files.writeString(in, """
+                case,model,accelerator,gpus,tensor_parallel,weight_precision,kv_precision,input_tokens,output_tokens,scenario,batch,min_tokens_per_s_per_user,team
+                a,Llama-3.1-8B,H100-SXM-80GB,1,1,fp8,fp8,128,2048,offline,,,search
+                b,No-Such-Model,H100,1,1,fp8,fp8,128,128,offline,,,search
+                c,Llama-3.1-405B,A100-SXM-80GB,1,1,fp16,fp16,128,128,offline,,,ads
+                d,Llama-3.1-70B,H200,2,2,fp8,fp8,1000,1000,batch,64,,ads
+                e,Llama-3.1-70B,H200,2,2,fp8,fp8,1000,1000,interactivity,,30,ads
+                """);
+        Path out = dir.resolve("out.csv");
+        Run run = run("estimate", "--cases", in.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Evaluated 5 rows"), run.out());
+
+        CaseTable result = CaseTable.read(out);
+        assertTrue(result.columns().containsAll(java.util.List.of("team", "predicted_output_tokens_per_s",
+                "predicted_output_tokens_per_s_per_gpu", "predicted_ttft_ms", "predicted_tpot_ms", "predicted_batch",
+                "predicted_error_band_percent", "error")));
+        Map<String, String> a = result.rows().get(0);
+        assertEquals("search", a.get("team"));
+        assertFalse(a.get("predicted_output_tokens_per_s").isEmpty());
+        assertEquals("", a.get("error"));
+        assertTrue(result.rows().get(1).get("error").contains("unknown model 'No-Such-Model'"));
+        assertTrue(result.rows().get(2).get("error").contains("does not fit"));
+        assertEquals("64", result.rows().get(3).get("predicted_batch"));
+        assertTrue(Double.parseDouble(result.rows().get(4).get("predicted_tpot_ms")) <= 1000.0 / 30);
+    }
+
+    @Test
+    void missingFileAndBadValuesEndWithAOneLineMessage() {
+        Run missing = run("estimate", "--cases", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(CliSupport.INPUT_ERROR, missing.exitCode());
+        assertTrue(missing.err().startsWith("error: cases: file not found"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count());
+
+        Run badPrecision = run("estimate", "--model", "Llama-3.1-8B", "--accelerator", "H100", "--weight-precision", "fp6");
+        assertEquals(CliSupport.INPUT_ERROR, badPrecision.exitCode());
+        assertTrue(badPrecision.err().contains("weight_precision: unknown precision 'fp6'"), badPrecision.err());
+        assertFalse(badPrecision.err().contains("at io.inferplan"), "no stack trace");
+    }
+}

@@ -1,0 +1,274 @@
+package io.inferplan.catalog.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.CatalogEntry;
+import io.inferplan.catalog.DataDirectory;
+import io.inferplan.catalog.EntryOrigin;
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.JsonSupport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The user's part of the catalog in an embedded H2 file ({@code catalog.mv.db} in the data directory): their own
+ * entries (quotes, custom parts, edited figures), the history of every entry they replaced, and profile runs.
+ * The bundled JSON is never written. Each call opens and closes its own connection, so the desktop app and the
+ * command line can take turns on the same file; every write is one transaction.
+ */
+public final class CatalogStore {
+    static final String FILE_NAME = "catalog";
+    /** Flyway logs every migration step at INFO through java.util.logging; a command line wants quiet. Held so it is not collected. */
+    private static final java.util.logging.Logger FLYWAY_LOG = quietFlyway();
+
+    private final Path directory;
+    private final String url;
+
+    private CatalogStore(Path directory) {
+        this.directory = directory;
+        this.url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static java.util.logging.Logger quietFlyway() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.flywaydb");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    /** The store in the user's data directory (see {@link DataDirectory}), created and migrated as needed. */
+    public static CatalogStore openDefault() {
+        return open(DataDirectory.resolve());
+    }
+
+    /** The store in {@code directory}, created and migrated to the current schema. */
+    public static CatalogStore open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + directory, e);
+        }
+        CatalogStore store = new CatalogStore(directory);
+        store.migrate();
+        return store;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path databaseFile() {
+        return directory.resolve(FILE_NAME + ".mv.db");
+    }
+
+    private void migrate() {
+        flyway(CatalogMigrations.all()).migrate();
+    }
+
+    Flyway flyway(org.flywaydb.core.api.migration.JavaMigration... migrations) {
+        return Flyway.configure(CatalogStore.class.getClassLoader())
+                .dataSource(url, "", "")
+                .locations(new String[0])
+                .javaMigrations(migrations)
+                .load();
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, "", "");
+    }
+
+    /** The bundled catalog with the user's entries laid over it. */
+    public AcceleratorCatalog catalog() {
+        return AcceleratorCatalog.merged(AcceleratorCatalog.bundled(), userEntries());
+    }
+
+    public List<CatalogEntry> userEntries() {
+        return query("SELECT entry_json FROM user_entry ORDER BY created_at, id", statement -> { }, this::readEntries);
+    }
+
+    public Optional<CatalogEntry> userEntry(String id) {
+        return query("SELECT entry_json FROM user_entry WHERE id = ?", s -> s.setString(1, id), this::readEntries)
+                .stream().findFirst();
+    }
+
+    /**
+     * Saves a user entry; one with a bundled entry's id overrides it. The version it replaces, if any, goes to
+     * the history first.
+     */
+    public void saveUserEntry(CatalogEntry entry) {
+        CatalogEntry stored = entry.origin() == EntryOrigin.BUNDLED ? entry.withOrigin(EntryOrigin.USER) : entry;
+        String json = toJson(stored);
+        inTransaction(connection -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            boolean existed = archive(connection, stored.id(), "replaced", now);
+            if (existed) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE user_entry SET entry_json = ?, updated_at = ? WHERE id = ?")) {
+                    update.setString(1, json);
+                    update.setTimestamp(2, now);
+                    update.setString(3, stored.id());
+                    update.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO user_entry (id, entry_json, created_at, updated_at) VALUES (?, ?, ?, ?)")) {
+                    insert.setString(1, stored.id());
+                    insert.setString(2, json);
+                    insert.setTimestamp(3, now);
+                    insert.setTimestamp(4, now);
+                    insert.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Removes the user's entry with this id, so the bundled entry (if there is one) shows again. The removed
+     * entry is kept in the history. Returns false when there was no user entry.
+     */
+    public boolean resetToBundled(String id) {
+        return inTransaction(connection -> {
+            boolean existed = archive(connection, id, "reset", Timestamp.from(Instant.now()));
+            if (existed) {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM user_entry WHERE id = ?")) {
+                    delete.setString(1, id);
+                    delete.executeUpdate();
+                }
+            }
+            return existed;
+        });
+    }
+
+    /** Earlier versions of a user entry, newest first. */
+    public List<CatalogEntry> history(String id) {
+        return query("SELECT entry_json FROM user_entry_history WHERE id = ? ORDER BY history_id DESC",
+                s -> s.setString(1, id), this::readEntries);
+    }
+
+    /** Saves a profile run (any JSON-serialisable report) and returns its id. */
+    public long saveProfileRun(Instant startedAt, String mode, String hostName, int deviceCount, Object report) {
+        String json;
+        try {
+            json = JsonSupport.mapper().writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("profile report cannot be written as JSON", e);
+        }
+        return inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO profile_run (started_at, mode, host_name, device_count, report_json) VALUES (?, ?, ?, ?, ?)",
+                    new String[] {"ID"})) {
+                insert.setTimestamp(1, Timestamp.from(startedAt));
+                insert.setString(2, mode);
+                insert.setString(3, hostName == null ? "" : hostName);
+                insert.setInt(4, deviceCount);
+                insert.setString(5, json);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Stored profile runs, newest first. */
+    public List<StoredProfileRun> profileRuns() {
+        return query("SELECT id, started_at, mode, host_name, device_count, report_json FROM profile_run ORDER BY id DESC",
+                s -> { }, rows -> {
+                    List<StoredProfileRun> runs = new ArrayList<>();
+                    while (rows.next()) {
+                        runs.add(new StoredProfileRun(rows.getLong(1), rows.getTimestamp(2).toInstant(), rows.getString(3),
+                                rows.getString(4), rows.getInt(5), rows.getString(6)));
+                    }
+                    return runs;
+                });
+    }
+
+    private boolean archive(Connection connection, String id, String reason, Timestamp now) throws SQLException {
+        try (PreparedStatement copy = connection.prepareStatement(
+                "INSERT INTO user_entry_history (id, entry_json, replaced_at, reason) "
+                        + "SELECT id, entry_json, ?, ? FROM user_entry WHERE id = ?")) {
+            copy.setTimestamp(1, now);
+            copy.setString(2, reason);
+            copy.setString(3, id);
+            return copy.executeUpdate() > 0;
+        }
+    }
+
+    private List<CatalogEntry> readEntries(ResultSet rows) throws SQLException {
+        List<CatalogEntry> entries = new ArrayList<>();
+        while (rows.next()) {
+            String json = rows.getString(1);
+            try {
+                entries.add(JsonSupport.mapper().readValue(json, CatalogEntry.class));
+            } catch (JsonProcessingException e) {
+                // A row written by a newer InferPlan may carry fields this one does not know; keep it, skip it here.
+                throw JsonSupport.translate(e, "catalog database entry");
+            }
+        }
+        return entries;
+    }
+
+    private static String toJson(CatalogEntry entry) {
+        try {
+            return JsonSupport.mapper().writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("entry." + entry.id(), "cannot be written as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    @FunctionalInterface
+    interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T query(String sql, Binder binder, RowReader<T> reader) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("reading the catalog database " + databaseFile() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("writing the catalog database " + databaseFile() + " failed: " + e.getMessage(), e);
+        }
+    }
+}
