@@ -39,7 +39,7 @@ public final class CatalogCommand implements Runnable {
     static AcceleratorCatalog catalog(CommandSpec spec) {
         try {
             return CatalogStore.openDefault().catalog();
-        } catch (StoreException | java.io.UncheckedIOException | org.flywaydb.core.api.FlywayException e) {
+        } catch (StoreException | java.io.UncheckedIOException e) {
             spec.commandLine().getErr().println("warning: your own catalog entries could not be read (" + e.getMessage()
                     + "); showing the bundled catalog only");
             return AcceleratorCatalog.bundled();

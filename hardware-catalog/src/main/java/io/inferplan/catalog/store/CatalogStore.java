@@ -73,8 +73,14 @@ public final class CatalogStore {
         return directory.resolve(FILE_NAME + ".mv.db");
     }
 
+    /** Callers see a StoreException, never Flyway's own types: the store's schema tool is its business. */
     private void migrate() {
-        flyway(CatalogMigrations.all()).migrate();
+        try {
+            flyway(CatalogMigrations.all()).migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new StoreException("the catalog database " + databaseFile() + " could not be brought to the current schema: "
+                    + e.getMessage(), e);
+        }
     }
 
     Flyway flyway(org.flywaydb.core.api.migration.JavaMigration... migrations) {
