@@ -1,5 +1,7 @@
 package io.inferplan.engine.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.inferplan.engine.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -45,6 +47,17 @@ public enum Precision {
     /** Lower-case name as used in files and on the command line. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** JSON accepts the same spellings as the command line ("fp8", "NVFP4", "bfloat16"). */
+    @JsonCreator
+    static Precision fromJson(String text) {
+        return parse("precision", text);
+    }
+
+    @JsonValue
+    String json() {
+        return id();
     }
 
     /** Parses a precision name, accepting common spellings (bfloat16, e4m3, nvfp4, mxfp4, w4a16...). */

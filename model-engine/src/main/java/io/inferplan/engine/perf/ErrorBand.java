@@ -9,9 +9,10 @@ package io.inferplan.engine.perf;
  * @param basis                in words, for a tooltip or a report
  */
 public record ErrorBand(double expectedErrorPercent, int measurementCount, String basis) {
+    /** One line for a KPI tile or a table: the basis already says why the band is what it is when nothing was measured. */
     public String summary() {
         return measurementCount == 0
-                ? "no measurement for this family: expect up to " + Math.round(expectedErrorPercent) + "%"
+                ? basis
                 : "within " + Math.round(expectedErrorPercent) + "% (" + measurementCount + " measurements)";
     }
 }

@@ -1,5 +1,7 @@
 package io.inferplan.engine.perf;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.inferplan.engine.InvalidInputException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -25,6 +27,17 @@ public enum ServingStack {
 
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** JSON accepts the same spellings as the command line ("vllm", "TensorRT-LLM", "trtllm"). */
+    @JsonCreator
+    static ServingStack fromJson(String text) {
+        return parse("servingStack", text);
+    }
+
+    @JsonValue
+    String json() {
+        return id();
     }
 
     public static ServingStack parse(String field, String text) {
