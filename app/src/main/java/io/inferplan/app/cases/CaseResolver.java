@@ -1,6 +1,6 @@
 package io.inferplan.app.cases;
 
-import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.hardware.AcceleratorSpec;
 import io.inferplan.engine.model.ModelPresets;
@@ -20,9 +20,9 @@ import java.util.OptionalDouble;
  */
 public final class CaseResolver {
     private final ModelPresets models;
-    private final AcceleratorCatalog accelerators;
+    private final AcceleratorLookup accelerators;
 
-    public CaseResolver(ModelPresets models, AcceleratorCatalog accelerators) {
+    public CaseResolver(ModelPresets models, AcceleratorLookup accelerators) {
         this.models = models;
         this.accelerators = accelerators;
     }
@@ -30,7 +30,7 @@ public final class CaseResolver {
     public ResolvedCase resolve(Map<String, String> row) {
         String caseId = text(row, "case", "");
         ModelSpec model = models.require("model", required(row, "model"));
-        AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator")).toSpec();
+        AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator"));
         int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
         int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
         int pipelineParallel = wholeNumber(row, "pipeline_parallel", 1, 1, 512);

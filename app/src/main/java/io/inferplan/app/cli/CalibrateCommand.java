@@ -3,7 +3,7 @@ package io.inferplan.app.cli;
 import io.inferplan.app.cases.CaseResolver;
 import io.inferplan.app.cases.CaseTable;
 import io.inferplan.app.cases.ResolvedCase;
-import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.perf.EfficiencyFitter;
@@ -47,7 +47,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         CaseTable table = CaseTable.read(measurements);
-        CaseResolver resolver = new CaseResolver(ModelPresets.bundled(), AcceleratorCatalog.bundled());
+        CaseResolver resolver = new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled());
         List<Measurement> rows = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         for (Map<String, String> row : table.rows()) {

@@ -5,6 +5,7 @@ import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.Figure;
 import io.inferplan.catalog.PriceKind;
 import io.inferplan.catalog.PriceQuote;
+import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.catalog.store.CatalogStore;
 import io.inferplan.catalog.store.StoreException;
 import io.inferplan.engine.JsonSupport;
@@ -33,6 +34,17 @@ public final class CatalogCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Catalog names plus "this-machine" (the latest profile run); the bundle alone if the database cannot be opened. */
+    static AcceleratorLookup lookup(CommandSpec spec) {
+        try {
+            return AcceleratorLookup.of(CatalogStore.openDefault());
+        } catch (StoreException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("warning: your own catalog entries and profile runs could not be read ("
+                    + e.getMessage() + "); using the bundled catalog only");
+            return AcceleratorLookup.bundled();
+        }
     }
 
     /** The bundled catalog with the user's entries over it; the bundle alone if the database cannot be opened. */

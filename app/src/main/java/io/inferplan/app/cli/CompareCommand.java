@@ -42,7 +42,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioResolver names = resolver != null ? resolver : ScenarioFiles.bundledResolver();
+        ScenarioResolver names = resolver != null ? resolver : ScenarioFiles.lookupResolver(CatalogCommand.lookup(spec));
         List<ScenarioResult> results = new ArrayList<>();
         for (Path file : files) {
             results.add(ScenarioFiles.evaluate(file, names, evaluator));

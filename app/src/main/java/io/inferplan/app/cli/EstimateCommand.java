@@ -7,7 +7,7 @@ import io.inferplan.app.cases.CaseOutcome;
 import io.inferplan.app.cases.CaseResolver;
 import io.inferplan.app.cases.CaseTable;
 import io.inferplan.app.cases.ResolvedCase;
-import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.model.ModelPresets;
@@ -42,7 +42,7 @@ public final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "Model preset name or alias, e.g. Llama-3.1-70B")
     String model;
-    @Option(names = "--accelerator", description = "Accelerator id or alias from the catalog, e.g. H100, H200, MI300X")
+    @Option(names = "--accelerator", description = "Accelerator id or alias from the catalog (H100, H200, MI300X...), or this-machine for the latest profile run")
     String accelerator;
     @Option(names = "--gpus", description = "GPUs in total (a multiple of tensor x pipeline parallel; default: one replica)")
     Integer gpus;
@@ -81,7 +81,7 @@ public final class EstimateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorCatalog.bundled()),
+        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), CatalogCommand.lookup(spec)),
                 PerformanceModel.standard());
         return cases != null ? evaluateCases(evaluator) : evaluateOne(evaluator);
     }

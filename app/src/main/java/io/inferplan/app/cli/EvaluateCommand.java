@@ -50,7 +50,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioResult result = ScenarioFiles.evaluate(file, resolver != null ? resolver : ScenarioFiles.bundledResolver(), evaluator);
+        ScenarioResult result = ScenarioFiles.evaluate(file, resolver != null ? resolver : ScenarioFiles.lookupResolver(CatalogCommand.lookup(spec)), evaluator);
         PrintWriter out = spec.commandLine().getOut();
         if (format != null && format.json) {
             out.println(ScenarioJson.write(result));

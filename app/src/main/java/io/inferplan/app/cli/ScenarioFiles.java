@@ -2,6 +2,7 @@ package io.inferplan.app.cli;
 
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
+import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.scenario.AcceleratorResolver;
 import io.inferplan.engine.scenario.ResolvedScenario;
@@ -27,6 +28,13 @@ public final class ScenarioFiles {
     public static AcceleratorResolver catalogResolver(AcceleratorCatalog catalog) {
         return AcceleratorResolver.of(name -> catalog.find(name).map(CatalogEntry::toSpec),
                 catalog.entries().stream().map(CatalogEntry::id).toList());
+    }
+
+    /** Accelerator names resolved through the user's catalog, plus "this-machine" (the latest profile run). */
+    public static ScenarioResolver lookupResolver(AcceleratorLookup lookup) {
+        java.util.List<String> known = new java.util.ArrayList<>(lookup.catalog().entries().stream().map(CatalogEntry::id).toList());
+        known.add(AcceleratorLookup.THIS_MACHINE);
+        return new ScenarioResolver(AcceleratorResolver.of(lookup::find, known));
     }
 
     public static ScenarioResolver bundledResolver() {

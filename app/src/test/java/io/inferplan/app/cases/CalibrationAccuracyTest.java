@@ -3,7 +3,7 @@ package io.inferplan.app.cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.perf.PerformanceModel;
 import java.io.IOException;
@@ -21,7 +21,7 @@ class CalibrationAccuracyTest {
     @Test
     void predictionsMatchPublishedThroughputWithinTheStatedTolerances() throws IOException {
         CaseTable table = CaseTable.read(CALIBRATION);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorCatalog.bundled()),
+        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
                 PerformanceModel.standard());
         List<CaseOutcome> outcomes = evaluator.evaluateAll(table);
         AccuracySummary summary = AccuracySummary.of(outcomes);
@@ -42,7 +42,7 @@ class CalibrationAccuracyTest {
     @Test
     void errorBandsOfCalibratedFamiliesCoverMostOfTheirRows() throws IOException {
         CaseTable table = CaseTable.read(CALIBRATION);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorCatalog.bundled()),
+        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
                 PerformanceModel.standard());
         long covered = 0;
         List<CaseOutcome> outcomes = evaluator.evaluateAll(table);
