@@ -13,6 +13,7 @@ public record ErrorBand(double expectedErrorPercent, int measurementCount, Strin
     public String summary() {
         return measurementCount == 0
                 ? basis
-                : "within " + Math.round(expectedErrorPercent) + "% (" + measurementCount + " measurements)";
+                : "within " + Math.round(expectedErrorPercent) + "% (" + measurementCount + " measurements"
+                        + (basis.contains("widened") ? ", widened: " + basis.substring(basis.indexOf("widened")) : "") + ")";
     }
 }

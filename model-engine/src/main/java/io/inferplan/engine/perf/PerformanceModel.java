@@ -19,6 +19,8 @@ public final class PerformanceModel {
     private static final PerformanceModel STANDARD = new PerformanceModel(EfficiencyTable.bundled());
 
     private static final double EXTRAPOLATION_ERROR_PERCENT = 10;
+    private static final double ARCHITECTURE_ERROR_PERCENT = 15;
+    private static final int FINE_GRAINED_EXPERTS = 16;
 
     private final EfficiencyTable efficiencies;
 
@@ -47,7 +49,25 @@ public final class PerformanceModel {
      */
     public PerformanceEstimate estimate(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target) {
         EfficiencyTable.Resolved resolved = efficiencies.resolve(deployment.accelerator().family(), deployment.servingStack());
-        return estimate(model, deployment, request, target, resolved.profile(), widenedForTarget(resolved.errorBand(), target));
+        ErrorBand band = widenedForModel(widenedForTarget(resolved.errorBand(), target), model);
+        return estimate(model, deployment, request, target, resolved.profile(), band);
+    }
+
+    /**
+     * The measurements behind the fitted profiles are dense GQA models and an 8-expert MoE; latent attention and
+     * fine-grained MoE (dozens to hundreds of experts, expert traffic that depends on routing) are predicted from
+     * physics alone, so their band is wider.
+     */
+    static ErrorBand widenedForModel(ErrorBand band, ModelSpec model) {
+        boolean latentAttention = model.attention() == io.inferplan.engine.model.AttentionKind.MLA;
+        boolean fineGrainedMoe = model.isMoe() && model.moe().routedExperts() > FINE_GRAINED_EXPERTS;
+        if (!latentAttention && !fineGrainedMoe || band.measurementCount() == 0) {
+            return band;
+        }
+        String what = latentAttention && fineGrainedMoe ? "latent attention and fine-grained MoE"
+                : latentAttention ? "latent attention" : "fine-grained MoE";
+        return new ErrorBand(band.expectedErrorPercent() + ARCHITECTURE_ERROR_PERCENT, band.measurementCount(), band.basis()
+                + "; widened by " + Math.round(ARCHITECTURE_ERROR_PERCENT) + " points because no measurement covers " + what);
     }
 
     /**

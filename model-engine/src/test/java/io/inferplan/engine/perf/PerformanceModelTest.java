@@ -167,6 +167,18 @@ class PerformanceModelTest {
     }
 
     @Test
+    void bandIsWiderForArchitecturesAndOperatingPointsTheMeasurementsDoNotCover() {
+        Deployment h100x8 = tp(TestAccelerators.h100(), 8, Precision.FP8, ServingStack.TENSORRT_LLM);
+        RequestShape request = RequestShape.of(1000, 1000);
+        double dense = model.estimate(llama70, h100x8, request, new ServingTarget.Offline()).errorBand().expectedErrorPercent();
+        double latency = model.estimate(llama70, h100x8, request, new ServingTarget.Interactivity(20)).errorBand().expectedErrorPercent();
+        ErrorBand deepseek = model.estimate(presets.require("model", "Qwen3-235B-A22B"), h100x8, request, new ServingTarget.Offline()).errorBand();
+        assertEquals(dense + 10, latency, 1e-9);
+        assertEquals(dense + 15, deepseek.expectedErrorPercent(), 1e-9);
+        assertTrue(deepseek.summary().contains("fine-grained MoE"), deepseek.summary());
+    }
+
+    @Test
     void randomConfigurationsGiveFinitePositiveFiguresOrAClearError() {
         Random random = new Random(42);
         List<ModelSpec> models = presets.all();
