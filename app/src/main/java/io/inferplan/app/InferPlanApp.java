@@ -1,17 +1,58 @@
 package io.inferplan.app;
 
+import io.inferplan.app.shell.AppContext;
+import io.inferplan.app.shell.MainWindow;
+import io.inferplan.app.smoke.SmokeTest;
+import io.inferplan.app.smoke.Timing;
+import io.inferplan.catalog.DataDirectory;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
-/** The desktop window. */
+/**
+ * The desktop window. The workspace opens on a worker thread while JavaFX starts; the window appears as soon as
+ * both are ready, and its first scenario evaluates off the FX thread.
+ */
 public final class InferPlanApp extends Application {
+    private AppContext context;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("InferPlan");
-        stage.setScene(new Scene(new StackPane(new Label("InferPlan")), 1280, 800));
-        stage.show();
+        java.nio.file.Path dataDirectory = SmokeTest.active() ? SmokeTest.temporaryDataDirectory() : DataDirectory.resolve();
+        io.inferplan.app.fx.Tasks.submit(() -> {
+            AppContext opened = AppContext.open(dataDirectory);
+            return new Opened(opened, opened.store().settings(), opened.store().scenarios());
+        }, opened -> {
+            context = opened.context();
+            MainWindow window = MainWindow.show(context, stage, opened.settings(), opened.scenarios());
+            SmokeTest.register(window, context);
+            Timing.windowShown();
+            Timing.watchFirstDashboard(window);
+            if (SmokeTest.active()) {
+                SmokeTest.run(window, context);
+            }
+        }, error -> {
+            System.err.println("InferPlan could not open its workspace in " + dataDirectory + ": " + error.getMessage());
+            if (SmokeTest.active()) {
+                System.exit(1);
+            }
+            Alert alert = new Alert(Alert.AlertType.ERROR, "InferPlan could not open its workspace in " + dataDirectory
+                    + ":\n" + error.getMessage() + "\n\nIs another InferPlan running?");
+            alert.setHeaderText("Cannot open the workspace");
+            alert.showAndWait();
+            Platform.exit();
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private record Opened(AppContext context, java.util.Map<String, String> settings,
+                          java.util.List<io.inferplan.app.workspace.StoredScenario> scenarios) {
     }
 }

@@ -1,15 +1,22 @@
 package io.inferplan.app;
 
+import io.inferplan.app.smoke.SmokeTest;
 import javafx.application.Application;
 
-/** One launcher for both faces of InferPlan: no arguments opens the desktop app, anything else is the command line. */
+/**
+ * One launcher for both faces of InferPlan: no arguments opens the desktop app, {@code --smoke-test} opens it
+ * and closes it again by itself (CI and packaging checks), anything else is the command line.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Application.launch(InferPlanApp.class, args);
+            Application.launch(InferPlanApp.class);
+        } else if (args[0].equals(SmokeTest.FLAG)) {
+            SmokeTest.configure(args);
+            Application.launch(InferPlanApp.class);
         } else {
             System.exit(Cli.run(args));
         }

@@ -1,0 +1,73 @@
+package io.inferplan.app.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Font;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** Monthly revenue and cost against monthly token volume; where they cross the service breaks even. */
+public final class BreakEvenChart {
+    /**
+     * @param millionTokensPerMonth    x values (all tokens, input and output)
+     * @param breakEvenMillionTokensPerMonth null when revenue never catches up with cost
+     */
+    public record Curve(double[] millionTokensPerMonth, double[] revenueUsdPerMonth, double[] costUsdPerMonth,
+                        Double breakEvenMillionTokensPerMonth, double currentMillionTokensPerMonth) {
+    }
+
+    private BreakEvenChart() {
+    }
+
+    public static JFreeChart build(Curve curve, ChartStyle style) {
+        XYSeries revenue = new XYSeries("Revenue");
+        XYSeries cost = new XYSeries("Cost");
+        for (int i = 0; i < curve.millionTokensPerMonth().length; i++) {
+            double x = curve.millionTokensPerMonth()[i];
+            revenue.add(x, Charts.finite(curve.revenueUsdPerMonth()[i]));
+            cost.add(x, Charts.finite(curve.costUsdPerMonth()[i]));
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(revenue);
+        data.addSeries(cost);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2.2f));
+        renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} at {1} M tokens/month: {2} per month",
+                CompactFormat.plain(), CompactFormat.usd()));
+        XYPlot plot = new XYPlot(data, Charts.axis("Volume (million tokens per month)", CompactFormat.plain()),
+                Charts.axis("USD per month", CompactFormat.usd()), renderer);
+        JFreeChart chart = new JFreeChart("Break-even", plot);
+        style.apply(chart);
+        if (curve.breakEvenMillionTokensPerMonth() != null) {
+            ValueMarker marker = new ValueMarker(curve.breakEvenMillionTokensPerMonth(), style.seriesColor(2),
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));
+            marker.setLabel("break-even " + CompactFormat.format(curve.breakEvenMillionTokensPerMonth(), "") + " M");
+            marker.setLabelFont(new Font(ChartStyle.FONT_FAMILY, Font.BOLD, 11));
+            marker.setLabelPaint(style.seriesColor(2));
+            marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            marker.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
+            marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            plot.addDomainMarker(marker);
+        } else {
+            Charts.subtitle(chart, "revenue stays below cost over this range: no break-even");
+        }
+        if (curve.currentMillionTokensPerMonth() > 0) {
+            ValueMarker now = new ValueMarker(curve.currentMillionTokensPerMonth(), style.muted(), new BasicStroke(1f));
+            now.setLabel("this scenario");
+            now.setLabelFont(new Font(ChartStyle.FONT_FAMILY, Font.PLAIN, 10));
+            now.setLabelPaint(style.muted());
+            now.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+            now.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
+            now.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+            plot.addDomainMarker(now);
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,100 @@
+package io.inferplan.app.charts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+
+/**
+ * One chart on a page: the JFreeChart viewer with an export menu (PNG, SVG, CSV). When there is nothing to show
+ * it says why instead of drawing empty axes; when a new evaluation fails it keeps the last chart.
+ */
+public final class ChartCard extends StackPane {
+    private final ChartViewer viewer = new ChartViewer(null);
+    private final Label message = new Label();
+    private final MenuButton exportMenu = new MenuButton("⤓");
+    private final String name;
+    private Consumer<String> errorReporter = text -> { };
+
+    public ChartCard(String name, String idForTests) {
+        this.name = name;
+        getStyleClass().add("chart-card");
+        setId(idForTests);
+        setMinSize(280, 220);
+        setPrefSize(480, 300);
+        message.getStyleClass().add("chart-empty");
+        message.setWrapText(true);
+        message.setText("Evaluating " + name.toLowerCase(java.util.Locale.ROOT) + "…");
+        exportMenu.getStyleClass().add("tool-button");
+        exportMenu.setTooltip(new Tooltip("Export this chart"));
+        exportMenu.getItems().addAll(item("Export PNG…", "png"), item("Export SVG…", "svg"), item("Export data as CSV…", "csv"));
+        exportMenu.setDisable(true);
+        StackPane.setAlignment(exportMenu, Pos.TOP_RIGHT);
+        StackPane.setMargin(exportMenu, new Insets(2));
+        viewer.setVisible(false);
+        getChildren().addAll(viewer, message, exportMenu);
+    }
+
+    public void onError(Consumer<String> reporter) {
+        this.errorReporter = reporter;
+    }
+
+    public void show(JFreeChart chart) {
+        viewer.setChart(chart);
+        viewer.setVisible(true);
+        message.setVisible(false);
+        exportMenu.setDisable(false);
+    }
+
+    /** Nothing to draw, and why (shown in place of the chart). */
+    public void showMessage(String text) {
+        viewer.setVisible(false);
+        message.setText(text);
+        message.setVisible(true);
+        exportMenu.setDisable(true);
+    }
+
+    public JFreeChart chart() {
+        return viewer.getChart();
+    }
+
+    public boolean isShowingChart() {
+        return viewer.isVisible() && viewer.getChart() != null;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void exportTo(Path file) throws IOException {
+        ChartExporter.export(viewer.getChart(), file);
+    }
+
+    private MenuItem item(String text, String extension) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(event -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.replace("…", ""));
+            chooser.setInitialFileName(name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "." + extension);
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT), "*." + extension));
+            java.io.File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                try {
+                    exportTo(file.toPath());
+                } catch (IOException e) {
+                    errorReporter.accept("Could not export " + name + ": " + e.getMessage());
+                }
+            }
+        });
+        return item;
+    }
+}

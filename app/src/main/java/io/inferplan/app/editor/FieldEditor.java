@@ -1,0 +1,194 @@
+package io.inferplan.app.editor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.control.SearchableComboBox;
+
+/**
+ * The control for one {@link FieldSpec}, bound to the open scenario. A value that does not parse or is out of the
+ * field's range is marked at the field with the reason and never reaches the document; a value the engine
+ * rejects is marked the same way through {@link #showProblem}.
+ */
+final class FieldEditor {
+    private final FieldSpec spec;
+    private final ScenarioSession session;
+    private final Control control;
+    private final Label error = new Label();
+    private String localProblem;
+    private String engineProblem;
+    private boolean loading;
+
+    FieldEditor(FieldSpec spec, ScenarioSession session) {
+        this.spec = spec;
+        this.session = session;
+        this.control = spec.kind() == FieldSpec.Kind.CHOICE ? choiceBox() : textField();
+        control.setId(spec.controlId());
+        control.setMaxWidth(Double.MAX_VALUE);
+        if (!spec.help().isEmpty()) {
+            control.setTooltip(new Tooltip(spec.help()));
+        }
+        error.getStyleClass().add("field-error");
+        error.setId(spec.controlId() + "-error");
+        error.setManaged(false);
+        error.setVisible(false);
+    }
+
+    FieldSpec spec() {
+        return spec;
+    }
+
+    Control control() {
+        return control;
+    }
+
+    Label errorLabel() {
+        return error;
+    }
+
+    /** The field's problem now (its own parse or range check first, then the engine's), or null. */
+    String problem() {
+        return localProblem != null ? localProblem : engineProblem;
+    }
+
+    /** Shows the document's value (after opening, undo or redo). */
+    void load() {
+        loading = true;
+        try {
+            JsonNode value = session.get(spec.path());
+            localProblem = null;
+            if (control instanceof TextField field) {
+                field.setText(format(value));
+            } else if (control instanceof ComboBox<?> box) {
+                selectChoice(box, value == null ? null : value.asText());
+            }
+        } finally {
+            loading = false;
+        }
+        refreshDecoration();
+    }
+
+    void showProblem(String message) {
+        engineProblem = message;
+        refreshDecoration();
+    }
+
+    private TextField textField() {
+        TextField field = new TextField();
+        field.setPrefColumnCount(8);
+        field.textProperty().addListener((obs, old, text) -> {
+            if (!loading) {
+                commit(text);
+            }
+        });
+        return field;
+    }
+
+    @SuppressWarnings("unchecked")
+    private ComboBox<FieldSpec.Choice> choiceBox() {
+        // Long lists (models, accelerators) get a search field; short ones stay a plain drop-down.
+        ComboBox<FieldSpec.Choice> box = spec.choices().size() > 8 ? new SearchableComboBox<>() : new ComboBox<>();
+        box.getItems().setAll(spec.choices());
+        box.valueProperty().addListener((obs, old, choice) -> {
+            if (!loading && choice != null) {
+                session.set(spec.path(), TextNode.valueOf(choice.id()));
+            }
+        });
+        return box;
+    }
+
+    private void selectChoice(ComboBox<?> box, String id) {
+        @SuppressWarnings("unchecked")
+        ComboBox<FieldSpec.Choice> choices = (ComboBox<FieldSpec.Choice>) box;
+        Optional<FieldSpec.Choice> match = spec.choices().stream().filter(c -> c.id().equalsIgnoreCase(id == null ? "" : id)).findFirst();
+        if (match.isEmpty() && id != null) {
+            // A value the list does not know (an imported scenario, a user entry): keep it selectable.
+            FieldSpec.Choice unknown = new FieldSpec.Choice(id, id);
+            choices.getItems().add(unknown);
+            match = Optional.of(unknown);
+        }
+        choices.setValue(match.orElse(null));
+    }
+
+    private void commit(String text) {
+        String trimmed = text == null ? "" : text.strip().replace(",", "");
+        if (trimmed.isEmpty()) {
+            if (spec.optional()) {
+                localProblem = null;
+                session.set(spec.path(), null);
+            } else {
+                localProblem = "required";
+            }
+            refreshDecoration();
+            return;
+        }
+        if (spec.kind() == FieldSpec.Kind.TEXT) {
+            localProblem = null;
+            session.set(spec.path(), TextNode.valueOf(trimmed));
+            refreshDecoration();
+            return;
+        }
+        double shown;
+        try {
+            shown = Double.parseDouble(trimmed);
+        } catch (NumberFormatException e) {
+            localProblem = "'" + trimmed + "' is not a number";
+            refreshDecoration();
+            return;
+        }
+        if (!Double.isFinite(shown) || shown < spec.min() || shown > spec.max()) {
+            localProblem = "must be from " + plain(spec.min()) + " to " + plain(spec.max()) + (spec.unit().isEmpty() ? "" : " " + spec.unit());
+        } else if (spec.kind() == FieldSpec.Kind.INTEGER && shown != Math.rint(shown)) {
+            localProblem = "must be a whole number";
+        } else {
+            localProblem = null;
+            engineProblem = null;
+            double stored = shown * spec.scale();
+            session.set(spec.path(), spec.kind() == FieldSpec.Kind.INTEGER ? IntNode.valueOf((int) shown) : DoubleNode.valueOf(round(stored)));
+        }
+        refreshDecoration();
+    }
+
+    private void refreshDecoration() {
+        String problem = problem();
+        control.getStyleClass().remove("invalid");
+        if (problem != null) {
+            control.getStyleClass().add("invalid");
+        }
+        error.setText(problem == null ? "" : problem);
+        error.setVisible(problem != null);
+        error.setManaged(problem != null);
+    }
+
+    private String format(JsonNode value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.isNumber()) {
+            return plain(value.asDouble() / spec.scale());
+        }
+        return value.asText();
+    }
+
+    /** Shares are stored as 0.35 and shown as 35: round away binary noise such as 35.00000000004. */
+    private static double round(double value) {
+        return new BigDecimal(value).round(new java.math.MathContext(12)).doubleValue();
+    }
+
+    static String plain(double value) {
+        double rounded = new BigDecimal(value).round(new java.math.MathContext(10)).doubleValue();
+        if (rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15) {
+            return Long.toString((long) rounded);
+        }
+        return new BigDecimal(rounded).round(new java.math.MathContext(10)).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,61 @@
+package io.inferplan.app.fx;
+
+import java.util.Locale;
+
+/** How numbers read in tiles, tables and tooltips. Always with their unit. */
+public final class Formats {
+    private Formats() {
+    }
+
+    public static String usd(double value) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        double abs = Math.abs(value);
+        String sign = value < 0 ? "-" : "";
+        if (abs >= 1e9) {
+            return sign + String.format(Locale.ROOT, "$%.2fB", abs / 1e9);
+        }
+        if (abs >= 1e6) {
+            return sign + String.format(Locale.ROOT, "$%.2fM", abs / 1e6);
+        }
+        if (abs >= 1e4) {
+            return sign + String.format(Locale.ROOT, "$%.1fk", abs / 1e3);
+        }
+        if (abs >= 100) {
+            return sign + String.format(Locale.ROOT, "$%,.0f", abs);
+        }
+        if (abs >= 1) {
+            return sign + String.format(Locale.ROOT, "$%.2f", abs);
+        }
+        return sign + String.format(Locale.ROOT, "$%.3f", abs);
+    }
+
+    public static String percent(double share) {
+        return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : "–";
+    }
+
+    public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        double abs = Math.abs(value);
+        if (abs >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fB", value / 1e9);
+        }
+        if (abs >= 1e6) {
+            return String.format(Locale.ROOT, "%.2fM", value / 1e6);
+        }
+        if (abs >= 1e4) {
+            return String.format(Locale.ROOT, "%.1fk", value / 1e3);
+        }
+        if (abs >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    public static String millis(double seconds) {
+        return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.0f ms", seconds * 1000) : "–";
+    }
+}

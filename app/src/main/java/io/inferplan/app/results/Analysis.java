@@ -1,0 +1,18 @@
+package io.inferplan.app.results;
+
+import io.inferplan.app.charts.BreakEvenChart;
+import io.inferplan.app.charts.CostByAcceleratorChart;
+import io.inferplan.app.charts.ParetoChart;
+import io.inferplan.engine.scenario.ScenarioResult;
+import java.util.List;
+
+/**
+ * Everything the dashboard shows for one scenario: the engine's result and the sweeps the charts add to it
+ * (other accelerators, batch sizes, volumes).
+ *
+ * @param evaluationMillis wall time of the whole evaluation, sweeps included
+ */
+public record Analysis(ScenarioResult result, List<CostByAcceleratorChart.Row> costByAccelerator, int acceleratorsNotFitting,
+                       List<ParetoChart.Point> pareto, ParetoChart.Point operatingPoint, BreakEvenChart.Curve breakEven,
+                       long evaluationMillis) {
+}

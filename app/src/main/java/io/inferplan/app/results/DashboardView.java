@@ -1,0 +1,218 @@
+package io.inferplan.app.results;
+
+import io.inferplan.app.charts.BreakEvenChart;
+import io.inferplan.app.charts.ChartCard;
+import io.inferplan.app.charts.ChartStyle;
+import io.inferplan.app.charts.CostBreakdownChart;
+import io.inferplan.app.charts.CostByAcceleratorChart;
+import io.inferplan.app.charts.MarginByTierChart;
+import io.inferplan.app.charts.ParetoChart;
+import io.inferplan.app.charts.ProjectionChart;
+import io.inferplan.app.editor.ScenarioForm;
+import io.inferplan.app.fx.Formats;
+import io.inferplan.app.shell.PageView;
+import io.inferplan.engine.economics.GpuHourCost;
+import io.inferplan.engine.scenario.ScenarioResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The open scenario: editors on the left; KPI tiles and the six charts on the right, redrawn whenever a new
+ * analysis arrives. An evaluation that fails marks the field and dims the tiles, leaving the last good results.
+ */
+public final class DashboardView implements PageView {
+    private final EvaluationService evaluation;
+    private final ScenarioForm form;
+    private final Supplier<ChartStyle> style;
+    private final SplitPane root;
+    private final Label problemBanner = new Label();
+    private final KpiTile inputCost = new KpiTile("kpi-input-cost", "Cost per M input tokens", "Serving cost per million input tokens at the fleet's average load");
+    private final KpiTile outputCost = new KpiTile("kpi-output-cost", "Cost per M output tokens", "Serving cost per million output tokens (reasoning included)");
+    private final KpiTile gpus = new KpiTile("kpi-gpus", "GPUs needed", "GPUs to serve the peak within the latency targets");
+    private final KpiTile margin = new KpiTile("kpi-margin", "Gross margin", "Revenue minus serving cost, over revenue, all tiers");
+    private final KpiTile breakEven = new KpiTile("kpi-break-even", "Break-even month", "First projected month whose revenue covers all its costs");
+    private final KpiTile limit = new KpiTile("kpi-limit", "Limited by", "What limits one replica at its operating point");
+    private final KpiTile trust = new KpiTile("kpi-trust", "Trust", "How far the performance figures may be off for this hardware and serving stack, from published measurements");
+    private final ChartCard costChart = new ChartCard("Cost by accelerator", "chart-cost-by-accelerator");
+    private final ChartCard marginChart = new ChartCard("Margin by tier", "chart-margin-by-tier");
+    private final ChartCard breakEvenChart = new ChartCard("Break-even", "chart-break-even");
+    private final ChartCard breakdownChart = new ChartCard("Cost per GPU-hour", "chart-cost-breakdown");
+    private final ChartCard projectionChart = new ChartCard("Projection", "chart-projection");
+    private final ChartCard paretoChart = new ChartCard("Throughput vs interactivity", "chart-pareto");
+    private long chartsDrawn;
+
+    public DashboardView(EvaluationService evaluation, ScenarioForm form, Supplier<ChartStyle> style) {
+        this.evaluation = evaluation;
+        this.form = form;
+        this.style = style;
+        problemBanner.getStyleClass().add("banner-error");
+        problemBanner.setId("problem-banner");
+        problemBanner.setMaxWidth(Double.MAX_VALUE);
+        problemBanner.setVisible(false);
+        problemBanner.setManaged(false);
+
+        TilePane tiles = new TilePane(8, 8, inputCost, outputCost, gpus, margin, breakEven, limit, trust);
+        tiles.setPrefColumns(4);
+        tiles.setPrefTileWidth(168);
+        tiles.setId("kpi-tiles");
+        GridPane charts = chartGrid(List.of(costChart, marginChart, breakEvenChart, breakdownChart, projectionChart, paretoChart));
+        VBox results = new VBox(10, problemBanner, tiles, charts);
+        results.setPadding(new Insets(12));
+        results.getStyleClass().add("page");
+        ScrollPane scroller = new ScrollPane(results);
+        scroller.setFitToWidth(true);
+        scroller.setId("results");
+        root = new SplitPane(form.node(), scroller);
+        root.setDividerPositions(0.32);
+        SplitPane.setResizableWithParent(form.node(), false);
+        root.setId("dashboard");
+
+        evaluation.analysisProperty().addListener((obs, old, analysis) -> {
+            if (analysis != null) {
+                show(analysis);
+            }
+        });
+        evaluation.problemProperty().addListener((obs, old, problem) -> showProblem(problem));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    /** How many times the charts have been redrawn from a new analysis (tests and timing wait on it). */
+    public long chartsDrawn() {
+        return chartsDrawn;
+    }
+
+    public boolean problemShown() {
+        return problemBanner.isVisible();
+    }
+
+    public String problemText() {
+        return problemBanner.getText();
+    }
+
+    public List<ChartCard> charts() {
+        return List.of(costChart, marginChart, breakEvenChart, breakdownChart, projectionChart, paretoChart);
+    }
+
+    /** Redraws the charts in the current theme. */
+    public void restyle() {
+        if (evaluation.analysisProperty().get() != null) {
+            show(evaluation.analysisProperty().get());
+        }
+    }
+
+    private GridPane chartGrid(List<ChartCard> cards) {
+        GridPane grid = new GridPane(10, 10);
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(half, half);
+        for (int i = 0; i < cards.size(); i++) {
+            ChartCard card = cards.get(i);
+            card.setMinHeight(300);
+            card.setPrefHeight(320);
+            grid.add(card, i % 2, i / 2);
+        }
+        for (int r = 0; r < (cards.size() + 1) / 2; r++) {
+            RowConstraints row = new RowConstraints(300, 320, Double.MAX_VALUE);
+            row.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(row);
+        }
+        return grid;
+    }
+
+    private void show(Analysis analysis) {
+        ScenarioResult r = analysis.result();
+        ChartStyle chartStyle = style.get();
+        inputCost.show(Formats.usd(r.tokenCosts().costPerMillionInputTokensUsd()),
+                "cached " + Formats.usd(r.tokenCosts().costPerMillionCachedInputTokensUsd()), KpiTile.Tone.NEUTRAL);
+        outputCost.show(Formats.usd(r.tokenCosts().costPerMillionOutputTokensUsd()),
+                "blended " + Formats.usd(r.tokenCosts().costPerMillionTokensBlendedUsd()) + " per M", KpiTile.Tone.NEUTRAL);
+        gpus.show(Integer.toString(r.capacity().gpusRequired()), r.capacity().replicas() + " × " + r.capacity().gpusPerReplica()
+                + " " + r.accelerator() + " · avg load " + Math.round(r.capacity().averageUtilizationPercent()) + "%", KpiTile.Tone.NEUTRAL);
+        Double marginPercent = r.totals().grossMarginPercent();
+        margin.show(marginPercent == null ? "no revenue" : String.format("%.1f%%", marginPercent),
+                Formats.usd(r.totals().grossMarginUsdPerMonth()) + " per month",
+                marginPercent == null ? KpiTile.Tone.NEUTRAL : marginPercent >= 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
+        Integer month = r.breakEven().breakEvenMonth();
+        breakEven.show(month == null ? "never" : "month " + month,
+                r.breakEven().paybackMonth() == null ? "no payback within the horizon" : "payback in month " + r.breakEven().paybackMonth(),
+                month == null ? KpiTile.Tone.BAD : KpiTile.Tone.GOOD);
+        limit.show(shortLimit(r.replica().limitedBy()), r.replica().limitedBy(), KpiTile.Tone.NEUTRAL);
+        trust.show("±" + Math.round(r.replica().expectedErrorPercent()) + "%", r.replica().errorBand(),
+                r.replica().expectedErrorPercent() > 30 ? KpiTile.Tone.BAD : KpiTile.Tone.NEUTRAL);
+        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, trust).forEach(t -> t.setStale(false));
+
+        if (analysis.costByAccelerator().isEmpty()) {
+            costChart.showMessage("No accelerator in the catalog has a rental price and fits this model.");
+        } else {
+            costChart.show(CostByAcceleratorChart.build(analysis.costByAccelerator(), analysis.acceleratorsNotFitting(), chartStyle));
+        }
+        List<MarginByTierChart.Row> tiers = r.tiers().stream().filter(t -> t.grossMarginPercent() != null)
+                .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(), t.grossMarginPercent() / 100))
+                .toList();
+        if (tiers.isEmpty()) {
+            marginChart.showMessage("No tier brings revenue: set prices in Pricing tiers.");
+        } else {
+            marginChart.show(MarginByTierChart.build(tiers, chartStyle));
+        }
+        breakEvenChart.show(BreakEvenChart.build(analysis.breakEven(), chartStyle));
+        breakdownChart.show(CostBreakdownChart.build(breakdown(r.gpuHourCost()), chartStyle));
+        projectionChart.show(ProjectionChart.build(r.projection().months().stream()
+                .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
+                .toList(), r.projection().breakEvenMonth(), chartStyle));
+        if (analysis.pareto().isEmpty()) {
+            paretoChart.showMessage("No batch size fits this model on this hardware.");
+        } else {
+            paretoChart.show(ParetoChart.build(analysis.pareto(), analysis.operatingPoint(),
+                    r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), chartStyle));
+        }
+        chartsDrawn++;
+    }
+
+    private void showProblem(EvaluationService.Problem problem) {
+        form.showProblem(problem == null ? null : problem.field(), problem == null ? null : problem.message());
+        boolean failed = problem != null;
+        problemBanner.setText(failed ? "Not evaluated: " + (problem.field() == null ? "" : problem.field() + ": ") + problem.message()
+                + " · showing the last valid results" : "");
+        problemBanner.setVisible(failed);
+        problemBanner.setManaged(failed);
+        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, trust).forEach(t -> t.setStale(failed));
+    }
+
+    private static String shortLimit(String limitedBy) {
+        if (limitedBy == null) {
+            return "–";
+        }
+        int paren = limitedBy.indexOf('(');
+        String text = (paren > 0 ? limitedBy.substring(0, paren) : limitedBy).strip();
+        return text.startsWith("the ") ? text.substring(4) : text;
+    }
+
+    static Map<String, Double> breakdown(GpuHourCost cost) {
+        Map<String, Double> items = new LinkedHashMap<>();
+        items.put("Rent", cost.rentUsd());
+        items.put("Depreciation", cost.depreciationUsd());
+        items.put("Capital", cost.capitalUsd());
+        items.put("Power", cost.powerUsd());
+        items.put("Hosting", cost.hostingUsd());
+        items.put("Operations", cost.operationsUsd());
+        return items;
+    }
+}

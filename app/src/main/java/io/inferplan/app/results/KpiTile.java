@@ -1,0 +1,56 @@
+package io.inferplan.app.results;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+
+/** One headline figure: what it is, the value with its unit, and a line of context. */
+public final class KpiTile extends VBox {
+    private final Label value = new Label("–");
+    private final Label detail = new Label();
+
+    public KpiTile(String id, String title, String help) {
+        setId(id);
+        getStyleClass().add("kpi-tile");
+        Label name = new Label(title);
+        name.getStyleClass().add("kpi-title");
+        value.getStyleClass().add("kpi-value");
+        value.setId(id + "-value");
+        detail.getStyleClass().add("kpi-detail");
+        detail.setWrapText(true);
+        setMinWidth(150);
+        setMaxWidth(Double.MAX_VALUE);
+        setPrefWidth(168);
+        getChildren().addAll(name, value, detail);
+        Tooltip.install(this, new Tooltip(help));
+    }
+
+    public void show(String valueText, String detailText, Tone tone) {
+        value.setText(valueText);
+        // Words (a bottleneck's name) get a smaller face than figures so they fit the tile.
+        value.getStyleClass().remove("kpi-value-text");
+        if (valueText.length() > 9) {
+            value.getStyleClass().add("kpi-value-text");
+        }
+        detail.setText(detailText);
+        getStyleClass().removeAll("good", "bad");
+        if (tone == Tone.GOOD) {
+            getStyleClass().add("good");
+        } else if (tone == Tone.BAD) {
+            getStyleClass().add("bad");
+        }
+    }
+
+    public String valueText() {
+        return value.getText();
+    }
+
+    public void setStale(boolean stale) {
+        getStyleClass().remove("stale");
+        if (stale) {
+            getStyleClass().add("stale");
+        }
+    }
+
+    public enum Tone { NEUTRAL, GOOD, BAD }
+}

@@ -1,0 +1,124 @@
+package io.inferplan.app.shell;
+
+import io.inferplan.app.catalog.CatalogView;
+import io.inferplan.app.compare.CompareView;
+import io.inferplan.app.editor.FieldSpec;
+import io.inferplan.app.editor.ScenarioForm;
+import io.inferplan.app.editor.ScenarioSession;
+import io.inferplan.app.fx.Views;
+import io.inferplan.app.profile.ProfileView;
+import io.inferplan.app.results.DashboardView;
+import io.inferplan.app.results.ProjectionView;
+import io.inferplan.app.workspace.StoredScenario;
+import io.inferplan.catalog.AcceleratorCatalog;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+/**
+ * Puts the window together: pages, the open-scenario wiring (selection opens, edits autosave and re-evaluate),
+ * theme, and the remembered window state.
+ */
+public final class MainWindow {
+    private final AppContext context;
+    private final Stage stage;
+    private final MainController controller;
+    private final DashboardView dashboard;
+
+    private MainWindow(AppContext context, Stage stage, Map<String, String> settings) {
+        this.context = context;
+        this.stage = stage;
+        context.themeProperty().set(Theme.parse(settings.get("theme")));
+        List<FieldSpec.Choice> accelerators = AcceleratorCatalog.bundled().entries().stream()
+                .map(e -> new FieldSpec.Choice(e.id(), e.name())).toList();
+        ScenarioForm form = new ScenarioForm(context.session(), accelerators);
+        dashboard = new DashboardView(context.evaluation(), form, context::chartStyle);
+        Map<Page, Supplier<PageView>> pages = new EnumMap<>(Page.class);
+        pages.put(Page.DASHBOARD, () -> dashboard);
+        pages.put(Page.PROJECTION, () -> new ProjectionView(context.evaluation(), context::chartStyle));
+        pages.put(Page.COMPARE, () -> new CompareView(context));
+        pages.put(Page.CATALOG, () -> new CatalogView(context));
+        pages.put(Page.PROFILE, () -> new ProfileView(context));
+        controller = new MainController(context, pages);
+        Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
+        Scene scene = new Scene(root);
+        applyTheme(scene, context.themeProperty().get());
+        context.themeProperty().addListener((obs, old, theme) -> {
+            applyTheme(scene, theme);
+            dashboard.restyle();
+            context.store().putSettingLater("theme", theme.id());
+        });
+        stage.setScene(scene);
+        stage.setTitle("InferPlan");
+        stage.setMinWidth(1024);
+        stage.setMinHeight(680);
+        var icon = MainWindow.class.getResource("/io/inferplan/app/theme/icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new Image(icon.toExternalForm()));
+        }
+        wireOpenScenario();
+        WindowState.restore(stage, settings);
+        WindowState.track(stage, context.store());
+        Page page;
+        try {
+            page = Page.valueOf(settings.getOrDefault("window.page", Page.DASHBOARD.name()));
+        } catch (IllegalArgumentException e) {
+            page = Page.DASHBOARD;
+        }
+        controller.show(page);
+    }
+
+    /** Builds and shows the window for a context whose workspace is open. */
+    public static MainWindow show(AppContext context, Stage stage, Map<String, String> settings, List<StoredScenario> scenarios) {
+        MainWindow window = new MainWindow(context, stage, settings);
+        context.scenarios().setAll(scenarios);
+        stage.show();
+        return window;
+    }
+
+    public MainController controller() {
+        return controller;
+    }
+
+    public DashboardView dashboard() {
+        return dashboard;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    private void wireOpenScenario() {
+        ScenarioSession session = context.session();
+        context.scenarios().selectedProperty().addListener((obs, old, selected) -> {
+            if (selected == null) {
+                return;
+            }
+            StoredScenario open = session.scenario();
+            if (open != null && open.id().equals(selected.id())) {
+                return;
+            }
+            session.open(selected);
+            context.evaluation().requestNow(session.json());
+        });
+        session.onChange(cause -> {
+            if (cause == ScenarioSession.Cause.OPENED) {
+                return;
+            }
+            StoredScenario updated = session.scenario();
+            context.store().saveLater(updated);
+            context.scenarios().replace(updated);
+            context.evaluation().request(session.json());
+        });
+        context.scenarios().onRenamed(session::renamed);
+    }
+
+    private static void applyTheme(Scene scene, Theme theme) {
+        scene.getStylesheets().setAll(theme.stylesheets());
+    }
+}

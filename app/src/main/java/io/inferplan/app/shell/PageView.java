@@ -1,0 +1,12 @@
+package io.inferplan.app.shell;
+
+import javafx.scene.Node;
+
+/** One page of the main window. Pages are built the first time they are shown. */
+public interface PageView {
+    Node node();
+
+    /** Called each time the page comes to the front (refresh what may have changed elsewhere). */
+    default void shown() {
+    }
+}

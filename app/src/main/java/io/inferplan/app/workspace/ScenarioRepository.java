@@ -1,0 +1,90 @@
+package io.inferplan.app.workspace;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL for the scenario table. Deletion is soft first so that "undo delete" only flips a flag back. */
+final class ScenarioRepository {
+    private static final String COLUMNS = "id, name, document, position, created_at, updated_at";
+
+    List<StoredScenario> listActive(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM scenario WHERE deleted = FALSE ORDER BY position, created_at")) {
+            return read(s);
+        }
+    }
+
+    Optional<StoredScenario> find(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM scenario WHERE id = ? AND deleted = FALSE")) {
+            s.setObject(1, id);
+            return read(s).stream().findFirst();
+        }
+    }
+
+    int nextPosition(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COALESCE(MAX(position), -1) + 1 FROM scenario");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Inserts or replaces the scenario with this id (MERGE keeps autosave idempotent). */
+    void upsert(Connection c, StoredScenario scenario) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "MERGE INTO scenario (" + COLUMNS + ", deleted) KEY (id) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+            s.setObject(1, scenario.id());
+            s.setString(2, scenario.name());
+            s.setString(3, scenario.documentJson());
+            s.setInt(4, scenario.position());
+            s.setTimestamp(5, Timestamp.from(scenario.createdAt()));
+            s.setTimestamp(6, Timestamp.from(scenario.updatedAt()));
+            s.executeUpdate();
+        }
+    }
+
+    void setDeleted(Connection c, UUID id, boolean deleted) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE scenario SET deleted = ? WHERE id = ?")) {
+            s.setBoolean(1, deleted);
+            s.setObject(2, id);
+            s.executeUpdate();
+        }
+    }
+
+    /** Deletions the user could no longer undo (from an earlier session) are removed for good. */
+    int purgeDeleted(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM scenario WHERE deleted = TRUE")) {
+            return s.executeUpdate();
+        }
+    }
+
+    int countAll(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM scenario");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static List<StoredScenario> read(PreparedStatement s) throws SQLException {
+        List<StoredScenario> result = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                result.add(new StoredScenario(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))));
+            }
+        }
+        return result;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? Instant.now() : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,95 @@
+package io.inferplan.app.workspace;
+
+import io.inferplan.app.workspace.migration.V1__CreateWorkspace;
+import io.inferplan.app.workspace.migration.V2__RecentFilesAndCatalogOverrides;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The workspace's embedded H2 file ({@code workspace.mv.db} in the data directory), migrated by Flyway with its
+ * own history table so it never meets the catalog's migrations.
+ *
+ * <p>One connection for the app's lifetime, used from the store's single writer thread: H2 file databases are
+ * happiest with one writer, and a JavaFX app has nothing to gain from a pool.
+ */
+public final class WorkspaceDatabase implements AutoCloseable {
+    public static final String FILE_NAME = "workspace";
+    private static final String HISTORY_TABLE = "workspace_schema_history";
+
+    private static final java.util.logging.Logger QUIET_FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    private final Path directory;
+    private final Connection connection;
+
+    private WorkspaceDatabase(Path directory, Connection connection) {
+        this.directory = directory;
+        this.connection = connection;
+    }
+
+    /** Opens (creating and migrating as needed) the workspace in {@code directory}. */
+    public static WorkspaceDatabase open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            // Flyway reports every step at INFO through java.util.logging; a desktop app only wants its warnings.
+            QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
+            // WRITE_DELAY=0: a committed edit reaches the file at once, so killing the app loses nothing.
+            String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
+            Flyway.configure(WorkspaceDatabase.class.getClassLoader())
+                    .dataSource(url, "sa", "")
+                    .table(HISTORY_TABLE)
+                    .locations("classpath:io/inferplan/app/workspace/migration")
+                    .javaMigrations(new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides())
+                    .load()
+                    .migrate();
+            Connection connection = DriverManager.getConnection(url, "sa", "");
+            return new WorkspaceDatabase(directory, connection);
+        } catch (SQLException | java.io.IOException e) {
+            throw new WorkspaceException("cannot open the workspace in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Runs {@code work} in one transaction: all of it is stored or none. */
+    public synchronized <T> T inTransaction(SqlWork<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new WorkspaceException("workspace: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new WorkspaceException("cannot close the workspace: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,205 @@
+package io.inferplan.app.workspace;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The user's workspace: scenarios, settings, recent files and own prices, in one H2 file. Reads are
+ * synchronous (call them off the JavaFX thread once the window is up); autosave goes through
+ * {@link #saveLater}, which coalesces rapid edits of one scenario on a single writer thread.
+ */
+public final class WorkspaceStore implements AutoCloseable {
+    private final WorkspaceDatabase database;
+    private final ScenarioRepository scenarios = new ScenarioRepository();
+    private final SettingsRepository settings = new SettingsRepository();
+    private final RecentFilesRepository recentFiles = new RecentFilesRepository();
+    private final PriceRepository prices = new PriceRepository();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "workspace-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<UUID, StoredScenario> pending = new LinkedHashMap<>();
+    private volatile Consumer<RuntimeException> errorHandler = e -> System.err.println("workspace: " + e.getMessage());
+
+    private WorkspaceStore(WorkspaceDatabase database) {
+        this.database = database;
+    }
+
+    public static WorkspaceStore open(Path directory) {
+        WorkspaceStore store = new WorkspaceStore(WorkspaceDatabase.open(directory));
+        store.database.inTransaction(store.scenarios::purgeDeleted);
+        return store;
+    }
+
+    public Path directory() {
+        return database.directory();
+    }
+
+    /** Where failed background writes are reported (the window shows them as a notification). */
+    public void onError(Consumer<RuntimeException> handler) {
+        this.errorHandler = handler;
+    }
+
+    /** True when the workspace has never held a scenario: the first start, which seeds the samples. */
+    public boolean isNew() {
+        return database.inTransaction(scenarios::countAll) == 0;
+    }
+
+    public List<StoredScenario> scenarios() {
+        return database.inTransaction(scenarios::listActive);
+    }
+
+    public Optional<StoredScenario> find(UUID id) {
+        return database.inTransaction(c -> scenarios.find(c, id));
+    }
+
+    /** Creates and stores a new scenario at the end of the list. */
+    public StoredScenario create(String name, String documentJson) {
+        return database.inTransaction(c -> {
+            Instant now = Instant.now();
+            StoredScenario scenario = new StoredScenario(UUID.randomUUID(), name, documentJson, scenarios.nextPosition(c), now, now);
+            scenarios.upsert(c, scenario);
+            return scenario;
+        });
+    }
+
+    /** Stores several new scenarios in one transaction (samples, an import of many files). */
+    public List<StoredScenario> createAll(List<Map.Entry<String, String>> namesAndDocuments) {
+        return database.inTransaction(c -> {
+            int position = scenarios.nextPosition(c);
+            Instant now = Instant.now();
+            java.util.ArrayList<StoredScenario> created = new java.util.ArrayList<>();
+            for (Map.Entry<String, String> entry : namesAndDocuments) {
+                StoredScenario scenario = new StoredScenario(UUID.randomUUID(), entry.getKey(), entry.getValue(), position++, now, now);
+                scenarios.upsert(c, scenario);
+                created.add(scenario);
+            }
+            return List.copyOf(created);
+        });
+    }
+
+    public void save(StoredScenario scenario) {
+        database.inTransaction(c -> {
+            scenarios.upsert(c, scenario);
+            return null;
+        });
+    }
+
+    /** Autosave: stores the latest version of this scenario soon, on the writer thread; earlier pending versions are dropped. */
+    public void saveLater(StoredScenario scenario) {
+        boolean schedule;
+        synchronized (pending) {
+            schedule = pending.isEmpty();
+            pending.put(scenario.id(), scenario);
+        }
+        if (schedule) {
+            writer.execute(this::drainPending);
+        }
+    }
+
+    private void drainPending() {
+        List<StoredScenario> batch;
+        synchronized (pending) {
+            batch = List.copyOf(pending.values());
+            pending.clear();
+        }
+        try {
+            database.inTransaction(c -> {
+                for (StoredScenario scenario : batch) {
+                    scenarios.upsert(c, scenario);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            errorHandler.accept(e);
+        }
+    }
+
+    /** Hides the scenario; {@link #restore} brings it back until the app restarts. */
+    public void delete(UUID id) {
+        flush();
+        database.inTransaction(c -> {
+            scenarios.setDeleted(c, id, true);
+            return null;
+        });
+    }
+
+    public void restore(UUID id) {
+        database.inTransaction(c -> {
+            scenarios.setDeleted(c, id, false);
+            return null;
+        });
+    }
+
+    public Map<String, String> settings() {
+        return database.inTransaction(settings::all);
+    }
+
+    public void putSettingLater(String name, String value) {
+        writer.execute(() -> {
+            try {
+                database.inTransaction(c -> {
+                    settings.put(c, name, value);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                errorHandler.accept(e);
+            }
+        });
+    }
+
+    public List<Path> recentFiles() {
+        return database.inTransaction(recentFiles::list);
+    }
+
+    public void touchRecentFile(Path path) {
+        database.inTransaction(c -> {
+            recentFiles.touch(c, path);
+            return null;
+        });
+    }
+
+    public Map<String, OwnPrice> ownPrices() {
+        return database.inTransaction(prices::all);
+    }
+
+    public void putOwnPrice(OwnPrice price) {
+        database.inTransaction(c -> {
+            prices.put(c, price);
+            return null;
+        });
+    }
+
+    public void clearOwnPrices() {
+        database.inTransaction(c -> {
+            prices.clear(c);
+            return null;
+        });
+    }
+
+    /** Waits until every write handed to the writer thread is in the file. */
+    public void flush() {
+        try {
+            writer.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new WorkspaceException("the workspace did not finish saving: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        flush();
+        writer.shutdown();
+        database.close();
+    }
+}

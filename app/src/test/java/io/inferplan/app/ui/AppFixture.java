@@ -1,0 +1,59 @@
+package io.inferplan.app.ui;
+
+import io.inferplan.app.shell.AppContext;
+import io.inferplan.app.shell.MainWindow;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real main window on a workspace in a test's temporary folder, and closes it again. */
+final class AppFixture implements AutoCloseable {
+    final AppContext context;
+    final MainWindow window;
+    private final Stage stage;
+
+    private AppFixture(AppContext context, MainWindow window, Stage stage) {
+        this.context = context;
+        this.window = window;
+        this.stage = stage;
+    }
+
+    static AppFixture open(Path dataDirectory) throws Exception {
+        Stage primary = FxToolkit.registerPrimaryStage();
+        AppContext context = AppContext.open(dataDirectory);
+        var settings = context.store().settings();
+        var scenarios = context.store().scenarios();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupFixture(() -> {
+            Stage stage = new Stage();
+            window[0] = MainWindow.show(context, stage, settings, scenarios);
+        });
+        AppFixture fixture = new AppFixture(context, window[0], window[0].stage());
+        fixture.waitUntil(() -> window[0].dashboard().chartsDrawn() > 0, "the first dashboard to be drawn");
+        return fixture;
+    }
+
+    void waitUntil(BooleanSupplier condition, String what) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void fx(Runnable action) throws Exception {
+        FxToolkit.setupFixture(action);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Override
+    public void close() throws Exception {
+        FxToolkit.setupFixture(stage::close);
+        context.store().flush();
+        context.close();
+    }
+}
