@@ -96,7 +96,8 @@ public record ChartStyle(Color background, Color plotBackground, Color text, Col
         if (title != null) {
             title.setFont(new Font(FONT_FAMILY, Font.BOLD, 13));
             title.setPaint(text);
-            title.setPadding(new RectangleInsets(2, 2, 6, 2));
+            // Room on both sides keeps a centred title clear of the card's export button at the top right.
+            title.setPadding(new RectangleInsets(2, 44, 6, 44));
         }
         for (int i = 0; i < chart.getSubtitleCount(); i++) {
             if (chart.getSubtitle(i) instanceof LegendTitle legend) {

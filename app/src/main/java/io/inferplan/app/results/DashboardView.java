@@ -164,10 +164,11 @@ public final class DashboardView implements PageView {
         } else {
             costChart.show(CostByAcceleratorChart.build(analysis.costByAccelerator(), analysis.acceleratorsNotFitting(), chartStyle));
         }
-        List<MarginByTierChart.Row> tiers = r.tiers().stream().filter(t -> t.grossMarginPercent() != null)
-                .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(), t.grossMarginPercent() / 100))
+        List<MarginByTierChart.Row> tiers = r.tiers().stream()
+                .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(),
+                        t.grossMarginPercent() == null ? null : t.grossMarginPercent() / 100))
                 .toList();
-        if (tiers.isEmpty()) {
+        if (tiers.stream().allMatch(t -> t.revenueUsdPerMonth() <= 0)) {
             marginChart.showMessage("No tier brings revenue: set prices in Pricing tiers.");
         } else {
             marginChart.show(MarginByTierChart.build(tiers, chartStyle));
