@@ -5,38 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inferplan.app.Cli;
 import io.inferplan.app.cases.CaseTable;
 import io.inferplan.engine.JsonSupport;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EstimateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void singleConfigurationPrintsAReadableTable() {
-        Run run = run("estimate", "--model", "llama-3.1-70b", "--accelerator", "H100", "--tp", "4", "--input-tokens", "1000",
+        CliRun run = CliRun.of("estimate", "--model", "llama-3.1-70b", "--accelerator", "H100", "--tp", "4", "--input-tokens", "1000",
                 "--output-tokens", "1000");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Llama-3.1-70B on 4 x NVIDIA H100"), run.out());
@@ -46,7 +30,7 @@ class EstimateCommandTest {
 
     @Test
     void jsonCarriesThroughputLatencyAndTheErrorBand() throws Exception {
-        Run run = run("estimate", "--model", "Llama-3.1-8B", "--accelerator", "h100-sxm", "--scenario", "interactivity",
+        CliRun run = CliRun.of("estimate", "--model", "Llama-3.1-8B", "--accelerator", "h100-sxm", "--scenario", "interactivity",
                 "--min-tokens-per-s-per-user", "60", "--serving-stack", "trt-llm", "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode estimate = JsonSupport.mapper().readTree(run.out()).get("estimate");
@@ -67,7 +51,7 @@ class EstimateCommandTest {
                 e,Llama-3.1-70B,H200,2,2,fp8,fp8,1000,1000,interactivity,,30,ads
                 """);
         Path out = dir.resolve("out.csv");
-        Run run = run("estimate", "--cases", in.toString(), "--out", out.toString());
+        CliRun run = CliRun.of("estimate", "--cases", in.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Evaluated 5 rows"), run.out());
 
@@ -87,12 +71,12 @@ class EstimateCommandTest {
 
     @Test
     void missingFileAndBadValuesEndWithAOneLineMessage() {
-        Run missing = run("estimate", "--cases", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o.csv").toString());
+        CliRun missing = CliRun.of("estimate", "--cases", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o.csv").toString());
         assertEquals(CliSupport.INPUT_ERROR, missing.exitCode());
         assertTrue(missing.err().startsWith("error: cases: file not found"), missing.err());
         assertEquals(1, missing.err().strip().lines().count());
 
-        Run badPrecision = run("estimate", "--model", "Llama-3.1-8B", "--accelerator", "H100", "--weight-precision", "fp6");
+        CliRun badPrecision = CliRun.of("estimate", "--model", "Llama-3.1-8B", "--accelerator", "H100", "--weight-precision", "fp6");
         assertEquals(CliSupport.INPUT_ERROR, badPrecision.exitCode());
         assertTrue(badPrecision.err().contains("weight_precision: unknown precision 'fp6'"), badPrecision.err());
         assertFalse(badPrecision.err().contains("at io.inferplan"), "no stack trace");

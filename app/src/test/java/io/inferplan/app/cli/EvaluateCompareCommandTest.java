@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inferplan.app.Cli;
 import io.inferplan.engine.JsonSupport;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The evaluate and compare commands on the bundled samples, and their one-line errors. */
 class EvaluateCompareCommandTest {
@@ -26,22 +22,10 @@ class EvaluateCompareCommandTest {
     @TempDir
     Path temp;
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cli = Cli.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void printsAReadableSummary() {
-        Run run = run("evaluate", ONPREM);
+        CliRun run = CliRun.of("evaluate", ONPREM);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("GPUs for the peak"), run.out());
         assertTrue(run.out().contains("owned = depreciation"), run.out());
@@ -50,7 +34,7 @@ class EvaluateCompareCommandTest {
 
     @Test
     void jsonHasThePromisedKeys() throws IOException {
-        Run run = run("evaluate", "--json", CHAT);
+        CliRun run = CliRun.of("evaluate", "--json", CHAT);
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = JsonSupport.mapper().readTree(run.out());
         for (String key : new String[] {"costPerMillionInputTokensUsd", "costPerMillionOutputTokensUsd", "gpusRequired",
@@ -61,7 +45,7 @@ class EvaluateCompareCommandTest {
 
     @Test
     void csvHasOneRowPerMonth() {
-        Run run = run("evaluate", "--csv", CHAT);
+        CliRun run = CliRun.of("evaluate", "--csv", CHAT);
         assertEquals(0, run.exitCode(), run.err());
         String[] lines = run.out().strip().split("\\R");
         assertEquals(String.join(",", ScenarioReport.CSV_COLUMNS), lines[0]);
@@ -71,7 +55,7 @@ class EvaluateCompareCommandTest {
 
     @Test
     void comparesSideBySide() {
-        Run run = run("compare", CHAT, ONPREM);
+        CliRun run = CliRun.of("compare", CHAT, ONPREM);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Cost / M output tokens"), run.out());
         assertTrue(run.out().contains("Payback month"), run.out());
@@ -79,28 +63,28 @@ class EvaluateCompareCommandTest {
 
     @Test
     void missingFileIsOneLine() {
-        assertOneLineError(run("evaluate", temp.resolve("nowhere.json").toString()), "no such file");
-        assertOneLineError(run("compare", CHAT, temp.resolve("nowhere.json").toString()), "no such file");
+        assertOneLineError(CliRun.of("evaluate", temp.resolve("nowhere.json").toString()), "no such file");
+        assertOneLineError(CliRun.of("compare", CHAT, temp.resolve("nowhere.json").toString()), "no such file");
     }
 
     @Test
     void brokenJsonIsOneLine() throws IOException {
         Path file = Files.writeString(temp.resolve("broken.json"), "{\"schemaVersion\": 1, \"name\": ");
-        assertOneLineError(run("evaluate", file.toString()), "broken.json: not valid JSON");
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "broken.json: not valid JSON");
     }
 
     @Test
     void outOfRangeValueNamesTheField() throws IOException {
         String json = Files.readString(Path.of(CHAT)).replace("\"peakToAverageRatio\": 3", "\"peakToAverageRatio\": -3");
         Path file = Files.writeString(temp.resolve("negative.json"), json);
-        assertOneLineError(run("evaluate", file.toString()), "workload.peakToAverageRatio: must be a number from 1 to 100");
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "workload.peakToAverageRatio: must be a number from 1 to 100");
     }
 
     @Test
     void unknownAcceleratorIsOneLine() throws IOException {
         String json = Files.readString(Path.of(CHAT)).replace("\"accelerator\": \"H100-SXM\"", "\"accelerator\": \"H900\"");
         Path file = Files.writeString(temp.resolve("h900.json"), json);
-        assertOneLineError(run("evaluate", file.toString()), "deployment.accelerator: unknown accelerator 'H900'");
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "deployment.accelerator: unknown accelerator 'H900'");
     }
 
     @Test
@@ -109,10 +93,10 @@ class EvaluateCompareCommandTest {
         String json = Files.readString(Path.of(CHAT)).replace("\"tensorParallel\": 2", "\"tensorParallel\": 1")
                 .replace("\"weightPrecision\": \"FP8\"", "\"weightPrecision\": \"BF16\"");
         Path file = Files.writeString(temp.resolve("nofit.json"), json);
-        assertOneLineError(run("evaluate", file.toString()), "nofit.json: deployment");
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "nofit.json: deployment");
     }
 
-    private static void assertOneLineError(Run run, String expected) {
+    private static void assertOneLineError(CliRun run, String expected) {
         assertNotEquals(0, run.exitCode());
         String err = run.err().strip();
         assertFalse(err.contains("\n"), "one line: " + err);
