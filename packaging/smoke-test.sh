@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Smoke test of the built .deb: unpacks it (dpkg-deb -x, no installation), then runs its launcher the way a
+# user would: --version, --help, and the desktop app under Xvfb (--smoke-test --screenshot when the app has
+# it, otherwise: the window opens, stays up, and a screenshot of the screen is not empty).
+#
+#   packaging/smoke-test.sh [path/to/inferplan_*.deb]     (default: the newest under packaging/target*/installer)
+#
+# Environment: MAX_DEB_MB (default 60) fails the test when the .deb is bigger.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+deb="${1:-}"
+if [[ -z "$deb" ]]; then
+    deb="$(ls -t packaging/target*/installer/*.deb 2>/dev/null | head -n 1 || true)"
+fi
+[[ -n "$deb" && -f "$deb" ]] || { echo "smoke-test: no .deb found; build it with ./mvnw -Ppackage -DskipTests install" >&2; exit 1; }
+
+fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
+step() { echo "smoke-test: $*"; }
+
+work="$(mktemp -d)"
+xvfb_pid=""
+app_pid=""
+cleanup() {
+    [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null || true
+    [[ -n "$xvfb_pid" ]] && kill "$xvfb_pid" 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+deb_bytes=$(stat -c %s "$deb")
+step "$deb: $((deb_bytes / 1000000)) MB"
+(( deb_bytes <= ${MAX_DEB_MB:-60} * 1000000 )) || fail ".deb is larger than ${MAX_DEB_MB:-60} MB"
+
+dpkg-deb -x "$deb" "$work/root"
+launcher="$(ls "$work"/root/opt/*/bin/* | head -n 1)"
+[[ -x "$launcher" ]] || fail "no launcher under /opt/*/bin in the .deb"
+app_dir="$(dirname "$(dirname "$launcher")")"
+step "launcher: $launcher ($(du -s --apparent-size -B1 "$app_dir" | awk '{printf "%.1f MB", $1/1e6}') unpacked)"
+
+# Package metadata and desktop integration.
+control="$(dpkg-deb -f "$deb" Package Version Depends Homepage Section)"
+grep -q 'libgtk-3-0' <<<"$control" || fail "the .deb does not depend on libgtk-3-0"
+desktop="$(ls "$app_dir"/lib/*.desktop 2>/dev/null | head -n 1)"
+[[ -n "$desktop" ]] || fail "no .desktop file in the .deb"
+grep -q '^Categories=.\+' "$desktop" || fail "the .desktop file has no Categories"
+grep -q '^MimeType=.*inferplan' "$desktop" || fail "the .desktop file declares no scenario mime type"
+grep -q '\*\.inferplan\.json' "$app_dir"/lib/*MimeInfo.xml || fail "no *.inferplan.json mime glob"
+[[ -s "$app_dir/lib/$(basename "$launcher").png" ]] || fail "no application icon"
+
+# The command line.
+out="$("$launcher" --version 2>&1)" || fail "--version exited $?: $out"
+grep -q 'InferPlan' <<<"$out" || fail "--version printed: $out"
+step "--version: $out"
+help="$("$launcher" --help 2>&1)" || fail "--help exited $?"
+
+# The desktop app, on a virtual display of its own.
+for d in $(seq 90 140); do [[ -e /tmp/.X11-unix/X$d || -e /tmp/.X$d-lock ]] || break; done
+Xvfb ":$d" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=":$d"
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 || xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+
+shot="$work/screenshot.png"
+# The app handles --smoke-test before the command line, so look for it in the app's jar, not in --help.
+if grep -q -- '--smoke-test' <<<"$help" || (( $(unzip -p "$app_dir"/lib/app/mods/app-*.jar '*.class' | grep -a -c -- '--smoke-test') > 0 )); then
+    start=$(date +%s%N)
+    timeout 120 "$launcher" --smoke-test --screenshot "$shot" || fail "--smoke-test exited $?"
+    step "--smoke-test took $(( ($(date +%s%N) - start) / 1000000 )) ms"
+else
+    step "no --smoke-test in this build: opening the window instead"
+    "$launcher" >"$work/gui.log" 2>&1 &
+    app_pid=$!
+    for _ in $(seq 300); do
+        xwininfo -root -tree 2>/dev/null | grep -q '"InferPlan"' && break
+        kill -0 "$app_pid" 2>/dev/null || fail "the app exited: $(cat "$work/gui.log")"
+        sleep 0.1
+    done
+    xwininfo -root -tree | grep -q '"InferPlan"' || fail "no InferPlan window after 30 s"
+    # Wait until something is drawn: a screen of one colour is a window that never painted.
+    for _ in $(seq 60); do
+        sleep 1
+        kill -0 "$app_pid" 2>/dev/null || fail "the app exited: $(cat "$work/gui.log")"
+        import -window root "$shot"
+        (( $(convert "$shot" -format %k info:) > 16 )) && break
+    done
+    (( $(convert "$shot" -format %k info:) > 16 )) || fail "the window stayed blank for 60 s"
+    kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+fi
+[[ -s "$shot" ]] || fail "no screenshot written"
+[[ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" == "89504e470d0a1a0a" ]] || fail "the screenshot is not a PNG"
+step "screenshot: $(stat -c %s "$shot") bytes"
+if [[ -n "${SMOKE_SCREENSHOT_DIR:-}" ]]; then
+    mkdir -p "$SMOKE_SCREENSHOT_DIR" && cp "$shot" "$SMOKE_SCREENSHOT_DIR/packaged-app.png"
+fi
+step "OK"
