@@ -2,6 +2,7 @@ package io.inferplan.app;
 
 import io.inferplan.app.shell.AppContext;
 import io.inferplan.app.shell.MainWindow;
+import io.inferplan.app.shell.OpenedFiles;
 import io.inferplan.app.smoke.SmokeTest;
 import io.inferplan.app.smoke.Timing;
 import io.inferplan.catalog.DataDirectory;
@@ -19,6 +20,7 @@ public final class InferPlanApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        stage.getIcons().addAll(AppIcons.all());
         java.nio.file.Path dataDirectory = SmokeTest.active() ? SmokeTest.temporaryDataDirectory() : DataDirectory.resolve();
         io.inferplan.app.fx.Tasks.submit(() -> {
             AppContext opened = AppContext.open(dataDirectory);
@@ -26,6 +28,7 @@ public final class InferPlanApp extends Application {
         }, opened -> {
             context = opened.context();
             MainWindow window = MainWindow.show(context, stage, opened.settings(), opened.scenarios());
+            OpenedFiles.take().forEach(window.controller()::importFile);
             SmokeTest.register(window, context);
             Timing.windowShown();
             Timing.watchFirstDashboard(window);
