@@ -5,7 +5,8 @@
 #
 #   packaging/smoke-test.sh [path/to/inferplan_*.deb]     (default: the newest under packaging/target*/installer)
 #
-# Environment: MAX_DEB_MB (default 60) fails the test when the .deb is bigger.
+# Environment: MAX_DEB_MB (default 60) fails the test when the .deb is bigger; MAX_IMAGE_MB (default 90) when the
+# installed app (the app image inside the .deb) is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +38,8 @@ launcher="$(ls "$work"/root/opt/*/bin/* | head -n 1)"
 [[ -x "$launcher" ]] || fail "no launcher under /opt/*/bin in the .deb"
 app_dir="$(dirname "$(dirname "$launcher")")"
 step "launcher: $launcher ($(du -s --apparent-size -B1 "$app_dir" | awk '{printf "%.1f MB", $1/1e6}') unpacked)"
+image_bytes=$(du -s --apparent-size -B1 "$app_dir" | awk '{print $1}')
+(( image_bytes <= ${MAX_IMAGE_MB:-90} * 1000000 )) || fail "the app image is larger than ${MAX_IMAGE_MB:-90} MB"
 
 # Package metadata and desktop integration.
 control="$(dpkg-deb -f "$deb" Package Version Depends Homepage Section)"
