@@ -10,6 +10,11 @@ import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.RequestShape;
 import io.inferplan.engine.perf.ServingStack;
 import io.inferplan.engine.perf.ServingTarget;
+import io.inferplan.engine.perf.SpeculativeDecoding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -29,7 +34,7 @@ public final class CaseResolver {
 
     public ResolvedCase resolve(Map<String, String> row) {
         String caseId = text(row, "case", "");
-        ModelSpec model = models.require("model", required(row, "model"));
+        ModelSpec model = model(required(row, "model"));
         AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator"));
         int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
         int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
@@ -46,10 +51,34 @@ public final class CaseResolver {
         ServingStack stack = ServingStack.parse("serving_stack", text(row, "serving_stack", ""));
         int maxBatch = wholeNumber(row, "max_batch", 0, 0, 1_000_000);
         Deployment deployment = new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel,
-                weights, kv, null, stack, maxBatch, null);
+                weights, kv, null, stack, maxBatch, speculative(row));
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
         return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row));
+    }
+
+    /** A preset name or alias, or the path of a JSON file describing the user's own model. */
+    private ModelSpec model(String nameOrFile) {
+        if (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            Path file = Path.of(nameOrFile);
+            try {
+                return ModelPresets.readUserModel(Files.readString(file));
+            } catch (NoSuchFileException e) {
+                throw new InvalidInputException("model", "no such model file: " + nameOrFile);
+            } catch (IOException e) {
+                throw new InvalidInputException("model", "cannot read " + nameOrFile + " (" + e.getMessage() + ")");
+            }
+        }
+        return models.require("model", nameOrFile);
+    }
+
+    private static SpeculativeDecoding speculative(Map<String, String> row) {
+        int drafts = wholeNumber(row, "draft_tokens", 0, 0, 16);
+        if (drafts == 0) {
+            return null;
+        }
+        return new SpeculativeDecoding(drafts, optionalNumber(row, "acceptance_rate").orElse(0.7),
+                optionalNumber(row, "draft_cost_fraction").orElse(0.0));
     }
 
     private static ServingTarget target(Map<String, String> row) {

@@ -40,7 +40,7 @@ public final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", description = "Model preset name or alias, e.g. Llama-3.1-70B")
+    @Option(names = "--model", description = "Model preset name or alias (Llama-3.1-70B), or a JSON file describing your own model")
     String model;
     @Option(names = "--accelerator", description = "Accelerator id or alias from the catalog (H100, H200, MI300X...), or this-machine for the latest profile run")
     String accelerator;
@@ -72,6 +72,10 @@ public final class EstimateCommand implements Callable<Integer> {
     String servingStack;
     @Option(names = "--max-batch", description = "The serving engine's limit on sequences in flight (default: the stack's)")
     Integer maxBatch;
+    @Option(names = "--draft-tokens", description = "Speculative decoding / MTP: tokens drafted per step (default: none)")
+    Integer draftTokens;
+    @Option(names = "--acceptance-rate", description = "Share of drafted tokens accepted, 0..0.99 (default 0.7)")
+    Double acceptanceRate;
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
     @Option(names = "--cases", paramLabel = "IN.csv", description = "Evaluate every row of this CSV (calibration.csv layout)")
@@ -134,6 +138,8 @@ public final class EstimateCommand implements Callable<Integer> {
         row.put("min_tokens_per_s_per_user", minTokensPerSecondPerUser == null ? "" : minTokensPerSecondPerUser.toString());
         row.put("serving_stack", servingStack);
         row.put("max_batch", maxBatch == null ? "" : maxBatch.toString());
+        row.put("draft_tokens", draftTokens == null ? "" : draftTokens.toString());
+        row.put("acceptance_rate", acceptanceRate == null ? "" : acceptanceRate.toString());
         CaseOutcome outcome = evaluator.evaluate(row);
         if (outcome.failed()) {
             throw new InvalidInputException("estimate", outcome.error());
@@ -167,6 +173,10 @@ public final class EstimateCommand implements Callable<Integer> {
         line(s, "Limited by", e.limitedBy().description());
         line(s, "Memory per GPU", String.format(Locale.ROOT, "%.1f GB weights, %.1f GB runtime, %.1f GB KV cache of %.1f GB",
                 m.weightBytes() / 1e9, (m.runtimeReserveBytes() + m.activationBytes()) / 1e9, m.kvBudgetBytes() / 1e9, m.memoryBytes() / 1e9));
+        if (d.speculative() != null) {
+            line(s, "Speculative decoding", String.format(Locale.ROOT, "%d drafts at %.0f%% acceptance: %.2f tokens per step",
+                    d.speculative().draftTokens(), d.speculative().acceptanceRate() * 100, d.speculative().tokensPerStep()));
+        }
         line(s, "Prefill share of time", String.format(Locale.ROOT, "%.0f%%", e.prefillTimeShare() * 100));
         line(s, "Trust", e.errorBand().summary());
         return s.toString();

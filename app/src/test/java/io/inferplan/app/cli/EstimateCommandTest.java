@@ -70,6 +70,25 @@ class EstimateCommandTest {
     }
 
     @Test
+    void ownModelFromJsonAndSpeculativeDecoding() throws Exception {
+        Path model = Files.writeString(dir.resolve("my-7b.json"), """
+                {"id": "my-7b", "totalParameters": 7000000000, "activeParameters": 7000000000, "layers": 32, "hiddenSize": 4096,
+                 "attentionHeads": 32, "kvHeads": 8, "headDim": 128, "ffnSize": 14336, "vocabSize": 32000, "attention": "GQA"}""");
+        CliRun plain = CliRun.of("estimate", "--model", model.toString(), "--accelerator", "L40S", "--scenario", "batch", "--batch", "4",
+                "--json");
+        assertEquals(0, plain.exitCode(), plain.err());
+        CliRun speculative = CliRun.of("estimate", "--model", model.toString(), "--accelerator", "L40S", "--scenario", "batch",
+                "--batch", "4", "--draft-tokens", "3", "--acceptance-rate", "0.8", "--json");
+        assertEquals(0, speculative.exitCode(), speculative.err());
+        double without = JsonSupport.mapper().readTree(plain.out()).get("estimate").get("outputTokensPerSecondPerUser").asDouble();
+        double with = JsonSupport.mapper().readTree(speculative.out()).get("estimate").get("outputTokensPerSecondPerUser").asDouble();
+        assertTrue(with > 2 * without, with + " vs " + without);
+
+        CliRun badModel = CliRun.of("estimate", "--model", dir.resolve("none.json").toString(), "--accelerator", "L40S");
+        assertTrue(badModel.err().contains("model: no such model file"), badModel.err());
+    }
+
+    @Test
     void missingFileAndBadValuesEndWithAOneLineMessage() {
         CliRun missing = CliRun.of("estimate", "--cases", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o.csv").toString());
         assertEquals(CliSupport.INPUT_ERROR, missing.exitCode());
