@@ -1,6 +1,7 @@
 package io.inferplan.engine.perf;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.inferplan.engine.Checks;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.hardware.AcceleratorFamily;
 import java.io.IOException;
@@ -49,12 +50,33 @@ public final class EfficiencyTable {
             @JsonProperty("source") String source) {
     }
 
-    /** Where a family without measurements borrows its profile from. */
+    /**
+     * Where a family without measurements borrows its profile from, and how its silicon and software are known to
+     * differ (published micro-benchmarks, not throughput measurements): the borrowed compute and memory
+     * efficiencies are multiplied by {@code computeScale} and {@code memoryScale}.
+     */
     public record FamilyFallback(
             @JsonProperty("family") AcceleratorFamily family,
             @JsonProperty("borrowFrom") AcceleratorFamily borrowFrom,
+            @JsonProperty("computeScale") Double computeScale,
+            @JsonProperty("memoryScale") Double memoryScale,
             @JsonProperty("errorPercent") double errorPercent,
             @JsonProperty("reason") String reason) {
+
+        public FamilyFallback {
+            computeScale = computeScale == null ? 1.0 : Checks.inRange("familyFallbacks.computeScale", computeScale, 0.1, 2.0);
+            memoryScale = memoryScale == null ? 1.0 : Checks.inRange("familyFallbacks.memoryScale", memoryScale, 0.1, 2.0);
+        }
+
+        EfficiencyProfile apply(EfficiencyProfile borrowed) {
+            return new EfficiencyProfile(
+                    Math.min(1, borrowed.prefillComputeEfficiency() * computeScale),
+                    Math.min(1, borrowed.decodeComputeEfficiency() * computeScale),
+                    Math.min(1, borrowed.memoryBandwidthEfficiency() * memoryScale),
+                    borrowed.stepOverheadSeconds(), borrowed.layerOverheadSeconds(), borrowed.sequenceOverheadSeconds(),
+                    borrowed.collectiveEfficiency(), borrowed.kvMemoryFraction(), borrowed.kvReservedOutputFraction(),
+                    borrowed.defaultMaxBatch(), borrowed.lowPrecisionComputePenalty());
+        }
     }
 
     record TableFile(
@@ -169,7 +191,7 @@ public final class EfficiencyTable {
         if (fallback != null && fallback.borrowFrom() != family) {
             Resolved borrowed = resolveUncached(fallback.borrowFrom(), stack);
             double percent = Math.max(fallback.errorPercent(), borrowed.errorBand().expectedErrorPercent());
-            return new Resolved(borrowed.profile(), new ErrorBand(percent, 0, "no measurement for "
+            return new Resolved(fallback.apply(borrowed.profile()), new ErrorBand(percent, 0, "no measurement for "
                     + family.displayName() + "; efficiencies borrowed from " + fallback.borrowFrom().displayName()
                     + " (" + fallback.reason() + "): expect up to " + Math.round(percent) + "%"));
         }
