@@ -6,6 +6,7 @@ import io.inferplan.engine.hardware.AcceleratorSpec;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.model.ModelSpec;
 import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.perf.AttentionParallelism;
 import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.RequestShape;
 import io.inferplan.engine.perf.ServingStack;
@@ -51,7 +52,7 @@ public final class CaseResolver {
         ServingStack stack = ServingStack.parse("serving_stack", text(row, "serving_stack", ""));
         int maxBatch = wholeNumber(row, "max_batch", 0, 0, 1_000_000);
         Deployment deployment = new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel,
-                weights, kv, null, stack, maxBatch, speculative(row));
+                weights, kv, null, stack, maxBatch, speculative(row), AttentionParallelism.parse(text(row, "attention_parallel", "")));
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
         return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row));

@@ -6,7 +6,6 @@ import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.shell.AppContext;
 import io.inferplan.app.shell.PageView;
 import io.inferplan.app.workspace.OwnPrice;
-import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.Figure;
 import io.inferplan.catalog.PriceKind;
@@ -59,7 +58,7 @@ public final class CatalogView implements PageView {
 
     public CatalogView(AppContext context) {
         this.context = context;
-        filtered = new FilteredList<>(FXCollections.observableArrayList(AcceleratorCatalog.bundled().entries()), e -> true);
+        filtered = new FilteredList<>(FXCollections.observableArrayList(context.catalog().entries()), e -> true);
         SortedList<CatalogEntry> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -126,7 +125,7 @@ public final class CatalogView implements PageView {
     }
 
     private void updateStatus() {
-        status.setText(filtered.size() + " of " + AcceleratorCatalog.bundled().entries().size() + " accelerators · "
+        status.setText(filtered.size() + " of " + context.catalog().entries().size() + " accelerators · "
                 + ownPrices.size() + " with your own price · every figure with its source");
     }
 

@@ -76,6 +76,8 @@ public final class EstimateCommand implements Callable<Integer> {
     Integer draftTokens;
     @Option(names = "--acceptance-rate", description = "Share of drafted tokens accepted, 0..0.99 (default 0.7)")
     Double acceptanceRate;
+    @Option(names = "--attention-parallel", description = "tensor, data (attention data-parallel, experts expert-parallel) or auto (default: auto, data only where it serves more, for fine-grained MoE)")
+    String attentionParallel;
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
     @Option(names = "--cases", paramLabel = "IN.csv", description = "Evaluate every row of this CSV (calibration.csv layout)")
@@ -139,6 +141,7 @@ public final class EstimateCommand implements Callable<Integer> {
         row.put("serving_stack", servingStack);
         row.put("max_batch", maxBatch == null ? "" : maxBatch.toString());
         row.put("draft_tokens", draftTokens == null ? "" : draftTokens.toString());
+        row.put("attention_parallel", attentionParallel == null ? "" : attentionParallel);
         row.put("acceptance_rate", acceptanceRate == null ? "" : acceptanceRate.toString());
         CaseOutcome outcome = evaluator.evaluate(row);
         if (outcome.failed()) {
@@ -171,6 +174,9 @@ public final class EstimateCommand implements Callable<Integer> {
         line(s, "Time per output token", String.format(Locale.ROOT, "%.1f ms (%.1f tokens/s per user)",
                 e.timePerOutputTokenSeconds() * 1e3, e.outputTokensPerSecondPerUser()));
         line(s, "Limited by", e.limitedBy().description());
+        if (e.attentionParallelism() == io.inferplan.engine.perf.AttentionParallelism.DATA) {
+            line(s, "Layout", "attention data-parallel, experts spread over the " + d.gpusPerReplica() + " GPUs");
+        }
         line(s, "Memory per GPU", String.format(Locale.ROOT, "%.1f GB weights, %.1f GB runtime, %.1f GB KV cache of %.1f GB",
                 m.weightBytes() / 1e9, (m.runtimeReserveBytes() + m.activationBytes()) / 1e9, m.kvBudgetBytes() / 1e9, m.memoryBytes() / 1e9));
         if (d.speculative() != null) {
@@ -223,6 +229,7 @@ public final class EstimateCommand implements Callable<Integer> {
         result.put("outputTokensPerSecondPerUser", e.outputTokensPerSecondPerUser());
         result.put("prefillTimeShare", e.prefillTimeShare());
         result.put("limitedBy", e.limitedBy().name().toLowerCase(Locale.ROOT));
+        result.put("attentionParallelism", e.attentionParallelism().id());
         ObjectNode memory = result.putObject("memoryPerGpu");
         memory.put("capacityBytes", e.memory().memoryBytes());
         memory.put("weightBytes", e.memory().weightBytes());

@@ -6,7 +6,6 @@ import io.inferplan.app.fx.Background;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.shell.AppContext;
 import io.inferplan.app.shell.PageView;
-import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.profile.BenchmarkResult;
 import io.inferplan.catalog.profile.CancelToken;
 import io.inferplan.catalog.profile.DeviceProfile;
@@ -42,7 +41,7 @@ public final class ProfileView implements PageView {
     }
 
     private final AppContext context;
-    private final Profiler profiler = new Profiler(AcceleratorCatalog.bundled());
+    private final Profiler profiler;
     private final TableView<Row> results = new TableView<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label step = new Label("Nothing measured yet.");
@@ -52,12 +51,14 @@ public final class ProfileView implements PageView {
     private final Button full = new Button("Full profile");
     private final Button cancel = new Button("Cancel");
     private final Button useAsHardware = new Button("Use as hardware in this scenario");
+    private final Button saveEntry = new Button("Save as my catalog entry");
     private final VBox root;
     private ProfileReport lastReport;
     private CancelToken cancelToken;
 
     public ProfileView(AppContext context) {
         this.context = context;
+        this.profiler = new Profiler(context.catalog());
         Label title = new Label("Profile");
         title.getStyleClass().add("page-title");
         Label subtitle = new Label("Measure this machine's accelerators (OpenCL, NVML, amd-smi) and compare them with their datasheets.");
@@ -79,6 +80,9 @@ public final class ProfileView implements PageView {
         });
         useAsHardware.setDisable(true);
         useAsHardware.setOnAction(e -> useAsHardware());
+        saveEntry.setId("profile-save-entry");
+        saveEntry.setDisable(true);
+        saveEntry.setOnAction(e -> saveAsCatalogEntry());
         progress.setPrefWidth(260);
         progress.setId("profile-progress");
         step.setId("profile-step");
@@ -99,7 +103,7 @@ public final class ProfileView implements PageView {
         HBox buttons = new HBox(8, detect, quick, full, cancel, progress, step);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(results, Priority.ALWAYS);
-        root = new VBox(10, new VBox(2, title, subtitle), buttons, results, notes, useAsHardware);
+        root = new VBox(10, new VBox(2, title, subtitle), buttons, results, notes, new HBox(8, useAsHardware, saveEntry));
         root.setPadding(new Insets(12));
         root.getStyleClass().add("page");
         root.setId("profile-page");
@@ -126,13 +130,17 @@ public final class ProfileView implements PageView {
                     updateMessage("Looking for devices…");
                     return profiler.discover();
                 }
-                return profiler.run(mode, new ProfileListener() {
+                ProfileReport report = profiler.run(mode, new ProfileListener() {
                     @Override
                     public void onProgress(double fraction, String what) {
                         updateProgress(fraction, 1);
                         updateMessage(what);
                     }
                 }, token);
+                // Kept with the catalog, where `inferplan estimate --accelerator this-machine` finds it too.
+                context.catalogStore().ifPresent(store -> store.saveProfileRun(report.startedAtInstant(), report.mode(),
+                        report.host().hostName(), report.devices().size(), report));
+                return report;
             }
         };
         progress.progressProperty().bind(task.progressProperty());
@@ -167,6 +175,21 @@ public final class ProfileView implements PageView {
         notes.setText(report.host().cpuModel() + " · " + report.host().logicalCpus() + " CPUs"
                 + (report.notes().isEmpty() ? "" : " · " + String.join(" · ", report.notes())));
         useAsHardware.setDisable(report.bestDevice().isEmpty());
+        saveEntry.setDisable(report.bestDevice().isEmpty() || context.catalogStore().isEmpty());
+    }
+
+    /** Stores the measured device as the user's own catalog entry (kept in the catalog database, never the bundle). */
+    private void saveAsCatalogEntry() {
+        if (lastReport == null || lastReport.bestDevice().isEmpty() || context.catalogStore().isEmpty()) {
+            return;
+        }
+        var entry = MeasuredSpecs.suggestEntry(lastReport.bestDevice().get(), lastReport);
+        io.inferplan.app.fx.Tasks.submit(() -> {
+            context.catalogStore().get().saveUserEntry(entry);
+            context.reloadCatalog();
+            return entry;
+        }, saved -> step.setText("Saved '" + saved.name() + "' as your catalog entry " + saved.id() + "."),
+                error -> step.setText("Could not save the entry: " + error.getMessage()));
     }
 
     /** Puts the measured device into the open scenario as its own accelerator (an undoable edit). */
@@ -174,7 +197,7 @@ public final class ProfileView implements PageView {
         if (lastReport == null || lastReport.bestDevice().isEmpty() || context.session().scenario() == null) {
             return;
         }
-        var spec = MeasuredSpecs.toSpec(lastReport.bestDevice().get(), lastReport, AcceleratorCatalog.bundled());
+        var spec = MeasuredSpecs.toSpec(lastReport.bestDevice().get(), lastReport, context.catalog());
         JsonNode specJson = JsonSupport.mapper().valueToTree(spec);
         context.session().edit(document -> {
             ObjectNode deployment = document.withObjectProperty("deployment");

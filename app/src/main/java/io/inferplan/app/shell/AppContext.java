@@ -9,6 +9,7 @@ import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.app.workspace.SampleLibrary;
 import io.inferplan.app.workspace.WorkspaceStore;
 import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.store.CatalogStore;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,11 +29,16 @@ public final class AppContext implements AutoCloseable {
     private final EvaluationService evaluation;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final AtomicReference<Map<String, Double>> ownRates = new AtomicReference<>(Map.of());
+    private final AtomicReference<AcceleratorCatalog> catalog = new AtomicReference<>();
+    /** The user's catalog entries and profile runs (shared with the command line); null if it could not be opened. */
+    private final CatalogStore catalogStore;
 
-    private AppContext(WorkspaceStore store) {
+    private AppContext(WorkspaceStore store, CatalogStore catalogStore) {
         this.store = store;
+        this.catalogStore = catalogStore;
+        this.catalog.set(catalogStore == null ? AcceleratorCatalog.bundled() : catalogStore.catalog());
         this.scenarios = new ScenarioListViewModel(store);
-        this.analyzer = new ScenarioAnalyzer(AcceleratorCatalog::bundled, ownRates::get);
+        this.analyzer = new ScenarioAnalyzer(catalog::get, ownRates::get);
         this.evaluation = new EvaluationService(analyzer);
     }
 
@@ -43,9 +49,35 @@ public final class AppContext implements AutoCloseable {
             var samples = SampleLibrary.samples();
             store.createAll(samples.isEmpty() ? java.util.List.of(Map.entry("New scenario", SampleLibrary.newScenarioJson())) : samples);
         }
-        AppContext context = new AppContext(store);
+        AppContext context = new AppContext(store, openCatalogStore(dataDirectory));
         context.reloadOwnPrices();
         return context;
+    }
+
+    /** A broken catalog database must not keep the workspace from opening: the bundled catalog still works. */
+    private static CatalogStore openCatalogStore(Path dataDirectory) {
+        try {
+            return CatalogStore.open(dataDirectory);
+        } catch (RuntimeException e) {
+            System.err.println("InferPlan: your own catalog entries could not be read (" + e.getMessage() + "); using the bundled catalog");
+            return null;
+        }
+    }
+
+    /** The catalog the app evaluates against: bundled entries with the user's own over them. */
+    public AcceleratorCatalog catalog() {
+        return catalog.get();
+    }
+
+    public java.util.Optional<CatalogStore> catalogStore() {
+        return java.util.Optional.ofNullable(catalogStore);
+    }
+
+    /** Re-reads the user's catalog entries after one was saved or reset. Call off the FX thread. */
+    public void reloadCatalog() {
+        if (catalogStore != null) {
+            catalog.set(catalogStore.catalog());
+        }
     }
 
     public void reloadOwnPrices() {

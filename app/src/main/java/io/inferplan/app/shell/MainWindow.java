@@ -10,7 +10,6 @@ import io.inferplan.app.profile.ProfileView;
 import io.inferplan.app.results.DashboardView;
 import io.inferplan.app.results.ProjectionView;
 import io.inferplan.app.workspace.StoredScenario;
-import io.inferplan.catalog.AcceleratorCatalog;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class MainWindow {
         this.context = context;
         this.stage = stage;
         context.themeProperty().set(Theme.parse(settings.get("theme")));
-        List<FieldSpec.Choice> accelerators = AcceleratorCatalog.bundled().entries().stream()
+        List<FieldSpec.Choice> accelerators = context.catalog().entries().stream()
                 .map(e -> new FieldSpec.Choice(e.id(), e.name())).toList();
         ScenarioForm form = new ScenarioForm(context.session(), accelerators);
         dashboard = new DashboardView(context.evaluation(), form, context::chartStyle);

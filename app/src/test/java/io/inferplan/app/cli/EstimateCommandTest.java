@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.inferplan.app.cases.CaseTable;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.inferplan.engine.JsonSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +86,29 @@ class EstimateCommandTest {
 
         CliRun badModel = CliRun.of("estimate", "--model", dir.resolve("none.json").toString(), "--accelerator", "L40S");
         assertTrue(badModel.err().contains("model: no such model file"), badModel.err());
+    }
+
+    @Test
+    void fineGrainedMoeServesMoreWithDataParallelAttentionAndAutoPicksIt() throws Exception {
+        String[] base = {"estimate", "--model", "DeepSeek-R1", "--accelerator", "H200", "--tp", "8", "--serving-stack", "sglang",
+                "--input-tokens", "1000", "--output-tokens", "1000", "--json"};
+        JsonNode tensor = estimate(base, "--attention-parallel", "tensor");
+        JsonNode data = estimate(base, "--attention-parallel", "data");
+        JsonNode auto = estimate(base);
+        assertEquals("tensor", tensor.get("attentionParallelism").asText());
+        assertEquals("data", data.get("attentionParallelism").asText());
+        // MLA's latent is replicated on every tensor-parallel GPU; data-parallel attention keeps each sequence once.
+        assertTrue(data.get("memoryPerGpu").get("maxBatchByMemory").asInt() > 2 * tensor.get("memoryPerGpu").get("maxBatchByMemory").asInt());
+        assertTrue(data.get("outputTokensPerSecond").asDouble() > tensor.get("outputTokensPerSecond").asDouble());
+        assertEquals("data", auto.get("attentionParallelism").asText());
+        assertEquals(data.get("outputTokensPerSecond").asDouble(), auto.get("outputTokensPerSecond").asDouble(), 1e-6);
+    }
+
+    private static JsonNode estimate(String[] base, String... extra) throws Exception {
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra)).toArray(String[]::new);
+        CliRun run = CliRun.of(args);
+        assertEquals(0, run.exitCode(), run.err());
+        return JsonSupport.mapper().readTree(run.out()).get("estimate");
     }
 
     @Test

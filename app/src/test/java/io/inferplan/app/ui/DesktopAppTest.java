@@ -183,6 +183,13 @@ class DesktopAppTest extends FxRobot {
             assertNotNull(app.context.session().get("deployment.customAccelerator"), "the scenario uses the measured device");
             app.waitUntil(() -> app.window.dashboard().chartsDrawn() > drawn || app.window.dashboard().problemShown(),
                     "the scenario to be evaluated on the measured device");
+
+            var store = app.context.catalogStore().orElseThrow();
+            assertFalse(store.profileRuns().isEmpty(), "the run is kept where `estimate --accelerator this-machine` finds it");
+            int before = app.context.catalog().entries().size();
+            clickOn("#profile-save-entry");
+            app.waitUntil(() -> app.context.catalog().entries().size() == before + 1, "the measured device to join the catalog");
+            assertTrue(app.context.catalog().entries().stream().anyMatch(e -> e.id().startsWith("measured-")));
         }
     }
 

@@ -14,6 +14,7 @@ import io.inferplan.engine.model.Precision;
  * @param expertParallel   MoE experts spread over this many of the replica's GPUs (1 = every GPU holds a slice of every expert)
  * @param maxBatch         the serving engine's limit on concurrent sequences; 0 means the stack's default
  * @param speculative      null when no speculative decoding
+ * @param attentionParallelism tensor-parallel attention, data-parallel attention with expert-parallel MoE, or auto
  */
 public record Deployment(
         AcceleratorSpec accelerator,
@@ -26,7 +27,8 @@ public record Deployment(
         Precision activationPrecision,
         ServingStack servingStack,
         int maxBatch,
-        SpeculativeDecoding speculative) {
+        SpeculativeDecoding speculative,
+        AttentionParallelism attentionParallelism) {
 
     public Deployment {
         present("deployment.accelerator", accelerator);
@@ -46,6 +48,20 @@ public record Deployment(
         activationPrecision = activationPrecision == null ? defaultActivationPrecision(weightPrecision) : activationPrecision;
         servingStack = servingStack == null ? ServingStack.GENERIC : servingStack;
         inRange("deployment.maxBatch", maxBatch, 0, 1_000_000);
+        attentionParallelism = attentionParallelism == null ? AttentionParallelism.AUTO : attentionParallelism;
+    }
+
+    /** Attention parallelism left to the engine ({@link AttentionParallelism#AUTO}). */
+    public Deployment(AcceleratorSpec accelerator, int gpusPerReplica, int tensorParallel, int pipelineParallel, int expertParallel,
+                      Precision weightPrecision, Precision kvPrecision, Precision activationPrecision, ServingStack servingStack,
+                      int maxBatch, SpeculativeDecoding speculative) {
+        this(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel, weightPrecision, kvPrecision,
+                activationPrecision, servingStack, maxBatch, speculative, AttentionParallelism.AUTO);
+    }
+
+    public Deployment withAttentionParallelism(AttentionParallelism layout) {
+        return new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel, weightPrecision,
+                kvPrecision, activationPrecision, servingStack, maxBatch, speculative, layout);
     }
 
     /** Tensor-parallel single-replica deployment with the stack's defaults: the common case. */
@@ -66,11 +82,11 @@ public record Deployment(
 
     public Deployment withMaxBatch(int newMaxBatch) {
         return new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel, weightPrecision,
-                kvPrecision, activationPrecision, servingStack, newMaxBatch, speculative);
+                kvPrecision, activationPrecision, servingStack, newMaxBatch, speculative, attentionParallelism);
     }
 
     public Deployment withAccelerator(AcceleratorSpec newAccelerator) {
         return new Deployment(newAccelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel, weightPrecision,
-                kvPrecision, activationPrecision, servingStack, maxBatch, speculative);
+                kvPrecision, activationPrecision, servingStack, maxBatch, speculative, attentionParallelism);
     }
 }

@@ -184,8 +184,7 @@ public final class EfficiencyTable {
             double percent = reference.p80AbsErrorPercent() + traits.extraErrorPercent();
             return new Resolved(applyStack(reference.profile(), traits), new ErrorBand(percent, 0,
                     "no " + stack.displayName() + " measurement on " + family.displayName() + "; scaled from "
-                            + reference.measurements() + " " + referenceStack.displayName() + " measurements: expect up to "
-                            + Math.round(percent) + "%"));
+                            + reference.measurements() + " " + referenceStack.displayName() + " measurements"));
         }
         FamilyFallback fallback = fallbacks.get(family);
         if (fallback != null && fallback.borrowFrom() != family) {
@@ -193,12 +192,12 @@ public final class EfficiencyTable {
             double percent = Math.max(fallback.errorPercent(), borrowed.errorBand().expectedErrorPercent());
             return new Resolved(fallback.apply(borrowed.profile()), new ErrorBand(percent, 0, "no measurement for "
                     + family.displayName() + "; efficiencies borrowed from " + fallback.borrowFrom().displayName()
-                    + " (" + fallback.reason() + "): expect up to " + Math.round(percent) + "%"));
+                    + " (" + fallback.reason() + ")"));
         }
         StackTraits traits = traits(stack);
         double percent = file.defaultErrorPercent();
         return new Resolved(applyStack(file.defaultProfile(), traits), new ErrorBand(percent, 0,
-                "no measurement for " + family.displayName() + ": stated default efficiencies, expect up to " + Math.round(percent) + "%"));
+                "no measurement for " + family.displayName() + ": stated default efficiencies"));
     }
 
     private static EfficiencyProfile applyStack(EfficiencyProfile reference, StackTraits traits) {

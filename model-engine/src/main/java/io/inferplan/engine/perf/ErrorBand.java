@@ -9,11 +9,12 @@ package io.inferplan.engine.perf;
  * @param basis                in words, for a tooltip or a report
  */
 public record ErrorBand(double expectedErrorPercent, int measurementCount, String basis) {
-    /** One line for a KPI tile or a table: the basis already says why the band is what it is when nothing was measured. */
+    /** One line for a KPI tile or a table, with the final figure first and why it is what it is. */
     public String summary() {
+        String percent = Math.round(expectedErrorPercent) + "%";
         return measurementCount == 0
-                ? basis
-                : "within " + Math.round(expectedErrorPercent) + "% (" + measurementCount + " measurements"
-                        + (basis.contains("widened") ? ", widened: " + basis.substring(basis.indexOf("widened")) : "") + ")";
+                ? "expect up to " + percent + ": " + basis
+                : "within " + percent + " (" + measurementCount + " measurements"
+                        + (basis.contains("widened") ? ", " + basis.substring(basis.indexOf("widened")) : "") + ")";
     }
 }

@@ -13,6 +13,7 @@ package io.inferplan.engine.perf;
  * @param prefillTimeShare                share of the replica's time spent on prefill work (for attributing cost)
  * @param decodeStepSeconds               one decode iteration of the whole batch
  * @param prefillSecondsPerRequest        GPU-replica seconds of prefill work per request
+ * @param attentionParallelism            the layout the estimate is for (never AUTO: the one chosen)
  */
 public record PerformanceEstimate(
         int batch,
@@ -27,7 +28,18 @@ public record PerformanceEstimate(
         double prefillSecondsPerRequest,
         Bottleneck limitedBy,
         MemoryFit memory,
-        ErrorBand errorBand) {
+        ErrorBand errorBand,
+        AttentionParallelism attentionParallelism) {
+
+    /** An estimate for tensor-parallel attention (the layout of dense models). */
+    public PerformanceEstimate(int batch, double outputTokensPerSecond, double outputTokensPerSecondPerGpu, double requestsPerSecond,
+                               double timeToFirstTokenSeconds, double timePerOutputTokenSeconds, double outputTokensPerSecondPerUser,
+                               double prefillTimeShare, double decodeStepSeconds, double prefillSecondsPerRequest, Bottleneck limitedBy,
+                               MemoryFit memory, ErrorBand errorBand) {
+        this(batch, outputTokensPerSecond, outputTokensPerSecondPerGpu, requestsPerSecond, timeToFirstTokenSeconds,
+                timePerOutputTokenSeconds, outputTokensPerSecondPerUser, prefillTimeShare, decodeStepSeconds, prefillSecondsPerRequest,
+                limitedBy, memory, errorBand, AttentionParallelism.TENSOR);
+    }
 
     public double inputTokensPerSecond(RequestShape request) {
         return requestsPerSecond * request.inputTokens();

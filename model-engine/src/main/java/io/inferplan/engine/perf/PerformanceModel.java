@@ -61,7 +61,7 @@ public final class PerformanceModel {
     static ErrorBand widenedForModel(ErrorBand band, ModelSpec model) {
         boolean latentAttention = model.attention() == io.inferplan.engine.model.AttentionKind.MLA;
         boolean fineGrainedMoe = model.isMoe() && model.moe().routedExperts() > FINE_GRAINED_EXPERTS;
-        if (!latentAttention && !fineGrainedMoe || band.measurementCount() == 0) {
+        if (!latentAttention && !fineGrainedMoe) {
             return band;
         }
         String what = latentAttention && fineGrainedMoe ? "latent attention and fine-grained MoE"
@@ -86,6 +86,41 @@ public final class PerformanceModel {
     /** Same, with an explicit efficiency profile (used when fitting profiles to measurements). */
     public PerformanceEstimate estimate(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target,
                                         EfficiencyProfile profile, ErrorBand errorBand) {
+        if (deployment.attentionParallelism() != AttentionParallelism.AUTO) {
+            return estimateLayout(model, deployment, request, target, profile, errorBand);
+        }
+        Deployment tensor = deployment.withAttentionParallelism(AttentionParallelism.TENSOR);
+        if (!prefersDataParallelAttention(model, deployment)) {
+            return estimateLayout(model, tensor, request, target, profile, errorBand);
+        }
+        // Fine-grained MoE: serving stacks offer both layouts; take the one that serves more.
+        PerformanceEstimate byTensor = null;
+        InvalidInputException tensorFailure = null;
+        try {
+            byTensor = estimateLayout(model, tensor, request, target, profile, errorBand);
+        } catch (InvalidInputException e) {
+            tensorFailure = e;
+        }
+        try {
+            PerformanceEstimate byData = estimateLayout(model, deployment.withAttentionParallelism(AttentionParallelism.DATA),
+                    request, target, profile, errorBand);
+            return byTensor == null || byData.outputTokensPerSecond() > byTensor.outputTokensPerSecond() ? byData : byTensor;
+        } catch (InvalidInputException e) {
+            if (byTensor == null) {
+                throw tensorFailure;
+            }
+            return byTensor;
+        }
+    }
+
+    /** Fine-grained MoE on several GPUs is where data-parallel attention with expert parallelism pays. */
+    static boolean prefersDataParallelAttention(ModelSpec model, Deployment deployment) {
+        return model.isMoe() && model.moe().routedExperts() > FINE_GRAINED_EXPERTS && deployment.gpusPerReplica() > 1
+                && deployment.pipelineParallel() == 1;
+    }
+
+    private PerformanceEstimate estimateLayout(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target,
+                                               EfficiencyProfile profile, ErrorBand errorBand) {
         ReplicaLayout layout = new ReplicaLayout(model, deployment, profile);
         MemoryFit memory = memoryFit(layout, request);
         int engineLimit = deployment.maxBatch() > 0 ? deployment.maxBatch() : profile.defaultMaxBatch();
@@ -145,7 +180,9 @@ public final class PerformanceModel {
                 cycle.prefillSecondsPerRequest(),
                 limitedBy,
                 memory,
-                errorBand);
+                errorBand,
+                deployment.attentionParallelism() == AttentionParallelism.DATA && layout.dataParallelAttention
+                        ? AttentionParallelism.DATA : AttentionParallelism.TENSOR);
     }
 
     /** Weights, runtime and KV against the GPU's memory; the largest batch that fits at full context. */

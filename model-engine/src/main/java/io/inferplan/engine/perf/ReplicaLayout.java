@@ -28,6 +28,7 @@ final class ReplicaLayout {
     final int pipelineParallel;
     final int layersPerStage;
 
+    final boolean dataParallelAttention;
     final double weightBytesPerGpu;
     final double alwaysActiveWeightBytesPerGpu;
     final double expertWeightBytesPerGpuPerExpert;
@@ -50,12 +51,17 @@ final class ReplicaLayout {
         this.layersPerStage = Math.max(1, (int) Math.ceil((double) model.layers() / pipelineParallel));
 
         double weightBytesPerParameter = deployment.weightPrecision().bytesPerValue();
-        this.weightBytesPerGpu = model.totalParameters() * weightBytesPerParameter / gpus;
-        this.alwaysActiveWeightBytesPerGpu = model.alwaysActiveParameters() * weightBytesPerParameter / gpus;
+        this.dataParallelAttention = deployment.attentionParallelism() == AttentionParallelism.DATA && gpus > 1;
+        // Data-parallel attention replicates everything but the routed experts on every GPU.
+        double alwaysActiveShare = dataParallelAttention ? 1.0 : 1.0 / gpus;
+        this.alwaysActiveWeightBytesPerGpu = model.alwaysActiveParameters() * weightBytesPerParameter * alwaysActiveShare;
         this.expertWeightBytesPerGpuPerExpert = model.isMoe()
                 ? (double) model.moe().parametersPerExpert() * model.moe().moeLayers() * weightBytesPerParameter / gpus
                 : 0;
-        this.kvShareOnGpu = kvShare(model, tensorParallel) / pipelineParallel;
+        this.weightBytesPerGpu = alwaysActiveWeightBytesPerGpu
+                + (model.isMoe() ? model.moe().routedExperts() * expertWeightBytesPerGpuPerExpert : 0);
+        // Data-parallel attention keeps each sequence's whole KV cache on one GPU: on average 1/gpus of every sequence.
+        this.kvShareOnGpu = dataParallelAttention ? 1.0 / gpus : kvShare(model, tensorParallel) / pipelineParallel;
 
         Precision math = mathPrecision(deployment);
         double peak = accelerator.flopsPerSecondFor(math);
@@ -120,12 +126,14 @@ final class ReplicaLayout {
     /** Tensor-parallel all-reduces (two per layer) and expert all-to-alls (two per MoE layer) for {@code tokens}. */
     double communicationSeconds(double tokens) {
         double seconds = 0;
-        double messageBytes = tokens * model.hiddenSize() * COLLECTIVE_BYTES_PER_VALUE;
-        if (tensorParallel > 1) {
+        // With data-parallel attention each GPU holds and sends only its own sequences' activations.
+        double tokensOnGpu = dataParallelAttention ? tokens / gpus : tokens;
+        double messageBytes = tokensOnGpu * model.hiddenSize() * COLLECTIVE_BYTES_PER_VALUE;
+        if (tensorParallel > 1 && !dataParallelAttention) {
             double ringFactor = 2.0 * (tensorParallel - 1) / tensorParallel;
             seconds += 2.0 * layersPerStage * (collectiveLatencySeconds + ringFactor * messageBytes / linkBytesPerSecond);
         }
-        int expertParallel = deployment.expertParallel();
+        int expertParallel = dataParallelAttention ? gpus : deployment.expertParallel();
         if (model.isMoe() && expertParallel > 1) {
             double moeLayersPerStage = (double) model.moe().moeLayers() / pipelineParallel;
             double sent = messageBytes * model.moe().expertsPerToken() * (expertParallel - 1) / expertParallel;
