@@ -1,5 +1,6 @@
 package io.inferplan.app.workspace;
 
+import io.inferplan.catalog.store.Transactions;
 import io.inferplan.app.workspace.migration.V1__CreateWorkspace;
 import io.inferplan.app.workspace.migration.V2__RecentFilesAndCatalogOverrides;
 import java.nio.file.Files;
@@ -63,17 +64,7 @@ public final class WorkspaceDatabase implements AutoCloseable {
     /** Runs {@code work} in one transaction: all of it is stored or none. */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            return Transactions.run(connection, work::run);
         } catch (SQLException e) {
             throw new WorkspaceException("workspace: " + e.getMessage(), e);
         }

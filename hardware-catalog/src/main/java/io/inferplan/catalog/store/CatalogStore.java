@@ -246,11 +246,6 @@ public final class CatalogStore {
         T read(ResultSet rows) throws SQLException;
     }
 
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     private <T> T query(String sql, Binder binder, RowReader<T> reader) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
@@ -262,17 +257,9 @@ public final class CatalogStore {
         }
     }
 
-    private <T> T inTransaction(Work<T> work) {
+    private <T> T inTransaction(Transactions.Work<T> work) {
         try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return Transactions.run(connection, work);
         } catch (SQLException e) {
             throw new StoreException("writing the catalog database " + databaseFile() + " failed: " + e.getMessage(), e);
         }
