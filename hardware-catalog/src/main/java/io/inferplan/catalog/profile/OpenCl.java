@@ -208,27 +208,19 @@ final class OpenCl {
     }
 
     long deviceLong(MemorySegment device, int param) {
-        try (Arena arena = Arena.ofConfined()) {
+        return calling("clGetDeviceInfo", arena -> {
             MemorySegment value = arena.allocate(JAVA_LONG);
             check((int) getDeviceInfo.invoke(device, param, 8L, value, MemorySegment.NULL), "clGetDeviceInfo");
             return value.get(JAVA_LONG, 0);
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clGetDeviceInfo", t);
-        }
+        });
     }
 
     int deviceInt(MemorySegment device, int param) {
-        try (Arena arena = Arena.ofConfined()) {
+        return calling("clGetDeviceInfo", arena -> {
             MemorySegment value = arena.allocate(JAVA_INT);
             check((int) getDeviceInfo.invoke(device, param, 4L, value, MemorySegment.NULL), "clGetDeviceInfo");
             return value.get(JAVA_INT, 0);
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clGetDeviceInfo", t);
-        }
+        });
     }
 
     @FunctionalInterface
@@ -309,35 +301,26 @@ final class OpenCl {
     }
 
     void setArg(MemorySegment kernel, int index, MemorySegment buffer) {
-        try (Arena arena = Arena.ofConfined()) {
+        calling("clSetKernelArg", arena -> {
             MemorySegment value = arena.allocate(ADDRESS);
             value.set(ADDRESS, 0, buffer);
             check((int) setKernelArg.invoke(kernel, index, ADDRESS.byteSize(), value), "clSetKernelArg");
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clSetKernelArg", t);
-        }
+            return null;
+        });
     }
 
     void setArg(MemorySegment kernel, int index, int value) {
-        try (Arena arena = Arena.ofConfined()) {
+        calling("clSetKernelArg", arena -> {
             check((int) setKernelArg.invoke(kernel, index, 4L, arena.allocateFrom(JAVA_INT, value)), "clSetKernelArg");
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clSetKernelArg", t);
-        }
+            return null;
+        });
     }
 
     void setArg(MemorySegment kernel, int index, float value) {
-        try (Arena arena = Arena.ofConfined()) {
+        calling("clSetKernelArg", arena -> {
             check((int) setKernelArg.invoke(kernel, index, 4L, arena.allocateFrom(ValueLayout.JAVA_FLOAT, value)), "clSetKernelArg");
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clSetKernelArg", t);
-        }
+            return null;
+        });
     }
 
     /**
@@ -371,38 +354,45 @@ final class OpenCl {
 
     /** Enqueues a kernel and waits with clFinish; the wall time of this is what a launch costs the host. */
     void runAndFinish(MemorySegment queue, MemorySegment kernel, long globalSize) {
-        try (Arena arena = Arena.ofConfined()) {
+        calling("clEnqueueNDRangeKernel", arena -> {
             MemorySegment global = arena.allocateFrom(JAVA_LONG, globalSize);
             check((int) enqueueNDRangeKernel.invoke(queue, kernel, 1, MemorySegment.NULL, global, MemorySegment.NULL, 0, MemorySegment.NULL, MemorySegment.NULL),
                     "clEnqueueNDRangeKernel");
             check((int) finish.invoke(queue), "clFinish");
+            return null;
+        });
+    }
+
+    /** A native call through a method handle, which declares Throwable; anything but an OpenCL error becomes one. */
+    @FunctionalInterface
+    private interface NativeWork<T> {
+        T run(Arena arena) throws Throwable;
+    }
+
+    private static <T> T calling(String call, NativeWork<T> work) {
+        try (Arena arena = Arena.ofConfined()) {
+            return work.run(arena);
         } catch (OpenClException e) {
             throw e;
         } catch (Throwable t) {
-            throw new OpenClException("clEnqueueNDRangeKernel", t);
+            throw new OpenClException(call, t);
         }
     }
 
     /** Blocking copy host to device. */
     void write(MemorySegment queue, MemorySegment buffer, MemorySegment host) {
-        try {
+        calling("clEnqueueWriteBuffer", arena -> {
             check((int) enqueueWriteBuffer.invoke(queue, buffer, 1, 0L, host.byteSize(), host, 0, MemorySegment.NULL, MemorySegment.NULL), "clEnqueueWriteBuffer");
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clEnqueueWriteBuffer", t);
-        }
+            return null;
+        });
     }
 
     /** Blocking copy device to host. */
     void read(MemorySegment queue, MemorySegment buffer, MemorySegment host) {
-        try {
+        calling("clEnqueueReadBuffer", arena -> {
             check((int) enqueueReadBuffer.invoke(queue, buffer, 1, 0L, host.byteSize(), host, 0, MemorySegment.NULL, MemorySegment.NULL), "clEnqueueReadBuffer");
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clEnqueueReadBuffer", t);
-        }
+            return null;
+        });
     }
 
     void releaseMem(MemorySegment mem) {
