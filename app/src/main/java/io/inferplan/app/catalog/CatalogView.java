@@ -48,6 +48,7 @@ import javafx.stage.FileChooser;
  */
 public final class CatalogView implements PageView {
     private final AppContext context;
+    private final javafx.collections.ObservableList<CatalogEntry> entries;
     private final FilteredList<CatalogEntry> filtered;
     private final TableView<CatalogEntry> table = new TableView<>();
     private final TableView<List<String>> sideBySide = new TableView<>();
@@ -58,7 +59,8 @@ public final class CatalogView implements PageView {
 
     public CatalogView(AppContext context) {
         this.context = context;
-        filtered = new FilteredList<>(FXCollections.observableArrayList(context.catalog().entries()), e -> true);
+        entries = FXCollections.observableArrayList(context.catalog().entries());
+        filtered = new FilteredList<>(entries, e -> true);
         SortedList<CatalogEntry> sorted = new SortedList<>(filtered);
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -76,7 +78,8 @@ public final class CatalogView implements PageView {
                 number("Power W", e -> e.boardPowerWatts() == null ? null : e.boardPowerWatts().number()),
                 number("$/GPU-hour", this::hourlyRate),
                 text("Price source", this::priceSource, 160),
-                text("Sources", e -> Integer.toString(e.sources().size()), 60)));
+                text("Sources", e -> Integer.toString(e.sources().size()), 60),
+                text("Origin", e -> e.origin().name().toLowerCase(Locale.ROOT), 70)));
         filter.setPromptText("Filter: name, vendor, family, memory type…");
         filter.setId("catalog-filter");
         filter.textProperty().addListener((obs, old, text) -> {
@@ -88,6 +91,17 @@ public final class CatalogView implements PageView {
         Button ownPrice = new Button("Set own price…");
         ownPrice.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         ownPrice.setOnAction(event -> setOwnPrice(table.getSelectionModel().getSelectedItem()));
+        Button ownEntry = new Button("Own quote or part…");
+        ownEntry.setId("catalog-own-entry");
+        ownEntry.setDisable(context.catalogStore().isEmpty());
+        ownEntry.setOnAction(event -> editOwnEntry(table.getSelectionModel().getSelectedItem()));
+        Button removeOwn = new Button("Remove my entry");
+        removeOwn.setId("catalog-remove-own");
+        removeOwn.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+            CatalogEntry selected = table.getSelectionModel().getSelectedItem();
+            return selected == null || selected.origin() == io.inferplan.catalog.EntryOrigin.BUNDLED || context.catalogStore().isEmpty();
+        }, table.getSelectionModel().selectedItemProperty()));
+        removeOwn.setOnAction(event -> removeOwnEntry(table.getSelectionModel().getSelectedItem()));
         Button reset = new Button("Reset to bundled prices");
         reset.setOnAction(event -> resetPrices());
         Button export = new Button("Export CSV…");
@@ -96,7 +110,7 @@ public final class CatalogView implements PageView {
         title.getStyleClass().add("page-title");
         status.getStyleClass().add("page-subtitle");
         HBox.setHgrow(filter, Priority.ALWAYS);
-        HBox tools = new HBox(8, filter, ownPrice, reset, export);
+        HBox tools = new HBox(8, filter, ownEntry, removeOwn, ownPrice, reset, export);
         sideBySide.setId("catalog-side-by-side");
         sideBySide.setPlaceholder(new Label("Select two or more accelerators (Ctrl+click) to compare them side by side."));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CatalogEntry>) change -> updateSideBySide());
@@ -143,6 +157,40 @@ public final class CatalogView implements PageView {
             return "your price" + (own.note() == null || own.note().isBlank() ? "" : " (" + own.note() + ")");
         }
         return entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(p -> p.provider() + ", " + p.asOf()).orElse("–");
+    }
+
+    /** A quote or own figures for the selected part (same id: it replaces the bundled entry), or a new part. */
+    private void editOwnEntry(CatalogEntry selected) {
+        new OwnEntryDialog(root.getScene().getWindow(), selected).showAndWait().ifPresent(entry -> Tasks.submit(() -> {
+            context.catalogStore().orElseThrow().saveUserEntry(entry);
+            context.reloadCatalog();
+            return entry;
+        }, saved -> {
+            reloadEntries();
+            status.setText("Saved your entry '" + saved.name() + "' (" + saved.id() + "); scenarios now use it.");
+        }, error -> status.setText("Could not save your entry: " + error.getMessage())));
+    }
+
+    /** Removes the user's entry; a bundled entry with the same id shows again. The removed one stays in the history. */
+    private void removeOwnEntry(CatalogEntry selected) {
+        if (selected == null) {
+            return;
+        }
+        Tasks.submit(() -> {
+            context.catalogStore().orElseThrow().resetToBundled(selected.id());
+            context.reloadCatalog();
+            return selected;
+        }, removed -> {
+            reloadEntries();
+            status.setText("Removed your entry " + removed.id() + ".");
+        }, error -> status.setText("Could not remove the entry: " + error.getMessage()));
+    }
+
+    private void reloadEntries() {
+        entries.setAll(context.catalog().entries());
+        if (context.session().scenario() != null) {
+            context.evaluation().requestNow(context.session().json());
+        }
     }
 
     private void setOwnPrice(CatalogEntry entry) {

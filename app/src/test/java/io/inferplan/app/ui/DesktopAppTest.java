@@ -193,6 +193,36 @@ class DesktopAppTest extends FxRobot {
         }
     }
 
+    @Test
+    void aQuoteEnteredOnTheCatalogPageReplacesTheBundledEntryUntilRemoved() throws Exception {
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            app.fx(() -> app.window.controller().show(Page.CATALOG));
+            @SuppressWarnings("unchecked")
+            TableView<io.inferplan.catalog.CatalogEntry> table = lookup("#catalog-table").queryAs(TableView.class);
+            app.fx(() -> table.getSelectionModel().select(table.getItems().stream()
+                    .filter(e -> e.id().equals("h100-sxm-80gb")).findFirst().orElseThrow()));
+            clickOn("#catalog-own-entry");
+            clickOn("#own-purchase").write("abc");
+            clickOn("OK");
+            app.waitUntil(() -> !lookup("#own-problem").queryAs(Label.class).getText().isEmpty(), "the bad price to be explained");
+            assertTrue(lookup("#own-problem").queryAs(Label.class).getText().startsWith("Price per GPU (USD): must be a number"));
+            TextField price = lookup("#own-purchase").queryAs(TextField.class);
+            clickOn(price).eraseText(3).write("24500");
+            clickOn("#own-source").write("Quote from Supplier X");
+            clickOn("OK");
+            app.waitUntil(() -> app.context.catalog().find("h100-sxm-80gb").orElseThrow().origin() == io.inferplan.catalog.EntryOrigin.USER,
+                    "the quote to replace the bundled entry");
+            assertTrue(app.context.catalog().find("h100-sxm-80gb").orElseThrow().prices().stream()
+                    .anyMatch(p -> p.usdPerGpu() != null && p.usdPerGpu() == 24_500));
+
+            app.fx(() -> table.getSelectionModel().select(table.getItems().stream()
+                    .filter(e -> e.id().equals("h100-sxm-80gb")).findFirst().orElseThrow()));
+            clickOn("#catalog-remove-own");
+            app.waitUntil(() -> app.context.catalog().find("h100-sxm-80gb").orElseThrow().origin() == io.inferplan.catalog.EntryOrigin.BUNDLED,
+                    "the bundled entry to come back");
+        }
+    }
+
     private String kpi(String id) {
         Label label = lookup(id).queryAs(Label.class);
         assertNotNull(label, id);
