@@ -44,12 +44,15 @@ public final class AppContext implements AutoCloseable {
 
     /** Opens the workspace in {@code dataDirectory}, seeding the samples on first start. Call off the FX thread. */
     public static AppContext open(Path dataDirectory) {
+        // The two databases migrate independently: open the catalog's beside the workspace's.
+        java.util.concurrent.CompletableFuture<CatalogStore> catalogStore =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> openCatalogStore(dataDirectory));
         WorkspaceStore store = WorkspaceStore.open(dataDirectory);
         if (store.isNew()) {
             var samples = SampleLibrary.samples();
             store.createAll(samples.isEmpty() ? java.util.List.of(Map.entry("New scenario", SampleLibrary.newScenarioJson())) : samples);
         }
-        AppContext context = new AppContext(store, openCatalogStore(dataDirectory));
+        AppContext context = new AppContext(store, catalogStore.join());
         context.reloadOwnPrices();
         return context;
     }
