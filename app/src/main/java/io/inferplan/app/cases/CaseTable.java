@@ -52,13 +52,22 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
                 }
                 rows.add(new LinkedHashMap<>(row));
             }
-        } catch (RuntimeException e) {
-            throw new InvalidInputException("cases", name + " is not a readable CSV file: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // The text is already in memory: anything the parser throws is about its content.
+            throw new InvalidInputException("cases", name + " is not a readable CSV file: " + firstLine(e.getMessage()));
         }
         if (columns.isEmpty()) {
             throw new InvalidInputException("cases", name + " has no header or no rows");
         }
         return new CaseTable(columns, rows);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     public void write(Writer out) throws IOException {

@@ -118,6 +118,17 @@ class EstimateCommandTest {
         assertTrue(missing.err().startsWith("error: cases: file not found"), missing.err());
         assertEquals(1, missing.err().strip().lines().count());
 
+        Path broken = dir.resolve("broken.csv");
+        try {
+            Files.writeString(broken, "case,model\n\"a,b\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRun unreadable = CliRun.of("estimate", "--cases", broken.toString(), "--out", dir.resolve("o.csv").toString());
+        assertEquals(CliSupport.INPUT_ERROR, unreadable.exitCode(), unreadable.err());
+        assertTrue(unreadable.err().startsWith("error: cases: " + broken + " is not a readable CSV file"), unreadable.err());
+        assertEquals(1, unreadable.err().strip().lines().count(), unreadable.err());
+
         CliRun badPrecision = CliRun.of("estimate", "--model", "Llama-3.1-8B", "--accelerator", "H100", "--weight-precision", "fp6");
         assertEquals(CliSupport.INPUT_ERROR, badPrecision.exitCode());
         assertTrue(badPrecision.err().contains("weight_precision: unknown precision 'fp6'"), badPrecision.err());
