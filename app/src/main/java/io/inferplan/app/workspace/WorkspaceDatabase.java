@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import io.inferplan.catalog.store.SchemaVersions;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The workspace's embedded H2 file ({@code workspace.mv.db} in the data directory), migrated by Flyway with its
@@ -39,14 +41,17 @@ public final class WorkspaceDatabase implements AutoCloseable {
             QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
             // WRITE_DELAY=0: a committed edit reaches the file at once, so killing the app loses nothing.
             String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
-            Flyway.configure(WorkspaceDatabase.class.getClassLoader())
-                    .dataSource(url, "sa", "")
-                    .table(HISTORY_TABLE)
-                    .locations("classpath:io/inferplan/app/workspace/migration")
-                    .javaMigrations(new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides())
-                    .load()
-                    .migrate();
             Connection connection = DriverManager.getConnection(url, "sa", "");
+            JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides()};
+            if (!SchemaVersions.isCurrent(connection, HISTORY_TABLE, migrations[migrations.length - 1].getVersion().getVersion())) {
+                Flyway.configure(WorkspaceDatabase.class.getClassLoader())
+                        .dataSource(url, "sa", "")
+                        .table(HISTORY_TABLE)
+                        .locations("classpath:io/inferplan/app/workspace/migration")
+                        .javaMigrations(migrations)
+                        .load()
+                        .migrate();
+            }
             return new WorkspaceDatabase(directory, connection);
         } catch (SQLException | java.io.IOException e) {
             throw new WorkspaceException("cannot open the workspace in " + directory + ": " + e.getMessage(), e);

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * The user's part of the catalog in an embedded H2 file ({@code catalog.mv.db} in the data directory): their own
@@ -75,8 +76,16 @@ public final class CatalogStore {
 
     /** Callers see a StoreException, never Flyway's own types: the store's schema tool is its business. */
     private void migrate() {
+        JavaMigration[] migrations = CatalogMigrations.all();
+        try (Connection connection = connect()) {
+            if (SchemaVersions.isCurrent(connection, "flyway_schema_history", migrations[migrations.length - 1].getVersion().getVersion())) {
+                return;
+            }
+        } catch (SQLException e) {
+            // Could not even ask: let Flyway open the database and report what is wrong.
+        }
         try {
-            flyway(CatalogMigrations.all()).migrate();
+            flyway(migrations).migrate();
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw new StoreException("the catalog database " + databaseFile() + " could not be brought to the current schema: "
                     + e.getMessage(), e);
