@@ -22,6 +22,8 @@ public final class InferPlanApp extends Application {
     public void start(Stage stage) {
         stage.getIcons().addAll(AppIcons.all());
         java.nio.file.Path dataDirectory = SmokeTest.active() ? SmokeTest.temporaryDataDirectory() : DataDirectory.resolve();
+        // The FX thread would idle while the databases open: let it load the dashboard's controls meanwhile.
+        javafx.application.Platform.runLater(io.inferplan.app.shell.ControlsWarmUp::warmUp);
         io.inferplan.app.fx.Tasks.submit(() -> {
             AppContext opened = AppContext.open(dataDirectory);
             return new Opened(opened, opened.store().settings(), opened.store().scenarios());
