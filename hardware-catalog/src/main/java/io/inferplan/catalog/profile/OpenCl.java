@@ -151,29 +151,36 @@ final class OpenCl {
     }
 
     List<MemorySegment> platforms() {
-        try (Arena arena = Arena.ofConfined()) {
+        // CL_PLATFORM_NOT_FOUND_KHR: the loader found no driver.
+        return ids("clGetPlatformIDs", -1001, (count, ids, countRet) -> (int) getPlatformIDs.invoke(count, ids, countRet));
+    }
+
+    /** The two-call id query of OpenCL: ask how many, then fetch them; {@code noneCode} means there are none. */
+    @FunctionalInterface
+    private interface IdQuery {
+        int call(int count, MemorySegment ids, MemorySegment countRet) throws Throwable;
+    }
+
+    private static List<MemorySegment> ids(String call, int noneCode, IdQuery query) {
+        return calling(call, arena -> {
             MemorySegment count = arena.allocate(JAVA_INT);
-            int code = (int) getPlatformIDs.invoke(0, MemorySegment.NULL, count);
-            if (code == -1001) { // CL_PLATFORM_NOT_FOUND_KHR: the loader found no driver
+            int code = query.call(0, MemorySegment.NULL, count);
+            if (code == noneCode) {
                 return List.of();
             }
-            check(code, "clGetPlatformIDs");
+            check(code, call);
             int n = count.get(JAVA_INT, 0);
             if (n == 0) {
                 return List.of();
             }
             MemorySegment ids = arena.allocate(ADDRESS, n);
-            check((int) getPlatformIDs.invoke(n, ids, MemorySegment.NULL), "clGetPlatformIDs");
+            check(query.call(n, ids, MemorySegment.NULL), call);
             List<MemorySegment> result = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 result.add(ids.getAtIndex(ADDRESS, i));
             }
             return result;
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clGetPlatformIDs", t);
-        }
+        });
     }
 
     String platformText(MemorySegment platform, int param) {
@@ -181,26 +188,9 @@ final class OpenCl {
     }
 
     List<MemorySegment> devices(MemorySegment platform) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment count = arena.allocate(JAVA_INT);
-            int code = (int) getDeviceIDs.invoke(platform, CL_DEVICE_TYPE_ALL, 0, MemorySegment.NULL, count);
-            if (code == -1) { // CL_DEVICE_NOT_FOUND
-                return List.of();
-            }
-            check(code, "clGetDeviceIDs");
-            int n = count.get(JAVA_INT, 0);
-            MemorySegment ids = arena.allocate(ADDRESS, Math.max(n, 1));
-            check((int) getDeviceIDs.invoke(platform, CL_DEVICE_TYPE_ALL, n, ids, MemorySegment.NULL), "clGetDeviceIDs");
-            List<MemorySegment> result = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                result.add(ids.getAtIndex(ADDRESS, i));
-            }
-            return result;
-        } catch (OpenClException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new OpenClException("clGetDeviceIDs", t);
-        }
+        // CL_DEVICE_NOT_FOUND: a platform without devices.
+        return ids("clGetDeviceIDs", -1,
+                (count, ids, countRet) -> (int) getDeviceIDs.invoke(platform, CL_DEVICE_TYPE_ALL, count, ids, countRet));
     }
 
     String deviceText(MemorySegment device, int param) {
