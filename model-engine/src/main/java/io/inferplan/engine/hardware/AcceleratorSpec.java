@@ -11,7 +11,6 @@ import io.inferplan.engine.model.Precision;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the engine needs to know about one accelerator. Throughput figures are dense (no sparsity).
@@ -88,10 +87,6 @@ public record AcceleratorSpec(
             }
         }
         return denseFlopsPerSecond.keySet().iterator().next();
-    }
-
-    public Optional<Double> flopsIfNative(Precision precision) {
-        return Optional.ofNullable(denseFlopsPerSecond.get(precision));
     }
 
     private static List<Precision> widerOrEqual(Precision precision) {

@@ -79,14 +79,4 @@ public record Deployment(
             default -> weights;
         };
     }
-
-    public Deployment withMaxBatch(int newMaxBatch) {
-        return new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel, weightPrecision,
-                kvPrecision, activationPrecision, servingStack, newMaxBatch, speculative, attentionParallelism);
-    }
-
-    public Deployment withAccelerator(AcceleratorSpec newAccelerator) {
-        return new Deployment(newAccelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel, weightPrecision,
-                kvPrecision, activationPrecision, servingStack, maxBatch, speculative, attentionParallelism);
-    }
 }

@@ -40,8 +40,4 @@ public record PerformanceEstimate(
                 timePerOutputTokenSeconds, outputTokensPerSecondPerUser, prefillTimeShare, decodeStepSeconds, prefillSecondsPerRequest,
                 limitedBy, memory, errorBand, AttentionParallelism.TENSOR);
     }
-
-    public double inputTokensPerSecond(RequestShape request) {
-        return requestsPerSecond * request.inputTokens();
-    }
 }

@@ -31,8 +31,4 @@ public sealed interface ServingTarget {
             inRange("latency.maxTimePerOutputTokenSeconds", maxTimePerOutputTokenSeconds, 0.0, 60.0);
         }
     }
-
-    static ServingTarget offline() {
-        return new Offline();
-    }
 }

@@ -101,7 +101,7 @@ public record Workload(Double averageRequestsPerSecond, Double peakRequestsPerSe
 
     /** What the fleet is sized for: the latency targets, or highest throughput when there are none. */
     public ServingTarget servingTarget() {
-        return latency == null ? ServingTarget.offline() : latency;
+        return latency == null ? new ServingTarget.Offline() : latency;
     }
 
     private static double totalTokensPerRequest(TokenDistribution input, TokenDistribution output,
