@@ -84,6 +84,12 @@ public final class AcceleratorCatalog {
                 "unknown accelerator '" + nameOrAlias + "'" + suggestions(nameOrAlias)));
     }
 
+    /** This catalog as the engine's name resolver for scenarios (ids and aliases, the ids listed when a name is unknown). */
+    public io.inferplan.engine.scenario.AcceleratorResolver resolver() {
+        return io.inferplan.engine.scenario.AcceleratorResolver.of(name -> find(name).map(CatalogEntry::toSpec),
+                entries.stream().map(CatalogEntry::id).toList());
+    }
+
     /** The entry listing this PCI "vendor:device" id, if any. */
     public Optional<CatalogEntry> findByPciId(String pciId) {
         String key = pciId == null ? "" : pciId.strip().toLowerCase(Locale.ROOT);

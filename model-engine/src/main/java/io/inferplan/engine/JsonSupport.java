@@ -154,7 +154,8 @@ public final class JsonSupport {
         return detail < 0 ? line : line.substring(0, detail);
     }
 
-    private static String firstLine(String message) {
+    /** The first line of a (parser's) message; "" for none. */
+    public static String firstLine(String message) {
         if (message == null) {
             return "";
         }

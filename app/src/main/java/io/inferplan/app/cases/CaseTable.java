@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.JsonSupport;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,8 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
             }
         } catch (IOException | RuntimeException e) {
             // The text is already in memory: anything the parser throws is about its content.
-            throw new InvalidInputException("cases", name + " is not a readable CSV file: " + firstLine(e.getMessage()));
+            throw new InvalidInputException("cases", name + " is not a readable CSV file: "
+                    + (e.getMessage() == null ? "unreadable" : JsonSupport.firstLine(e.getMessage())));
         }
         if (columns.isEmpty()) {
             throw new InvalidInputException("cases", name + " has no header or no rows");
@@ -62,13 +64,6 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
         return new CaseTable(columns, rows);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
-    }
 
     public void write(Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);

@@ -24,12 +24,6 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** Accelerator names resolved through the bundled catalog (ids and aliases). */
-    public static AcceleratorResolver catalogResolver(AcceleratorCatalog catalog) {
-        return AcceleratorResolver.of(name -> catalog.find(name).map(CatalogEntry::toSpec),
-                catalog.entries().stream().map(CatalogEntry::id).toList());
-    }
-
     /** Accelerator names resolved through the user's catalog, plus "this-machine" (the latest profile run). */
     public static ScenarioResolver lookupResolver(AcceleratorLookup lookup) {
         java.util.List<String> known = new java.util.ArrayList<>(lookup.catalog().entries().stream().map(CatalogEntry::id).toList());
@@ -38,7 +32,7 @@ public final class ScenarioFiles {
     }
 
     public static ScenarioResolver bundledResolver() {
-        return new ScenarioResolver(catalogResolver(AcceleratorCatalog.bundled()));
+        return new ScenarioResolver(AcceleratorCatalog.bundled().resolver());
     }
 
     /** Reads, validates and resolves a scenario file. */

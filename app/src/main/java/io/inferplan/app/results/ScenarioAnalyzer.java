@@ -73,9 +73,7 @@ public final class ScenarioAnalyzer {
     }
 
     AcceleratorResolver acceleratorResolver() {
-        AcceleratorCatalog current = catalog.get();
-        return AcceleratorResolver.of(name -> current.find(name).map(CatalogEntry::toSpec),
-                current.entries().stream().map(CatalogEntry::id).toList());
+        return catalog.get().resolver();
     }
 
     private ScenarioResolver resolver() {

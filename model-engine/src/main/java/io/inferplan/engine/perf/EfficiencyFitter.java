@@ -23,6 +23,8 @@ public final class EfficiencyFitter {
     static final double[] LOWER = {0.20, 0.10, 0.30, 0.0, 0.0, 0.0, 0.2};
     static final double[] UPPER = {0.95, 0.95, 0.95, 0.020, 0.0001, 0.00003, 0.9};
     private static final int FOLDS = 5;
+    /** Fitting compares throughput only; the band is derived afterwards from the residuals. */
+    private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
     private static final int ITERATIONS = 600;
 
     private final PerformanceModel model;
@@ -104,8 +106,7 @@ public final class EfficiencyFitter {
 
     private double predict(Measurement m, EfficiencyProfile profile) {
         try {
-            ErrorBand unused = new ErrorBand(0, 0, "fitting");
-            return m.replicas() * model.estimate(m.model(), m.deployment(), m.request(), m.target(), profile, unused).outputTokensPerSecond();
+            return m.replicas() * model.estimate(m.model(), m.deployment(), m.request(), m.target(), profile, NO_BAND).outputTokensPerSecond();
         } catch (InvalidInputException e) {
             return Double.NaN;
         }
