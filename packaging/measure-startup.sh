@@ -1,55 +1,81 @@
 #!/usr/bin/env bash
-# Start-up time of the packaged app, with the image's class-data-sharing archive and without (-Xshare:off).
+# Start-up time of an InferPlan launcher, with its start-up cache (AOT cache) and without.
 #
-#   packaging/measure-startup.sh [app-image-dir] [runs]
-#       default dir: the newest packaging/target*/app-image/*; runs: 10
+#   packaging/measure-startup.sh [app-image-dir | launcher] [runs]
+#       default: the newest packaging/target*/app-image/*; runs: 5
 #
-# GUI: with --smoke-test in the app, the time of `--smoke-test --screenshot` (start, first dashboard drawn,
-# PNG written, exit) through hyperfine; without it, the time until a window titled InferPlan is mapped.
-# CLI: hyperfine over --version. Runs on its own Xvfb display. Needs hyperfine (apt-get install hyperfine),
-# Xvfb and xwininfo (x11-utils).
+# GUI: a normal start on a workspace made by an earlier start (as a user sees it every day), timed by the app
+# itself (INFERPLAN_TIMING=1: launch to window shown, launch to first dashboard drawn), then the app is closed.
+# The two variants alternate, so load on the machine hits both alike. CLI: hyperfine over --version.
+# The cache variant builds the cache first when the image has lib/build-startup-cache.sh and no cache.
+# Runs on its own Xvfb display; needs Xvfb and hyperfine (apt-get install xvfb hyperfine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-app="${1:-$(ls -dt packaging/target*/app-image/* 2>/dev/null | head -n 1)}"
-runs="${2:-10}"
-launcher="$(ls "$app"/bin/* | head -n 1)"
-[[ -x "$launcher" ]] || { echo "no launcher in $app/bin" >&2; exit 1; }
+target="${1:-$(ls -dt packaging/target*/app-image/* 2>/dev/null | head -n 1)}"
+runs="${2:-5}"
+if [[ -d "$target" ]]; then
+    launcher="$(ls "$target"/bin/* | head -n 1)"
+    script="$target/lib/build-startup-cache.sh"
+    cache="$target/lib/app/inferplan.aot"
+else
+    launcher="$target"; script=""; cache=""
+fi
+[[ -x "$launcher" ]] || { echo "no launcher at $target" >&2; exit 1; }
 
 for d in $(seq 150 199); do [[ -e /tmp/.X11-unix/X$d || -e /tmp/.X$d-lock ]] || break; done
 Xvfb ":$d" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $xvfb 2>/dev/null || true' EXIT
-export DISPLAY=":$d"
+home="$(mktemp -d)"
+parked=""
+cleanup() {
+    kill $xvfb 2>/dev/null || true
+    [[ -n "$parked" && -f "$parked" ]] && mv -f "$parked" "$cache"
+    rm -rf "$home"
+}
+trap cleanup EXIT
+export DISPLAY=":$d" INFERPLAN_HOME="$home"
 sleep 1
 
-echo "# $launcher ($(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
-hyperfine -N -w 2 -r "$runs" -n 'CLI --version, CDS' "$launcher --version" \
-    -n 'CLI --version, -Xshare:off' "env JAVA_TOOL_OPTIONS=-Xshare:off $launcher --version" 2>/dev/null ||
-hyperfine -w 2 -r "$runs" -n 'CLI --version, CDS' "$launcher --version" \
-    -n 'CLI --version, -Xshare:off' "JAVA_TOOL_OPTIONS=-Xshare:off $launcher --version"
+if [[ -n "$script" && -x "$script" && ! -f "$cache" ]]; then
+    "$script" >/dev/null
+fi
+with_cache() { [[ -n "$parked" ]] && mv -f "$parked" "$cache"; parked=""; }
+without_cache() { [[ -n "$cache" && -f "$cache" ]] && { parked="$cache.parked"; mv -f "$cache" "$parked"; }; true; }
 
-if (( $(unzip -p "$app"/lib/app/mods/app-*.jar '*.class' | grep -a -c -- '--smoke-test') > 0 )); then
-    shot="$(mktemp --suffix=.png)"
-    hyperfine -w 1 -r "$runs" -n 'GUI to first dashboard (--smoke-test), CDS' "$launcher --smoke-test --screenshot $shot" \
-        -n 'GUI to first dashboard (--smoke-test), -Xshare:off' "JAVA_TOOL_OPTIONS=-Xshare:off $launcher --smoke-test --screenshot $shot"
-    rm -f "$shot"
-else
-    window_ms() {
-        local t0 t1 pid
-        t0=$(date +%s%N)
-        "$launcher" >/dev/null 2>&1 &
-        pid=$!
-        until xwininfo -root -tree 2>/dev/null | grep -q '"InferPlan"'; do
-            sleep 0.01
-            kill -0 "$pid" 2>/dev/null || { echo "app exited" >&2; return 1; }
-        done
-        t1=$(date +%s%N)
-        kill "$pid"; wait "$pid" 2>/dev/null || true
-        echo $(( (t1 - t0) / 1000000 ))
-    }
-    stats() { sort -n | awk '{a[NR]=$1; s+=$1} END {printf "min %d ms, median %d ms, mean %d ms (%d runs)\n", a[1], a[int((NR+1)/2)], s/NR, NR}'; }
-    echo "GUI until the window is mapped (no --smoke-test in this build), CDS:"
-    for _ in $(seq "$runs"); do window_ms; done | stats
-    echo "GUI until the window is mapped, -Xshare:off:"
-    for _ in $(seq "$runs"); do JAVA_TOOL_OPTIONS=-Xshare:off window_ms; done | stats
+# One normal start: prints "window_ms dashboard_ms".
+start_once() {
+    local log pid i
+    log="$(mktemp)"
+    INFERPLAN_TIMING=1 "$launcher" >"$log" 2>&1 &
+    pid=$!
+    for i in $(seq 600); do
+        grep -q "first dashboard drawn" "$log" && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+    awk '/window shown/ {w=$4} /first dashboard drawn/ {f=$5} END {print w, f}' "$log"
+    rm -f "$log"
+}
+stats() { sort -n | awk '{a[NR]=$1; s+=$1} END {printf "min %d, median %d, max %d ms (%d runs)", a[1], a[int((NR+1)/2)], a[NR], NR}'; }
+
+echo "# $launcher ($(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg))"
+start_once >/dev/null   # makes the workspace, so the measured starts are normal starts
+: >"$home/with" ; : >"$home/without"
+for _ in $(seq "$runs"); do
+    with_cache; start_once >>"$home/with"
+    [[ -n "$cache" ]] && { without_cache; start_once >>"$home/without"; }
+done
+with_cache
+echo "GUI, start-up cache:    window $(cut -d' ' -f1 "$home/with" | stats); first dashboard $(cut -d' ' -f2 "$home/with" | stats)"
+[[ -s "$home/without" ]] &&
+    echo "GUI, no start-up cache: window $(cut -d' ' -f1 "$home/without" | stats); first dashboard $(cut -d' ' -f2 "$home/without" | stats)"
+
+if command -v hyperfine >/dev/null; then
+    hyperfine -N -w 2 -r 10 -n 'CLI --version, start-up cache' "$launcher --version" 2>/dev/null | grep -E "^Bench|Time|Range"
+    if [[ -n "$cache" ]]; then
+        without_cache
+        hyperfine -N -w 2 -r 10 -n 'CLI --version, no start-up cache' "$launcher --version" 2>/dev/null | grep -E "^Bench|Time|Range"
+        with_cache
+    fi
 fi

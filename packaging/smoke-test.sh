@@ -96,4 +96,22 @@ step "screenshot: $(stat -c %s "$shot") bytes"
 if [[ -n "${SMOKE_SCREENSHOT_DIR:-}" ]]; then
     mkdir -p "$SMOKE_SCREENSHOT_DIR" && cp "$shot" "$SMOKE_SCREENSHOT_DIR/packaged-app.png"
 fi
+
+# The start-up cache: the package builds it after installing (postinst); here the same script builds it in the
+# unpacked tree, then the launcher must map it (classes from the "shared objects file") and still work.
+dpkg-deb -e "$deb" "$work/control"
+grep -q 'lib/build-startup-cache.sh' "$work/control/postinst" || fail "the postinst does not build the start-up cache"
+grep -q 'inferplan.aot' "$work/control/prerm" || fail "the prerm does not remove the start-up cache"
+"$app_dir/lib/build-startup-cache.sh" || fail "lib/build-startup-cache.sh failed"
+[[ -s "$app_dir/lib/app/inferplan.aot" ]] || fail "no start-up cache at lib/app/inferplan.aot"
+shared=$(JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" --version 2>/dev/null | grep -c 'source: shared objects file' || true)
+(( shared > 1000 )) || fail "the launcher does not use the start-up cache ($shared classes from it)"
+step "start-up cache: $(du -k "$app_dir/lib/app/inferplan.aot" | cut -f1) KiB, $shared classes mapped by --version"
+out="$("$launcher" --version 2>&1)" || fail "--version with the start-up cache exited $?: $out"
+[[ "$out" == InferPlan* ]] || fail "--version with the start-up cache printed: $out"
+start=$(date +%s%N)
+timeout 120 "$launcher" --smoke-test --screenshot "$shot" | grep 'first dashboard' || fail "--smoke-test with the start-up cache failed"
+step "--smoke-test with the start-up cache took $(( ($(date +%s%N) - start) / 1000000 )) ms"
+"$app_dir/lib/build-startup-cache.sh" --remove
+[[ ! -e "$app_dir/lib/app/inferplan.aot" ]] || fail "--remove left the start-up cache"
 step "OK"

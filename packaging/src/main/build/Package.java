@@ -9,10 +9,10 @@
  *     ~/.openjfx); every other jar (explicit and automatic modules) ships on the module path inside the image.
  *  2. Work out the JDK modules: jdeps over every jar, the "requires" of every explicit module, plus the
  *     extras named in the pom. A module that the runtime JDK lacks stops the build with its name.
- *  3. jlink the JDK + JavaFX modules (stripped, compressed, with a CDS archive).
- *  4. jpackage an app image (target/app-image/<name>), check its launcher runs, train the CDS archive.
+ *  3. jlink the JDK + JavaFX modules (stripped, compressed; CDS archive of JDK classes only on request).
+ *  4. jpackage an app image (target/app-image/<name>), check its launcher runs, add the start-up cache script.
  *  5. jpackage the native packages from that app image: deb (+ rpm where rpmbuild exists) on Linux, msi on
- *     Windows (WiX), dmg on macOS.
+ *     Windows (WiX), dmg on macOS. The Linux packages build the start-up cache (an AOT cache) after installing.
  *
  * Options come in as -Dpkg.<name>=value; see packaging/pom.xml for the list.
  */
@@ -147,7 +147,8 @@ public class Package {
         Path app = imageRoot.resolve(OS == Os.MAC ? name + ".app" : name);
         Path launcher = launcher(app);
         checkLauncher(launcher);
-        trainCds(app, launcher);
+        applyCds(app);
+        addStartupCacheScript(app);
 
         // 5. Native packages, from the finished app image.
         for (String type : packageTypes()) {
@@ -292,6 +293,7 @@ public class Package {
                 o.add(s);
             }
         }
+        o.addAll(startupCacheJavaOptions());
         return o;
     }
 
@@ -312,125 +314,85 @@ public class Package {
     }
 
     /**
-     * Class-data sharing. The module path inside the image is absolute at run time ($APPDIR), and an archive of
-     * module-path classes only maps when the image sits where it was trained - never true for an installed .deb.
-     * The runtime's own archive (lib/server/classes.jsa) has no such limit: it covers classes of the runtime
-     * image, and JavaFX is linked into the runtime. So a training run records the classes the app loads, and
-     * the runtime's archive is regenerated from that list: JDK + JavaFX classes load from the archive wherever
-     * the app is installed.
+     * Class-data sharing for the JDK's own classes: jlink's default archive ({@code pkg.cds=default}) or none
+     * ({@code none}, the default: on the GUI it bought nothing measurable and costs 14 MB). The app's classes are
+     * covered by the start-up cache that the installed package builds in place (see {@link #startupCache()}).
      */
-    void trainCds(Path app, Path launcher) throws IOException, InterruptedException {
-        String mode = opt("pkg.cds", "default");
+    void applyCds(Path app) throws IOException {
+        String mode = opt("pkg.cds", "none");
         Path runtime = OS == Os.MAC ? app.resolve("Contents/runtime/Contents/Home") : app.resolve(OS == Os.WINDOWS ? "runtime" : "lib/runtime");
-        Path java = runtime.resolve(OS == Os.WINDOWS ? "bin/java.exe" : "bin/java");
         Path archive = runtime.resolve(OS == Os.WINDOWS ? "bin/server/classes.jsa" : "lib/server/classes.jsa");
         if (mode.equals("none")) {
-            // Smallest image: no archive at all (the JVM then loads every class from lib/modules).
             Files.deleteIfExists(archive);
-            log("CDS: none (pkg.cds=none)");
-            return;
         }
-        if (!mode.equals("trained")) {
-            log("CDS: jlink's default archive of JDK classes (pkg.cds=%s; -Dpkg.cds=trained adds JavaFX and more)", mode);
-            return;
-        }
-        if (!Files.isRegularFile(archive) || !Files.isExecutable(java)) {
-            log("CDS training skipped: no %s or %s", archive, java);
-            return;
-        }
-        Path classlist = work.resolve("training.classlist");
-        Path screenshot = work.resolve("training.png");
-        Files.deleteIfExists(classlist);
-        boolean smoke = appJarMentions(work.resolve("mods"), "--smoke-test");
-        List<String> cmd = new ArrayList<>();
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + classlist);
-        env.put("INFERPLAN_TRAINING", "1");
-        boolean display = OS != Os.LINUX || System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-        if (!display) {
-            if (onPath("xvfb-run")) {
-                cmd.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
-            } else {
-                // JavaFX 26's headless platform: no window system, same scene graph, controls and CSS.
-                env.put("JAVA_TOOL_OPTIONS", env.get("JAVA_TOOL_OPTIONS") + " -Dglass.platform=Headless -Dprism.order=sw");
-            }
-        }
-        cmd.add(launcher.toString());
-        int seconds = Integer.parseInt(opt("pkg.trainSeconds", "8"));
-        if (smoke) {
-            cmd.addAll(List.of("--smoke-test", "--screenshot", screenshot.toString()));
-            Result r = exec(cmd, null, env, 180);
-            log("CDS training run (--smoke-test): exit %d", r.code);
-        } else {
-            // No --smoke-test yet: open the window, let it draw, then close it.
-            Result r = exec(cmd, null, env, seconds);
-            log("CDS training run (GUI for %d s, no --smoke-test in this build): exit %d", seconds, r.code);
-        }
-        if (!Files.isRegularFile(classlist) || Files.size(classlist) == 0) {
-            log("CDS training produced no class list; keeping jlink's default archive");
-            return;
-        }
-        // The default list (what jlink archives) plus what the app used.
-        Path merged = work.resolve("cds.classlist");
-        Set<String> lines = new java.util.LinkedHashSet<>();
-        Path defaultList = runtime.resolve("lib/classlist");
-        if (Files.isRegularFile(defaultList)) {
-            lines.addAll(Files.readAllLines(defaultList));
-        }
-        // Keep plain class names and the JDK's @lambda-proxy/@lambda-form-invoker lines; ids are dropped
-        // (they refer to the dumping run's own numbering).
-        for (String l : Files.readAllLines(classlist)) {
-            if (l.startsWith("#") || l.isBlank()) {
-                continue;
-            }
-            if (l.startsWith("@")) {
-                if (l.startsWith("@lambda-form-invoker")) {
-                    lines.add(l);
-                }
-                continue;
-            }
-            lines.add(l.split(" ")[0]);
-        }
-        Files.write(merged, lines);
-        Path fresh = work.resolve("classes.jsa");
-        Files.deleteIfExists(fresh);
-        Result dump = exec(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + merged,
-                "-XX:SharedArchiveFile=" + fresh, "-Xlog:cds=off", "-Xlog:cds+class=off", "-Xlog:aot=off"),
-                null, Map.of(), 300);
-        if (dump.code != 0 || !Files.isRegularFile(fresh)) {
-            log("CDS dump failed (exit %d), keeping jlink's default archive:\n%s", dump.code, dump.output);
-            return;
-        }
-        archive.toFile().setWritable(true);
-        Files.copy(fresh, archive, StandardCopyOption.REPLACE_EXISTING);
-        log("CDS archive: %s (%.1f MB, %d classes listed)", archive, Files.size(archive) / 1e6, lines.size());
-        checkLauncher(launcher);
+        log("CDS: %s (pkg.cds=%s)", Files.isRegularFile(archive) ? "jlink's default archive of JDK classes" : "none", mode);
     }
 
-    /** Whether the app's jar (app-*.jar) has the string in one of its classes, e.g. an option it handles. */
-    static boolean appJarMentions(Path mods, String text) throws IOException {
-        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> s = Files.list(mods)) {
-            for (Path jar : s.filter(p -> p.getFileName().toString().startsWith("app-")).toList()) {
-                try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
-                    for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
-                        if (e.getName().endsWith(".class")) {
-                            byte[] b = zip.readAllBytes();
-                            outer:
-                            for (int i = 0; i + needle.length <= b.length; i++) {
-                                for (int j = 0; j < needle.length; j++) {
-                                    if (b[i + j] != needle[j]) {
-                                        continue outer;
-                                    }
-                                }
-                                return true;
-                            }
-                        }
-                    }
-                }
-            }
+    /**
+     * The start-up cache: a JDK AOT cache of everything the first dashboard loads and links, which takes about a
+     * third off the time to the first drawn dashboard. An AOT cache only maps for the exact module path it was
+     * recorded with, and the image's module path is absolute at run time ($APPDIR), so it cannot ship in the
+     * package: the .deb's postinst and the .rpm's %post build it where the app was installed
+     * (lib/build-startup-cache.sh), much as Debian byte-compiles Python modules after installing them. The
+     * launcher always names the cache and is silent when it is missing or stale (the app then starts normally).
+     * Linux only for now ({@code pkg.startupCache=install}, or {@code none}).
+     */
+    boolean startupCache() {
+        return OS == Os.LINUX && opt("pkg.startupCache", "install").equals("install");
+    }
+
+    static final String STARTUP_CACHE_SCRIPT = "lib/build-startup-cache.sh";
+    static final String STARTUP_CACHE_FILE = "lib/app/inferplan.aot";
+
+    List<String> startupCacheJavaOptions() {
+        return startupCache() ? List.of("-XX:AOTCache=$APPDIR/inferplan.aot", "-Xlog:aot*=off,cds*=off") : List.of();
+    }
+
+    void addStartupCacheScript(Path app) throws IOException {
+        if (!startupCache()) {
+            return;
         }
-        return false;
+        Path script = app.resolve(STARTUP_CACHE_SCRIPT);
+        Files.copy(src.resolve("linux/build-startup-cache.sh"), script, StandardCopyOption.REPLACE_EXISTING);
+        script.toFile().setExecutable(true, false);
+    }
+
+    /**
+     * The .deb's maintainer scripts and the .rpm's spec: jpackage's own templates (read from the JDK that runs
+     * this, so they stay in step with its placeholders) with the start-up cache built after installing and
+     * removed before uninstalling. A failed build never fails the installation.
+     */
+    void startupCacheResources(String type, Path resources) throws IOException {
+        if (!startupCache()) {
+            return;
+        }
+        Path templates = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"))
+                .getPath("modules/jdk.jpackage/jdk/jpackage/internal/resources");
+        String dir = opt("pkg.installDir", "/opt") + "/" + name;
+        String build = "    " + dir + "/" + STARTUP_CACHE_SCRIPT + " || echo \"InferPlan: start-up cache not built; run "
+                + dir + "/" + STARTUP_CACHE_SCRIPT + " later\" >&2\n";
+        String remove = "    rm -f " + dir + "/" + STARTUP_CACHE_FILE + " " + dir + "/" + STARTUP_CACHE_FILE + ".new\n";
+        if (type.equals("deb")) {
+            Files.writeString(resources.resolve("postinst"), insertAfter(
+                    Files.readString(templates.resolve("template.postinst")), "DESKTOP_COMMANDS_INSTALL\n", build));
+            // Removed on upgrade too: the new version's postinst builds a cache for its own jars.
+            Files.writeString(resources.resolve("prerm"), insertAfter(
+                    Files.readString(templates.resolve("template.prerm")), "DESKTOP_COMMANDS_UNINSTALL\n", remove));
+        } else if (type.equals("rpm")) {
+            String spec = Files.readString(templates.resolve("template.spec"));
+            spec = insertAfter(spec, "%post\n", build);
+            // rpm runs the old package's %preun after the new one's %post on upgrade: only remove on erase.
+            spec = insertAfter(spec, "%preun\n", "if [ \"$1\" = 0 ]; then\n" + remove + "fi\n");
+            Files.writeString(resources.resolve(name + ".spec"), spec);
+        }
+    }
+
+    static String insertAfter(String text, String anchor, String insert) {
+        int at = text.indexOf(anchor);
+        if (at < 0) {
+            fail("jpackage's template has no '" + anchor.strip() + "' line to add the start-up cache after");
+        }
+        return text.substring(0, at + anchor.length()) + insert + text.substring(at + anchor.length());
     }
 
     // ---------------------------------------------------------------- installers
@@ -478,6 +440,7 @@ public class Package {
                 "--license-file", licenseFile().toString(),
                 "--resource-dir", resources.toString(),
                 "--file-associations", fileAssociations().toString()));
+        startupCacheResources(type, resources);
         switch (OS) {
             case LINUX -> {
                 // The .desktop entry and the icon (jpackage fills in the launcher path and the mime types).

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.scene.control.ComboBox;
@@ -20,7 +21,7 @@ import org.controlsfx.control.SearchableComboBox;
  * rejects is marked the same way through {@link #showProblem}.
  */
 final class FieldEditor {
-    private final FieldSpec spec;
+    private FieldSpec spec;
     private final ScenarioSession session;
     private final Control control;
     private final Label error = new Label();
@@ -75,6 +76,24 @@ final class FieldEditor {
             loading = false;
         }
         refreshDecoration();
+    }
+
+    /** A choice field's list changed (the user's own catalog entries): shows the new list, keeps the value. */
+    void replaceChoices(List<FieldSpec.Choice> choices) {
+        if (!(control instanceof ComboBox<?> box) || spec.choices().equals(choices)) {
+            return;
+        }
+        spec = new FieldSpec(spec.path(), spec.label(), spec.unit(), spec.kind(), spec.min(), spec.max(), spec.scale(),
+                spec.optional(), List.copyOf(choices), spec.help());
+        @SuppressWarnings("unchecked")
+        ComboBox<FieldSpec.Choice> items = (ComboBox<FieldSpec.Choice>) box;
+        loading = true;
+        try {
+            items.getItems().setAll(spec.choices());
+        } finally {
+            loading = false;
+        }
+        load();
     }
 
     void showProblem(String message) {

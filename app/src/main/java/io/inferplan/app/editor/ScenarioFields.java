@@ -13,6 +13,8 @@ import java.util.List;
  * (schema version 1). Ranges here are the form's first check; the engine's own checks come after.
  */
 public final class ScenarioFields {
+    static final String ACCELERATOR_PATH = "deployment.accelerator";
+
     private ScenarioFields() {
     }
 
@@ -38,7 +40,7 @@ public final class ScenarioFields {
     public static List<FieldSpec> deployment(List<Choice> accelerators) {
         return List.of(
                 FieldSpec.choice("deployment.model", "Model", models()),
-                FieldSpec.choice("deployment.accelerator", "Accelerator", accelerators),
+                FieldSpec.choice(ACCELERATOR_PATH, "Accelerator", accelerators),
                 FieldSpec.integer("deployment.tensorParallel", "GPUs/replica", "tensor par.", 1, 4096),
                 FieldSpec.choice("deployment.weightPrecision", "Weights", precisions()),
                 FieldSpec.choice("deployment.kvPrecision", "KV cache", precisions()),

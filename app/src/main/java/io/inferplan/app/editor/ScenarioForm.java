@@ -80,6 +80,12 @@ public final class ScenarioForm {
         tiers.showProblem(tierProblem ? message : null);
     }
 
+    /** The accelerators the deployment can pick from changed (an own entry saved or removed). */
+    public void setAcceleratorChoices(List<FieldSpec.Choice> accelerators) {
+        editors.stream().filter(e -> e.spec().path().equals(ScenarioFields.ACCELERATOR_PATH))
+                .forEach(e -> e.replaceChoices(accelerators));
+    }
+
     /** Whether the field at {@code path} is marked invalid now (for tests and the status bar). */
     public String problemAt(String path) {
         return editors.stream().filter(e -> e.spec().path().equals(path)).map(FieldEditor::problem).filter(p -> p != null)

@@ -93,6 +93,10 @@ public final class DashboardView implements PageView {
         return root;
     }
 
+    public ScenarioForm form() {
+        return form;
+    }
+
     /** How many times the charts have been redrawn from a new analysis (tests and timing wait on it). */
     public long chartsDrawn() {
         return chartsDrawn;

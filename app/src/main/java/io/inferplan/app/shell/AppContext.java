@@ -13,37 +13,36 @@ import io.inferplan.catalog.store.CatalogStore;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The app's services, built once at start and handed to the views (constructor injection, no globals): the
- * workspace, the open scenario, the evaluation and the theme.
+ * workspace and the user's catalog store, over the {@link AppCore} (open scenario, evaluation, theme).
  */
 public final class AppContext implements AutoCloseable {
+    private final AppCore core;
     private final WorkspaceStore store;
     private final ScenarioListViewModel scenarios;
-    private final ScenarioSession session = new ScenarioSession();
-    private final ScenarioAnalyzer analyzer;
-    private final EvaluationService evaluation;
-    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
-    private final AtomicReference<Map<String, Double>> ownRates = new AtomicReference<>(Map.of());
-    private final AtomicReference<AcceleratorCatalog> catalog = new AtomicReference<>();
     /** The user's catalog entries and profile runs (shared with the command line); null if it could not be opened. */
     private final CatalogStore catalogStore;
 
-    private AppContext(WorkspaceStore store, CatalogStore catalogStore) {
+    private AppContext(AppCore core, WorkspaceStore store, CatalogStore catalogStore) {
+        this.core = core;
         this.store = store;
         this.catalogStore = catalogStore;
-        this.catalog.set(catalogStore == null ? AcceleratorCatalog.bundled() : catalogStore.catalog());
         this.scenarios = new ScenarioListViewModel(store);
-        this.analyzer = new ScenarioAnalyzer(catalog::get, ownRates::get);
-        this.evaluation = new EvaluationService(analyzer);
     }
 
     /** Opens the workspace in {@code dataDirectory}, seeding the samples on first start. Call off the FX thread. */
     public static AppContext open(Path dataDirectory) {
+        return open(dataDirectory, AppCore::withBundledCatalog);
+    }
+
+    /**
+     * Opens the workspace for a core made elsewhere (the app makes it on the FX thread and builds the dashboard on
+     * it meanwhile); {@code core} is asked for it once the databases are open. Call off the FX thread.
+     */
+    public static AppContext open(Path dataDirectory, java.util.function.Supplier<AppCore> core) {
         // The two databases migrate independently: open the catalog's beside the workspace's.
         java.util.concurrent.CompletableFuture<CatalogStore> catalogStore =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> openCatalogStore(dataDirectory));
@@ -52,7 +51,15 @@ public final class AppContext implements AutoCloseable {
             var samples = SampleLibrary.samples();
             store.createAll(samples.isEmpty() ? java.util.List.of(Map.entry("New scenario", SampleLibrary.newScenarioJson())) : samples);
         }
-        AppContext context = new AppContext(store, catalogStore.join());
+        AppCore made;
+        try {
+            made = core.get();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        AppContext context = new AppContext(made, store, catalogStore.join());
+        context.reloadCatalog();
         context.reloadOwnPrices();
         return context;
     }
@@ -69,7 +76,7 @@ public final class AppContext implements AutoCloseable {
 
     /** The catalog the app evaluates against: bundled entries with the user's own over them. */
     public AcceleratorCatalog catalog() {
-        return catalog.get();
+        return core.catalog();
     }
 
     public java.util.Optional<CatalogStore> catalogStore() {
@@ -79,7 +86,7 @@ public final class AppContext implements AutoCloseable {
     /** Re-reads the user's catalog entries after one was saved or reset. Call off the FX thread. */
     public void reloadCatalog() {
         if (catalogStore != null) {
-            catalog.set(catalogStore.catalog());
+            core.useCatalog(catalogStore.catalog());
         }
     }
 
@@ -90,7 +97,11 @@ public final class AppContext implements AutoCloseable {
                 rates.put(price.acceleratorId(), price.usdPerGpuHour());
             }
         }
-        ownRates.set(Map.copyOf(rates));
+        core.useOwnRates(rates);
+    }
+
+    public AppCore core() {
+        return core;
     }
 
     public WorkspaceStore store() {
@@ -102,23 +113,23 @@ public final class AppContext implements AutoCloseable {
     }
 
     public ScenarioSession session() {
-        return session;
+        return core.session();
     }
 
     public ScenarioAnalyzer analyzer() {
-        return analyzer;
+        return core.analyzer();
     }
 
     public EvaluationService evaluation() {
-        return evaluation;
+        return core.evaluation();
     }
 
     public ObjectProperty<Theme> themeProperty() {
-        return theme;
+        return core.themeProperty();
     }
 
     public ChartStyle chartStyle() {
-        return ChartStyle.of(theme.get());
+        return core.chartStyle();
     }
 
     @Override

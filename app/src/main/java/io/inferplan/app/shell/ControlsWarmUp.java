@@ -3,6 +3,7 @@ package io.inferplan.app.shell;
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.CostBreakdownChart;
+import io.inferplan.app.results.DashboardView;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -19,34 +20,44 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
 
 /**
- * Builds, styles and lays out an unseen scene with the kinds of controls and the chart the dashboard uses, while the
- * workspace databases open on another thread and the FX thread would otherwise wait. Loading and linking the skins,
- * the stylesheet and the chart classes then costs nothing on the way to the first dashboard.
+ * Work for the FX thread while the workspace databases open on another and it would otherwise wait: build the
+ * dashboard (it needs no database), then style and lay out an unseen scene with the kinds of controls the window
+ * uses and one chart, so that loading and linking the skins, the stylesheet and the chart classes costs nothing
+ * on the way to the first dashboard. The dashboard itself is not styled there: a node styled in one scene and
+ * moved to another keeps stale looked-up colours (JavaFX then logs ClassCastExceptions for -ip-* colours).
  */
 public final class ControlsWarmUp {
     private ControlsWarmUp() {
     }
 
-    /** Best effort: a failure here only means the first window builds a little slower. */
-    public static void warmUp() {
+    /** The dashboard for the window; null if it could not be built (the window then builds its own). */
+    public static DashboardView prebuildDashboard(AppCore core) {
+        DashboardView dashboard;
         try {
-            run(Theme.LIGHT);
+            dashboard = MainWindow.buildDashboard(core);
         } catch (RuntimeException e) {
-            // nothing to report: the real window builds the same controls and reports its own problems
+            return null;
         }
+        try {
+            styleUnseenControls(Theme.LIGHT);
+        } catch (RuntimeException e) {
+            // Best effort: the real window styles the same controls and reports its own problems.
+        }
+        return dashboard;
     }
 
-    static void run(Theme theme) {
+    static void styleUnseenControls(Theme theme) {
         TableView<String> table = new TableView<>();
         table.getColumns().add(new TableColumn<String, String>("a"));
         table.getItems().add("row");
         ChartCard chart = new ChartCard("warm-up", "warm-up");
         chart.show(CostBreakdownChart.build(Map.of("Rent", 1.0), ChartStyle.of(theme)));
         VBox content = new VBox(new MenuBar(), new Label("label"), new TextField("1"), new ComboBox<String>(),
-                new ChoiceBox<String>(), new CheckBox("c"), new Button("b"), new ListView<String>(), table,
-                new TitledPane("t", new VBox(new TextField())), chart);
+                new SearchableComboBox<String>(), new ChoiceBox<String>(), new CheckBox("c"), new Button("b"),
+                new ListView<String>(), table, new TitledPane("t", new VBox(new TextField())), chart);
         SplitPane split = new SplitPane(new ScrollPane(content));
         Scene scene = new Scene(split, 800, 600);
         scene.getStylesheets().setAll(theme.stylesheets());

@@ -29,14 +29,15 @@ public final class MainWindow {
     private final MainController controller;
     private final DashboardView dashboard;
 
-    private MainWindow(AppContext context, Stage stage, Map<String, String> settings) {
+    private MainWindow(AppContext context, Stage stage, Map<String, String> settings, DashboardView prebuilt) {
         this.context = context;
         this.stage = stage;
         context.themeProperty().set(Theme.parse(settings.get("theme")));
-        List<FieldSpec.Choice> accelerators = context.catalog().entries().stream()
-                .map(e -> new FieldSpec.Choice(e.id(), e.name())).toList();
-        ScenarioForm form = new ScenarioForm(context.session(), accelerators);
-        dashboard = new DashboardView(context.evaluation(), form, context::chartStyle);
+        dashboard = prebuilt != null ? prebuilt : buildDashboard(context.core());
+        // Built before the user's catalog was read, and own entries come and go: keep the picker in step.
+        Runnable syncAccelerators = () -> dashboard.form().setAcceleratorChoices(acceleratorChoices(context.catalog()));
+        syncAccelerators.run();
+        context.core().onCatalogChanged(() -> javafx.application.Platform.runLater(syncAccelerators));
         Map<Page, Supplier<PageView>> pages = new EnumMap<>(Page.class);
         pages.put(Page.DASHBOARD, () -> dashboard);
         pages.put(Page.PROJECTION, () -> new ProjectionView(context.evaluation(), context::chartStyle));
@@ -72,9 +73,28 @@ public final class MainWindow {
         controller.show(page);
     }
 
+    /**
+     * The dashboard page: the scenario form beside the KPIs and charts. It needs no database, so the app builds it
+     * on the FX thread while the workspace opens.
+     */
+    public static DashboardView buildDashboard(AppCore core) {
+        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()));
+        return new DashboardView(core.evaluation(), form, core::chartStyle);
+    }
+
+    private static List<FieldSpec.Choice> acceleratorChoices(io.inferplan.catalog.AcceleratorCatalog catalog) {
+        return catalog.entries().stream().map(e -> new FieldSpec.Choice(e.id(), e.name())).toList();
+    }
+
     /** Builds and shows the window for a context whose workspace is open. */
     public static MainWindow show(AppContext context, Stage stage, Map<String, String> settings, List<StoredScenario> scenarios) {
-        MainWindow window = new MainWindow(context, stage, settings);
+        return show(context, stage, settings, scenarios, null);
+    }
+
+    /** As {@link #show(AppContext, Stage, Map, List)}, with the dashboard built ahead on the same core (or null). */
+    public static MainWindow show(AppContext context, Stage stage, Map<String, String> settings, List<StoredScenario> scenarios,
+                                  DashboardView prebuiltDashboard) {
+        MainWindow window = new MainWindow(context, stage, settings, prebuiltDashboard);
         context.scenarios().setAll(scenarios);
         stage.show();
         return window;

@@ -1,6 +1,9 @@
 package io.inferplan.app.ui;
 
+import io.inferplan.app.results.DashboardView;
 import io.inferplan.app.shell.AppContext;
+import io.inferplan.app.shell.AppCore;
+import io.inferplan.app.shell.ControlsWarmUp;
 import io.inferplan.app.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +24,26 @@ final class AppFixture implements AutoCloseable {
         this.stage = stage;
     }
 
+    /** The way the app starts: core and dashboard built on the FX thread, the workspace opened off it. */
     static AppFixture open(Path dataDirectory) throws Exception {
-        Stage primary = FxToolkit.registerPrimaryStage();
-        AppContext context = AppContext.open(dataDirectory);
+        FxToolkit.registerPrimaryStage();
+        AppCore[] core = new AppCore[1];
+        DashboardView[] dashboard = new DashboardView[1];
+        FxToolkit.setupFixture(() -> {
+            core[0] = AppCore.withBundledCatalog();
+            dashboard[0] = ControlsWarmUp.prebuildDashboard(core[0]);
+        });
+        AppContext context = AppContext.open(dataDirectory, () -> core[0]);
         var settings = context.store().settings();
         var scenarios = context.store().scenarios();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {
             Stage stage = new Stage();
-            window[0] = MainWindow.show(context, stage, settings, scenarios);
+            window[0] = MainWindow.show(context, stage, settings, scenarios, dashboard[0]);
         });
+        if (window[0].dashboard() != dashboard[0]) {
+            throw new AssertionError("the window did not use the dashboard built ahead");
+        }
         AppFixture fixture = new AppFixture(context, window[0], window[0].stage());
         fixture.waitUntil(() -> window[0].dashboard().chartsDrawn() > 0, "the first dashboard to be drawn");
         return fixture;

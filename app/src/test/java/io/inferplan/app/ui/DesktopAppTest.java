@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferplan.app.charts.ChartCard;
+import io.inferplan.app.editor.FieldSpec;
 import io.inferplan.app.results.DashboardView;
 import io.inferplan.app.shell.Page;
 import io.inferplan.app.workspace.StoredScenario;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -190,6 +192,13 @@ class DesktopAppTest extends FxRobot {
             clickOn("#profile-save-entry");
             app.waitUntil(() -> app.context.catalog().entries().size() == before + 1, "the measured device to join the catalog");
             assertTrue(app.context.catalog().entries().stream().anyMatch(e -> e.id().startsWith("measured-")));
+
+            // Without a restart, the scenario's accelerator picker offers the new entry too.
+            app.fx(() -> app.window.controller().show(Page.DASHBOARD));
+            @SuppressWarnings("unchecked")
+            ComboBox<FieldSpec.Choice> picker = lookup("#field-deployment-accelerator").queryAs(ComboBox.class);
+            app.waitUntil(() -> picker.getItems().stream().anyMatch(c -> c.id().startsWith("measured-")),
+                    "the measured device to be offered in the accelerator picker");
         }
     }
 
