@@ -1,6 +1,7 @@
 package io.inferplan.app.catalog;
 
 import io.inferplan.app.charts.ChartExporter;
+import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.shell.AppContext;
@@ -314,8 +315,7 @@ public final class CatalogView implements PageView {
     }
 
     private static TableColumn<CatalogEntry, String> text(String title, Function<CatalogEntry, String> value, double width) {
-        TableColumn<CatalogEntry, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TableColumn<CatalogEntry, String> column = Columns.text(title, value);
         column.setPrefWidth(width);
         return column;
     }

@@ -57,9 +57,19 @@ public final class ScenarioFiles {
 
     /** Reads and validates a scenario file; the error names the file and the field. */
     public static Scenario read(Path file) {
-        String json;
+        String json = readText(file);
         try {
-            json = Files.readString(file, StandardCharsets.UTF_8);
+            return ScenarioJson.read(json);
+        } catch (InvalidInputException e) {
+            String where = e.field().isEmpty() ? file.getFileName().toString() : file.getFileName() + ": " + e.field();
+            throw new InvalidInputException(where, e.getMessage().substring(e.field().length() + 2));
+        }
+    }
+
+    /** A scenario file's text, or a one-line error naming the file. */
+    public static String readText(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file.toString(), "no such file");
         } catch (AccessDeniedException e) {
@@ -69,12 +79,6 @@ public final class ScenarioFiles {
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), Files.isDirectory(file) ? "is a folder, not a scenario file"
                     : "cannot be read (" + e.getMessage() + ")");
-        }
-        try {
-            return ScenarioJson.read(json);
-        } catch (InvalidInputException e) {
-            String where = e.field().isEmpty() ? file.getFileName().toString() : file.getFileName() + ": " + e.field();
-            throw new InvalidInputException(where, e.getMessage().substring(e.field().length() + 2));
         }
     }
 }

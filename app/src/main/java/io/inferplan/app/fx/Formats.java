@@ -31,6 +31,11 @@ public final class Formats {
         return sign + String.format(Locale.ROOT, "$%.3f", abs);
     }
 
+    /** A value in its unit; shares (unit "share") as percent. */
+    public static String withUnit(double value, String unit) {
+        return "share".equals(unit) ? percent(value) : number(value) + " " + unit;
+    }
+
     public static String percent(double share) {
         return Double.isFinite(share) ? String.format(Locale.ROOT, "%.1f%%", share * 100) : "–";
     }

@@ -3,6 +3,7 @@ package io.inferplan.app.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.app.fx.Background;
+import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.shell.AppContext;
 import io.inferplan.app.shell.PageView;
@@ -18,7 +19,6 @@ import io.inferplan.engine.JsonSupport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -227,8 +227,7 @@ public final class ProfileView implements PageView {
     }
 
     private static TableColumn<Row, String> column(String title, Function<Row, String> value, double width) {
-        TableColumn<Row, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        TableColumn<Row, String> column = Columns.text(title, value);
         column.setPrefWidth(width);
         return column;
     }

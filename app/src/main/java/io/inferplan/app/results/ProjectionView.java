@@ -4,6 +4,7 @@ import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartExporter;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.ProjectionChart;
+import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.shell.PageView;
 import io.inferplan.engine.economics.ProjectionMonth;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -118,10 +118,7 @@ public final class ProjectionView implements PageView {
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
-        TableColumn<T, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        column.setSortable(false);
-        return column;
+        return Columns.fixedOrder(title, value);
     }
 
     private static javafx.scene.layout.Region spacer() {

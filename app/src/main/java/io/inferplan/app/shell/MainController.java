@@ -118,6 +118,9 @@ public final class MainController {
             return;
         }
         PageView view = pages.computeIfAbsent(page, p -> pageFactories.get(p).get());
+        if (current != null) {
+            pages.get(current).hidden();
+        }
         pageHost.getChildren().setAll(view.node());
         current = page;
         navButtons.get(page).setSelected(true);
@@ -301,7 +304,7 @@ public final class MainController {
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.setContentText("""
-                Ctrl+1 … Ctrl+5   Dashboard, Projection, Compare, Catalog, Profile
+                Ctrl+1 … Ctrl+6   Dashboard, Projection, Sensitivity, Compare, Catalog, Profile
                 Ctrl+N / Ctrl+D   new / duplicate scenario
                 F2 / Del          rename / delete (in the list; Ctrl+Z brings it back)
                 Ctrl+Z / Ctrl+Y   undo / redo edits

@@ -9,6 +9,7 @@ import io.inferplan.app.fx.Views;
 import io.inferplan.app.profile.ProfileView;
 import io.inferplan.app.results.DashboardView;
 import io.inferplan.app.results.ProjectionView;
+import io.inferplan.app.results.SensitivityView;
 import io.inferplan.app.workspace.StoredScenario;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,6 +42,8 @@ public final class MainWindow {
         Map<Page, Supplier<PageView>> pages = new EnumMap<>(Page.class);
         pages.put(Page.DASHBOARD, () -> dashboard);
         pages.put(Page.PROJECTION, () -> new ProjectionView(context.evaluation(), context::chartStyle));
+        pages.put(Page.SENSITIVITY, () -> new SensitivityView(context.evaluation(), context.session(), context.analyzer(),
+                context::chartStyle));
         pages.put(Page.COMPARE, () -> new CompareView(context));
         pages.put(Page.CATALOG, () -> new CatalogView(context));
         pages.put(Page.PROFILE, () -> new ProfileView(context));

@@ -4,9 +4,10 @@ package io.inferplan.app.shell;
 public enum Page {
     DASHBOARD("Dashboard", "Cost, margin and break-even of the open scenario", "1"),
     PROJECTION("Projection", "The open scenario month by month", "2"),
-    COMPARE("Compare", "Scenarios side by side", "3"),
-    CATALOG("Catalog", "Accelerators, their figures and sources", "4"),
-    PROFILE("Profile", "Measure this machine's accelerators", "5");
+    SENSITIVITY("Sensitivity", "What moves the open scenario's result most", "3"),
+    COMPARE("Compare", "Scenarios side by side", "4"),
+    CATALOG("Catalog", "Accelerators, their figures and sources", "5"),
+    PROFILE("Profile", "Measure this machine's accelerators", "6");
 
     private final String title;
     private final String subtitle;

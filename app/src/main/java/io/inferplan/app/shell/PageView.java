@@ -9,4 +9,8 @@ public interface PageView {
     /** Called each time the page comes to the front (refresh what may have changed elsewhere). */
     default void shown() {
     }
+
+    /** Called when another page comes to the front (stop work only this page needs). */
+    default void hidden() {
+    }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -167,6 +168,30 @@ class DesktopAppTest extends FxRobot {
             assertTrue(lookup("#projection-table").queryAs(TableView.class).getItems().size() >= 12, "the projection has months");
             app.fx(() -> app.window.controller().show(Page.COMPARE));
             app.waitUntil(() -> lookup("#compare-table").queryAs(TableView.class).getItems().size() > 5, "the comparison");
+        }
+    }
+
+    @Test
+    void theSensitivityPageRanksInputsAndFollowsEdits() throws Exception {
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            app.fx(() -> app.window.controller().show(Page.SENSITIVITY));
+            var view = (io.inferplan.app.results.SensitivityView) app.window.controller().page(Page.SENSITIVITY);
+            app.waitUntil(() -> view.result() != null, "the sensitivity to be computed");
+            assertTrue(lookup("#sensitivity-table").queryAs(TableView.class).getItems().size() >= 8, "most inputs are set in a sample");
+            assertTrue(lookup("#sensitivity-chart").queryAs(ChartCard.class).isShowingChart());
+            assertTrue(lookup("#sensitivity-summary").queryAs(Label.class).getText().startsWith("Operating profit now "));
+
+            // Another result, picked in the page.
+            @SuppressWarnings("unchecked")
+            ChoiceBox<io.inferplan.engine.scenario.Sensitivity.Metric> metric = lookup("#sensitivity-metric").queryAs(ChoiceBox.class);
+            app.fx(() -> metric.setValue(io.inferplan.engine.scenario.Sensitivity.Metric.GPUS_NEEDED));
+            app.waitUntil(() -> view.result().metric() == io.inferplan.engine.scenario.Sensitivity.Metric.GPUS_NEEDED, "GPUs needed");
+
+            // An edit of the scenario (here while the page is open) is followed.
+            double before = view.result().base();
+            app.fx(() -> app.context.session().set("workload.averageRequestsPerSecond",
+                    com.fasterxml.jackson.databind.node.DoubleNode.valueOf(app.context.session().get("workload.averageRequestsPerSecond").asDouble() * 3)));
+            app.waitUntil(() -> view.result().base() > before, "the sensitivity to follow the edit");
         }
     }
 
