@@ -102,6 +102,8 @@ fi
 dpkg-deb -e "$deb" "$work/control"
 grep -q 'lib/build-startup-cache.sh' "$work/control/postinst" || fail "the postinst does not build the start-up cache"
 grep -q 'inferplan.aot' "$work/control/prerm" || fail "the prerm does not remove the start-up cache"
+grep -q 'update-alternatives --install /usr/bin/' "$work/control/postinst" || fail "the postinst does not put the command on the PATH"
+grep -q 'update-alternatives --remove ' "$work/control/prerm" || fail "the prerm does not take the command off the PATH"
 "$app_dir/lib/build-startup-cache.sh" || fail "lib/build-startup-cache.sh failed"
 [[ -s "$app_dir/lib/app/inferplan.aot" ]] || fail "no start-up cache at lib/app/inferplan.aot"
 shared=$(JAVA_TOOL_OPTIONS=-Xlog:class+load=info "$launcher" --version 2>/dev/null | grep -c 'source: shared objects file' || true)

@@ -357,30 +357,49 @@ public class Package {
         script.toFile().setExecutable(true, false);
     }
 
+    /** Whether the Linux packages register {@code /usr/bin/<name>} for the launcher ({@code pkg.commandOnPath}). */
+    boolean commandOnPath() {
+        return OS == Os.LINUX && Boolean.parseBoolean(opt("pkg.commandOnPath", "true"));
+    }
+
     /**
      * The .deb's maintainer scripts and the .rpm's spec: jpackage's own templates (read from the JDK that runs
-     * this, so they stay in step with its placeholders) with the start-up cache built after installing and
-     * removed before uninstalling. A failed build never fails the installation.
+     * this, so they stay in step with its placeholders) with two additions after installing and before
+     * uninstalling: the start-up cache, and the command on the PATH ({@code /usr/bin/inferplan} through
+     * update-alternatives, so the link is registered rather than a stray file). Neither can fail the installation.
      */
-    void startupCacheResources(String type, Path resources) throws IOException {
-        if (!startupCache()) {
+    void linuxMaintainerScripts(String type, Path resources) throws IOException {
+        String dir = opt("pkg.installDir", "/opt") + "/" + name;
+        StringBuilder install = new StringBuilder();
+        StringBuilder remove = new StringBuilder();
+        if (startupCache()) {
+            install.append("    ").append(dir).append('/').append(STARTUP_CACHE_SCRIPT)
+                    .append(" || echo \"InferPlan: start-up cache not built; run ").append(dir).append('/')
+                    .append(STARTUP_CACHE_SCRIPT).append(" later\" >&2\n");
+            remove.append("    rm -f ").append(dir).append('/').append(STARTUP_CACHE_FILE).append(' ')
+                    .append(dir).append('/').append(STARTUP_CACHE_FILE).append(".new\n");
+        }
+        if (commandOnPath()) {
+            String launcher = dir + "/bin/" + name;
+            install.append("    update-alternatives --install /usr/bin/").append(name).append(' ').append(name).append(' ')
+                    .append(launcher).append(" 50 >/dev/null 2>&1 || true\n");
+            remove.append("    update-alternatives --remove ").append(name).append(' ').append(launcher)
+                    .append(" >/dev/null 2>&1 || true\n");
+        }
+        if (install.isEmpty()) {
             return;
         }
         Path templates = java.nio.file.FileSystems.getFileSystem(java.net.URI.create("jrt:/"))
                 .getPath("modules/jdk.jpackage/jdk/jpackage/internal/resources");
-        String dir = opt("pkg.installDir", "/opt") + "/" + name;
-        String build = "    " + dir + "/" + STARTUP_CACHE_SCRIPT + " || echo \"InferPlan: start-up cache not built; run "
-                + dir + "/" + STARTUP_CACHE_SCRIPT + " later\" >&2\n";
-        String remove = "    rm -f " + dir + "/" + STARTUP_CACHE_FILE + " " + dir + "/" + STARTUP_CACHE_FILE + ".new\n";
         if (type.equals("deb")) {
             Files.writeString(resources.resolve("postinst"), insertAfter(
-                    Files.readString(templates.resolve("template.postinst")), "DESKTOP_COMMANDS_INSTALL\n", build));
-            // Removed on upgrade too: the new version's postinst builds a cache for its own jars.
+                    Files.readString(templates.resolve("template.postinst")), "DESKTOP_COMMANDS_INSTALL\n", install.toString()));
+            // Also on upgrade: the new version's postinst builds a cache for its own jars and registers again.
             Files.writeString(resources.resolve("prerm"), insertAfter(
-                    Files.readString(templates.resolve("template.prerm")), "DESKTOP_COMMANDS_UNINSTALL\n", remove));
+                    Files.readString(templates.resolve("template.prerm")), "DESKTOP_COMMANDS_UNINSTALL\n", remove.toString()));
         } else if (type.equals("rpm")) {
             String spec = Files.readString(templates.resolve("template.spec"));
-            spec = insertAfter(spec, "%post\n", build);
+            spec = insertAfter(spec, "%post\n", install.toString());
             // rpm runs the old package's %preun after the new one's %post on upgrade: only remove on erase.
             spec = insertAfter(spec, "%preun\n", "if [ \"$1\" = 0 ]; then\n" + remove + "fi\n");
             Files.writeString(resources.resolve(name + ".spec"), spec);
@@ -390,7 +409,7 @@ public class Package {
     static String insertAfter(String text, String anchor, String insert) {
         int at = text.indexOf(anchor);
         if (at < 0) {
-            fail("jpackage's template has no '" + anchor.strip() + "' line to add the start-up cache after");
+            fail("jpackage's template has no '" + anchor.strip() + "' line to add InferPlan's install steps after");
         }
         return text.substring(0, at + anchor.length()) + insert + text.substring(at + anchor.length());
     }
@@ -440,7 +459,9 @@ public class Package {
                 "--license-file", licenseFile().toString(),
                 "--resource-dir", resources.toString(),
                 "--file-associations", fileAssociations().toString()));
-        startupCacheResources(type, resources);
+        if (OS == Os.LINUX) {
+            linuxMaintainerScripts(type, resources);
+        }
         switch (OS) {
             case LINUX -> {
                 // The .desktop entry and the icon (jpackage fills in the launcher path and the mime types).
