@@ -11,6 +11,9 @@ public final class Formats {
         if (!Double.isFinite(value)) {
             return "–";
         }
+        if (value == 0) {
+            return "$0";
+        }
         double abs = Math.abs(value);
         String sign = value < 0 ? "-" : "";
         if (abs >= 1e9) {

@@ -6,7 +6,7 @@ import io.inferplan.app.charts.TornadoChart;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
-import io.inferplan.app.fx.Tasks;
+import io.inferplan.app.fx.Background;
 import io.inferplan.app.shell.PageView;
 import io.inferplan.engine.scenario.Sensitivity;
 import io.inferplan.engine.scenario.Sensitivity.Metric;
@@ -18,8 +18,11 @@ import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.concurrent.Task;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -29,7 +32,8 @@ import javafx.util.StringConverter;
 
 /**
  * What moves the open scenario's result most: each input alone moved down and up by a chosen share, as a tornado
- * chart and a table. Recomputed off the FX thread whenever the scenario is re-evaluated while the page is open.
+ * chart and a table. Recomputed off the FX thread, with progress and cancel, whenever the scenario is re-evaluated
+ * while the page is open; a newer request or leaving the page cancels the run in progress.
  */
 public final class SensitivityView implements PageView {
     private static final List<Double> STEPS = List.of(0.1, 0.2, 0.5);
@@ -44,7 +48,9 @@ public final class SensitivityView implements PageView {
     private final TableView<Swing> table = new TableView<>();
     private final Label summary = new Label();
     private final VBox root;
-    private long generation;
+    private final ProgressBar progress = new ProgressBar();
+    private final Button cancel = new Button("Cancel");
+    private Task<Sensitivity.Result> running;
     private Sensitivity.Result shown;
     private boolean visible;
 
@@ -68,7 +74,12 @@ public final class SensitivityView implements PageView {
         step.setId("sensitivity-step");
         metric.valueProperty().addListener((obs, old, value) -> recompute());
         step.valueProperty().addListener((obs, old, value) -> recompute());
-        HBox controls = new HBox(8, new Label("Result"), metric, new Label("Move each input by"), step);
+        progress.setId("sensitivity-progress");
+        progress.setPrefWidth(160);
+        cancel.setId("sensitivity-cancel");
+        cancel.setOnAction(event -> cancelRunning());
+        showRunning(false);
+        HBox controls = new HBox(8, new Label("Result"), metric, new Label("Move each input by"), step, progress, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         table.setId("sensitivity-table");
@@ -109,6 +120,7 @@ public final class SensitivityView implements PageView {
     @Override
     public void hidden() {
         visible = false;
+        cancelRunning();
     }
 
     /** The latest result drawn, or null (tests). */
@@ -117,25 +129,65 @@ public final class SensitivityView implements PageView {
     }
 
     private void recompute() {
+        cancelRunning();
         String json = session.json();
         if (json == null || evaluation.analysisProperty().get() == null) {
             chart.showMessage("Open a valid scenario to see what moves its result.");
             return;
         }
-        long mine = ++generation;
         Metric chosen = metric.getValue();
         double share = step.getValue();
-        summary.setText("Working…");
-        Tasks.submit(() -> Sensitivity.of(json, chosen, share, Sensitivity.STANDARD, analyzer::evaluate), result -> {
-            if (mine == generation) {
-                show(result);
+        Task<Sensitivity.Result> task = new Task<>() {
+            @Override
+            protected Sensitivity.Result call() {
+                return Sensitivity.of(json, chosen, share, Sensitivity.STANDARD, analyzer::evaluate, new Sensitivity.Progress() {
+                    @Override
+                    public void update(int done, int total) {
+                        updateProgress(done, total);
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
+                });
             }
-        }, error -> {
-            if (mine == generation) {
-                chart.showMessage("Sensitivity not available: " + error.getMessage());
-                summary.setText("");
-            }
+        };
+        running = task;
+        progress.progressProperty().bind(task.progressProperty());
+        showRunning(true);
+        task.setOnSucceeded(event -> {
+            finished(task);
+            show(task.getValue());
         });
+        task.setOnFailed(event -> {
+            finished(task);
+            chart.showMessage("Sensitivity not available: " + task.getException().getMessage());
+            summary.setText("");
+        });
+        task.setOnCancelled(event -> finished(task));
+        Background.run(task);
+    }
+
+    private void cancelRunning() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    private void finished(Task<Sensitivity.Result> task) {
+        if (running == task) {
+            running = null;
+            progress.progressProperty().unbind();
+            showRunning(false);
+        }
+    }
+
+    private void showRunning(boolean on) {
+        progress.setVisible(on);
+        progress.setManaged(on);
+        cancel.setVisible(on);
+        cancel.setManaged(on);
     }
 
     private void show(Sensitivity.Result result) {

@@ -180,6 +180,7 @@ class DesktopAppTest extends FxRobot {
             assertTrue(lookup("#sensitivity-table").queryAs(TableView.class).getItems().size() >= 8, "most inputs are set in a sample");
             assertTrue(lookup("#sensitivity-chart").queryAs(ChartCard.class).isShowingChart());
             assertTrue(lookup("#sensitivity-summary").queryAs(Label.class).getText().startsWith("Operating profit now "));
+            assertFalse(lookup("#sensitivity-progress").query().isVisible(), "no progress bar once done");
 
             // Another result, picked in the page.
             @SuppressWarnings("unchecked")

@@ -106,6 +106,19 @@ public final class Sensitivity {
         }
     }
 
+    /** Where a long run reports (evaluations done of the total) and learns that it should stop. */
+    public interface Progress {
+        Progress NONE = new Progress() {
+        };
+
+        default void update(int done, int total) {
+        }
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
     /** The inputs a strategist asks about first: demand, request shape, hardware cost, prices, latency targets. */
     public static final List<Driver> STANDARD = List.of(
             new Driver("Average load", List.of(new Field("workload.averageRequestsPerSecond", "requests/s"),
@@ -137,25 +150,56 @@ public final class Sensitivity {
      */
     public static Result of(String scenarioJson, Metric metric, double step, List<Driver> drivers,
                             Function<String, ScenarioResult> evaluate) {
+        return of(scenarioJson, metric, step, drivers, evaluate, Progress.NONE);
+    }
+
+    /**
+     * As {@link #of(String, Metric, double, List, Function)}, reporting each evaluation to {@code progress}.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} says to stop
+     */
+    public static Result of(String scenarioJson, Metric metric, double step, List<Driver> drivers,
+                            Function<String, ScenarioResult> evaluate, Progress progress) {
         if (!(step >= MIN_STEP && step <= MAX_STEP)) {
             throw new InvalidInputException("step", "must be from " + MIN_STEP * 100 + "% to " + MAX_STEP * 100 + "%, was " + step * 100 + "%");
         }
         JsonNode document = parse(scenarioJson);
-        double base = metric.of(evaluate.apply(scenarioJson));
-        List<Swing> swings = new ArrayList<>();
+        List<Driver> set = new ArrayList<>();
+        List<Field> setFields = new ArrayList<>();
+        List<Double> baseInputs = new ArrayList<>();
         for (Driver driver : drivers) {
             for (Field field : driver.fields()) {
                 Optional<Double> baseInput = firstNonZero(document, field.path().split("\\."), 0);
                 if (baseInput.isPresent()) {
-                    Side low = side(document, driver, 1 - step, metric, evaluate);
-                    Side high = side(document, driver, 1 + step, metric, evaluate);
-                    swings.add(new Swing(driver, baseInput.get(), field.unit(), low.value, high.value, low.problem, high.problem));
+                    set.add(driver);
+                    setFields.add(field);
+                    baseInputs.add(baseInput.get());
                     break;
                 }
             }
         }
+        int total = 1 + 2 * set.size();
+        progress.update(0, total);
+        double base = metric.of(evaluate.apply(scenarioJson));
+        List<Swing> swings = new ArrayList<>();
+        for (int i = 0; i < set.size(); i++) {
+            stopIfCancelled(progress);
+            progress.update(1 + 2 * i, total);
+            Side low = side(document, set.get(i), 1 - step, metric, evaluate);
+            stopIfCancelled(progress);
+            progress.update(2 + 2 * i, total);
+            Side high = side(document, set.get(i), 1 + step, metric, evaluate);
+            swings.add(new Swing(set.get(i), baseInputs.get(i), setFields.get(i).unit(), low.value, high.value, low.problem, high.problem));
+        }
+        progress.update(total, total);
         swings.sort(Comparator.comparingDouble((Swing s) -> s.spread(base)).reversed());
         return new Result(metric, step, base, swings);
+    }
+
+    private static void stopIfCancelled(Progress progress) {
+        if (progress.cancelled()) {
+            throw new java.util.concurrent.CancellationException("sensitivity cancelled");
+        }
     }
 
     private record Side(double value, String problem) {

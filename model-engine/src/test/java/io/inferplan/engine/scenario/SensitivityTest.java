@@ -75,6 +75,37 @@ class SensitivityTest {
                 () -> Sensitivity.of("[1, 2]", Metric.OPERATING_PROFIT, 0.2, Sensitivity.STANDARD, evaluate));
     }
 
+    @Test
+    void reportsEachEvaluationAndStopsWhenCancelled() {
+        java.util.List<Integer> done = new java.util.ArrayList<>();
+        int[] total = new int[1];
+        Sensitivity.Result result = Sensitivity.of(Fixtures.JSON, Metric.OPERATING_PROFIT, 0.2, Sensitivity.STANDARD, evaluate,
+                new Sensitivity.Progress() {
+                    @Override
+                    public void update(int d, int t) {
+                        done.add(d);
+                        total[0] = t;
+                    }
+                });
+        assertEquals(1 + 2 * result.swings().size(), total[0], "the base and two sides per input");
+        assertEquals(total[0], done.getLast().intValue());
+        assertEquals(0, done.getFirst().intValue());
+
+        int[] evaluations = new int[1];
+        Function<String, ScenarioResult> counting = json -> {
+            evaluations[0]++;
+            return evaluate.apply(json);
+        };
+        assertThrows(java.util.concurrent.CancellationException.class, () -> Sensitivity.of(Fixtures.JSON, Metric.OPERATING_PROFIT,
+                0.2, Sensitivity.STANDARD, counting, new Sensitivity.Progress() {
+                    @Override
+                    public boolean cancelled() {
+                        return evaluations[0] >= 3;
+                    }
+                }));
+        assertEquals(3, evaluations[0], "no evaluation after the cancel");
+    }
+
     private static Swing swing(Sensitivity.Result result, String label) {
         return result.swings().stream().filter(s -> s.driver().label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no swing for " + label + " in " + result.swings()));
