@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code inferplan sensitivity SCENARIO.json}: which inputs move the result most (a tornado table). */
 @Command(name = "sensitivity", mixinStandardHelpOptions = true,
-        description = {"Moves each input of a scenario alone down and up by the same share",
-                "(demand, tokens per request, latency target, GPU price, token prices,",
-                "fixed costs, ...) and prints how far the result moves, largest first.",
-                "The data behind the app's Sensitivity page."})
+        description = {"Which inputs of a scenario move its result most (a tornado table).",
+                "Each input alone (demand, tokens per request, latency target, GPU price,",
+                "token prices, fixed costs, ...) moves down and up by the same share; the",
+                "swings are printed largest first. The data behind the app's Sensitivity page."})
 public final class SensitivityCommand implements Callable<Integer> {
     /** The results by their command-line names. */
     enum ResultOption {
