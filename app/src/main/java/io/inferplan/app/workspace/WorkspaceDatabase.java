@@ -54,8 +54,19 @@ public final class WorkspaceDatabase implements AutoCloseable {
             }
             return new WorkspaceDatabase(directory, connection);
         } catch (SQLException | java.io.IOException e) {
-            throw new WorkspaceException("cannot open the workspace in " + directory + ": " + e.getMessage(), e);
+            throw new WorkspaceException(whyNotOpened(directory, e), e);
         }
+    }
+
+    /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
+    /** What the user is told when the workspace cannot be opened; another InferPlan holding it is the common case. */
+    static String whyNotOpened(Path directory, Exception e) {
+        if (e instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+            return "another InferPlan window has the workspace in " + directory + " open; close it and start again";
+        }
+        return "cannot open the workspace in " + directory + ": " + e.getMessage();
     }
 
     public Connection connection() {
