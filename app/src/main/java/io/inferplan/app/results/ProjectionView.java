@@ -47,7 +47,8 @@ public final class ProjectionView implements PageView {
         table.getColumns().addAll(List.of(
                 column("Month", m -> Integer.toString(m.month())),
                 column("Hardware", ProjectionMonth::accelerator),
-                column("Requests/s", m -> Formats.number(m.averageRequestsPerSecond())),
+                // One decimal in every row: demand grows by a share each month, so whole numbers are the exception.
+                column("Requests/s", m -> String.format(java.util.Locale.ROOT, "%,.1f", m.averageRequestsPerSecond())),
                 column("GPUs", m -> Integer.toString(m.gpus())),
                 column("Revenue", m -> Formats.usd(m.revenueUsd())),
                 column("Serving cost", m -> Formats.usd(m.servingCostUsd())),
