@@ -35,6 +35,12 @@ public final class Main {
                     + "WAYLAND_DISPLAY are not set). Start it from a desktop session, or use the command line: inferplan --help");
             System.exit(2);
         }
+        java.util.Optional<String> missing = DesktopLibraries.missingToolkit(System.getProperty("os.name", ""),
+                System.getProperty("glass.platform", ""));
+        if (missing.isPresent()) {
+            System.err.println(missing.get());
+            System.exit(2);
+        }
         Application.launch(InferPlanApp.class);
     }
 
@@ -46,7 +52,7 @@ public final class Main {
     /** On Linux without X11 or Wayland, unless JavaFX was told to run headless. */
     static boolean noDisplay(String osName, String glassPlatform, String display, String waylandDisplay) {
         boolean linux = osName.toLowerCase(java.util.Locale.ROOT).contains("linux");
-        boolean headless = "Headless".equalsIgnoreCase(glassPlatform) || "Monocle".equalsIgnoreCase(glassPlatform);
+        boolean headless = DesktopLibraries.isHeadless(glassPlatform);
         return linux && !headless && isBlank(display) && isBlank(waylandDisplay);
     }
 

@@ -189,7 +189,7 @@ public final class PerformanceModel {
     static MemoryFit memoryFit(ReplicaLayout layout, RequestShape request) {
         AcceleratorSpec accelerator = layout.deployment.accelerator();
         double memoryBytes = accelerator.memoryBytes();
-        double reserve = ReplicaLayout.RUNTIME_RESERVE_BYTES;
+        double reserve = ReplicaLayout.runtimeReserveBytes(memoryBytes);
         double activations = layout.activationBytesPerGpu();
         double spare = memoryBytes - layout.weightBytesPerGpu - reserve - activations;
         if (spare <= 0) {

@@ -17,8 +17,18 @@ final class ReplicaLayout {
     /** Weights and activations exchanged in collectives travel as 16-bit values. */
     static final double COLLECTIVE_BYTES_PER_VALUE = 2.0;
     static final double RUNTIME_RESERVE_BYTES = 2.0 * (1L << 30);
+    /** Largest share of a small device's memory the runtime reserve takes (a 4 GB GPU does not give 2 GiB to it). */
+    static final double RUNTIME_RESERVE_MAX_SHARE = 0.25;
     /** Tokens the activation workspace is sized for (a typical max_num_tokens). */
     static final double ACTIVATION_WORKSPACE_TOKENS = 8192;
+
+    /**
+     * Memory the runtime keeps for itself (context, kernels, library workspaces): 2 GiB on data-centre parts, but at most
+     * a quarter of a small device's memory, whose runtime and libraries are scaled down with it.
+     */
+    static double runtimeReserveBytes(double memoryBytes) {
+        return Math.min(RUNTIME_RESERVE_BYTES, RUNTIME_RESERVE_MAX_SHARE * memoryBytes);
+    }
 
     final ModelSpec model;
     final Deployment deployment;
