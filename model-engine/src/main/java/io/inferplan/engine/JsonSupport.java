@@ -1,22 +1,49 @@
 package io.inferplan.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
 import java.util.stream.Collectors;
 
 /**
- * The engine's one JSON configuration: strict on input (unknown fields, wrong types and nulls for numbers are
+ * The engine's one JSON configuration: strict on input (unknown fields, repeated fields, wrong types, text for
+ * numbers, numbers for text, empty text for objects, nulls for numbers and numbers too small to mean anything are
  * errors), and a translation of Jackson's exceptions into {@link InvalidInputException}s that name the field path.
  */
 public final class JsonSupport {
+    /**
+     * The smallest magnitude a non-zero number in a file may have. Smaller ones (1e-320 passes every range check) are
+     * noise for every quantity InferPlan reads, and dividing by them turns costs and margins into infinities.
+     */
+    public static final double SMALLEST_MAGNITUDE = 1e-12;
+
     private static final ObjectMapper STRICT = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .withCoercionConfig(LogicalType.Textual, config -> config
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(new SimpleModule("inferplan-numbers")
+                    .addDeserializer(Double.class, new MeaningfulDouble(Double.class, null))
+                    .addDeserializer(double.class, new MeaningfulDouble(double.class, 0.0)))
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -26,6 +53,23 @@ public final class JsonSupport {
             .build();
 
     private JsonSupport() {
+    }
+
+    /** Jackson's own double reading, then the check that a non-zero number is not below {@link #SMALLEST_MAGNITUDE}. */
+    private static final class MeaningfulDouble extends NumberDeserializers.DoubleDeserializer {
+        MeaningfulDouble(Class<Double> type, Double nullValue) {
+            super(type, nullValue);
+        }
+
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Double value = super.deserialize(parser, context);
+            if (value != null && value != 0 && Math.abs(value) < SMALLEST_MAGNITUDE) {
+                throw new InvalidInputException(parser.currentName() == null ? "value" : parser.currentName(),
+                        "must be 0 or at least " + SMALLEST_MAGNITUDE + " in size (a smaller number is rounding noise), was " + value);
+            }
+            return value;
+        }
     }
 
     public static ObjectMapper mapper() {
@@ -52,12 +96,15 @@ public final class JsonSupport {
             String relative = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
             String full = path.isEmpty() ? field
                     : path.equals(relative) || path.endsWith("." + relative) ? path : joinPath(path, relative);
-            return new InvalidInputException(full, cause.getMessage().substring(field.length() + 2));
+            return new InvalidInputException(full, cause.reason());
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
             return new InvalidInputException(path, "unknown field" + (known.isEmpty() ? "" : "; expected one of: " + known));
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            return new InvalidInputException(path, "expected text, was " + format.getValue());
         }
         if (e instanceof InvalidFormatException format) {
             return new InvalidInputException(path, "'" + format.getValue() + "' is not a valid "
@@ -71,11 +118,35 @@ public final class JsonSupport {
             return new InvalidInputException(path, "needs its kind given in a 'basis' (or type) field: "
                     + firstLine(mismatch.getOriginalMessage()));
         }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                && mismatch.getOriginalMessage().startsWith("Cannot coerce")) {
+            return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + ", was "
+                    + coercedValue(mismatch.getOriginalMessage()));
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + " ("
                     + firstLine(e.getOriginalMessage()) + ")");
         }
+        String parserMessage = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (parserMessage.startsWith("Duplicate field '")) {
+            String name = parserMessage.substring("Duplicate field '".length(), parserMessage.indexOf('\'', "Duplicate field '".length()));
+            return new InvalidInputException(path.isEmpty() ? name : joinPath(path, name),
+                    "is given twice" + location(e) + "; keep one");
+        }
         return new InvalidInputException(path, "not valid JSON" + location(e) + ": " + plainParserMessage(e.getOriginalMessage()));
+    }
+
+    /** The offending value from Jackson's "Cannot coerce String value ("4") to ..." without the advice on its settings. */
+    private static String coercedValue(String message) {
+        int open = message.indexOf('(');
+        int close = message.indexOf(')', open + 1);
+        String kind = message.startsWith("Cannot coerce empty String") ? "empty text \"\""
+                : message.startsWith("Cannot coerce String") ? "text" : message.startsWith("Cannot coerce Integer")
+                || message.startsWith("Cannot coerce Floating") ? "a number" : message.startsWith("Cannot coerce Boolean") ? "true or false" : "a value";
+        if (kind.startsWith("empty") || open < 0 || close < 0) {
+            return kind;
+        }
+        return kind + " " + message.substring(open + 1, close);
     }
 
     /** A required number or flag left out (or null): Jackson reports it as null for a primitive. */

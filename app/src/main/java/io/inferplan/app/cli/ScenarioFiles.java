@@ -41,7 +41,7 @@ public final class ScenarioFiles {
         try {
             return resolver.resolve(scenario);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.reason());
         }
     }
 
@@ -51,7 +51,7 @@ public final class ScenarioFiles {
         try {
             return evaluator.evaluate(resolved);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.getMessage().substring(e.field().length() + 2));
+            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.reason());
         }
     }
 
@@ -62,7 +62,7 @@ public final class ScenarioFiles {
             return ScenarioJson.read(json);
         } catch (InvalidInputException e) {
             String where = e.field().isEmpty() ? file.getFileName().toString() : file.getFileName() + ": " + e.field();
-            throw new InvalidInputException(where, e.getMessage().substring(e.field().length() + 2));
+            throw new InvalidInputException(where, e.reason());
         }
     }
 

@@ -90,7 +90,7 @@ public final class ScenarioReport {
         out.println(String.join(",", CSV_COLUMNS));
         for (ProjectionMonth m : r.projection().months()) {
             out.println(String.join(",", Integer.toString(m.month()), csvText(m.accelerator()), d(m.demandFactor()),
-                    d(m.averageRequestsPerSecond()), d(m.tokensPerMonth()), Integer.toString(m.gpus()), d(m.revenueUsd()),
+                    d(m.averageRequestsPerSecond()), d(m.tokensPerMonth()), Long.toString(m.gpus()), d(m.revenueUsd()),
                     d(m.servingCostUsd()), d(m.fixedCostsUsd()), d(m.grossMarginUsd()),
                     m.grossMarginPercent() == null ? "" : d(m.grossMarginPercent()), d(m.operatingProfitUsd()), d(m.capexUsd()),
                     d(m.cashFlowUsd()), d(m.cumulativeCashUsd()), d(m.costPerMillionTokensUsd())));

@@ -91,7 +91,7 @@ public final class EvaluationService {
             try {
                 result = analyzer.analyze(json);
             } catch (InvalidInputException e) {
-                failure = new Problem(e.field(), e.getMessage().substring(Math.min(e.getMessage().length(), e.field().length() + 2)));
+                failure = new Problem(e.field(), e.reason());
             } catch (RuntimeException e) {
                 failure = new Problem(null, "could not evaluate: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }

@@ -49,7 +49,7 @@ public final class ProjectionView implements PageView {
                 column("Hardware", ProjectionMonth::accelerator),
                 // One decimal in every row: demand grows by a share each month, so whole numbers are the exception.
                 column("Requests/s", m -> String.format(java.util.Locale.ROOT, "%,.1f", m.averageRequestsPerSecond())),
-                column("GPUs", m -> Integer.toString(m.gpus())),
+                column("GPUs", m -> Long.toString(m.gpus())),
                 column("Revenue", m -> Formats.usd(m.revenueUsd())),
                 column("Serving cost", m -> Formats.usd(m.servingCostUsd())),
                 column("Gross margin", m -> m.grossMarginPercent() == null ? "–" : String.format("%.1f%%", m.grossMarginPercent())),
@@ -106,7 +106,7 @@ public final class ProjectionView implements PageView {
                 "fixedCostsUsd", "grossMarginPercent", "operatingProfitUsd", "capexUsd", "cumulativeCashUsd", "costPerMillionTokensUsd"));
         for (ProjectionMonth m : table.getItems()) {
             rows.add(List.of(Integer.toString(m.month()), m.accelerator(), Double.toString(m.averageRequestsPerSecond()),
-                    Integer.toString(m.gpus()), Double.toString(m.revenueUsd()), Double.toString(m.servingCostUsd()),
+                    Long.toString(m.gpus()), Double.toString(m.revenueUsd()), Double.toString(m.servingCostUsd()),
                     Double.toString(m.fixedCostsUsd()), m.grossMarginPercent() == null ? "" : Double.toString(m.grossMarginPercent()),
                     Double.toString(m.operatingProfitUsd()), Double.toString(m.capexUsd()), Double.toString(m.cumulativeCashUsd()),
                     Double.toString(m.costPerMillionTokensUsd())));

@@ -2,6 +2,7 @@ package io.inferplan.engine.economics;
 
 import static io.inferplan.engine.Checks.present;
 
+import io.inferplan.engine.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,12 +46,12 @@ public final class Projection {
     private static final class OwnedCohort {
         final int generation;
         final int purchaseMonth;
-        final int replicas;
-        final int gpus;
+        final long replicas;
+        final long gpus;
         final GpuHourCost cost;
         final int writeOffMonths;
 
-        OwnedCohort(int generation, int purchaseMonth, int replicas, int gpus, GpuHourCost cost, int writeOffMonths) {
+        OwnedCohort(int generation, int purchaseMonth, long replicas, long gpus, GpuHourCost cost, int writeOffMonths) {
             this.generation = generation;
             this.purchaseMonth = purchaseMonth;
             this.replicas = replicas;
@@ -69,6 +70,12 @@ public final class Projection {
         }
     }
 
+    /**
+     * More GPUs than this in one fleet is outside anything physical (the world's data-centre accelerators number a few
+     * million): a projection that gets there says which input drove it instead of printing a number.
+     */
+    public static final long MAX_FLEET_GPUS = 10_000_000;
+
     private Projection() {
     }
 
@@ -82,7 +89,7 @@ public final class Projection {
         double totalRevenue = 0;
         double totalCost = 0;
         double totalProfit = 0;
-        int peakGpus = 0;
+        long peakGpus = 0;
         for (int month = 1; month <= settings.months(); month++) {
             int current = generationAt(in.generations(), month);
             Generation generation = in.generations().get(current);
@@ -93,18 +100,21 @@ public final class Projection {
             double requiredRps = in.peakRequestsPerSecond() * demand / in.plannedUtilization();
 
             double ownedRps = 0;
-            int ownedReplicas = 0;
+            long ownedReplicas = 0;
             for (OwnedCohort cohort : owned) {
                 ownedRps += cohort.replicas * throughput.requestsPerSecond(cohort.generation, tokens);
                 ownedReplicas += cohort.replicas;
             }
             double replicaRps = throughput.requestsPerSecond(current, tokens);
-            int missing = (int) Math.max(0, Math.ceil((requiredRps - ownedRps) / replicaRps - 1e-9));
-            missing = Math.max(missing, Math.max(1, in.minReplicas()) - ownedReplicas);
+            double missingReplicas = Math.max(0, Math.ceil((requiredRps - ownedRps) / replicaRps - 1e-9));
+            if (!(missingReplicas * generation.gpusPerReplica() <= MAX_FLEET_GPUS)) {
+                throw fleetOutOfRange(settings, month, in.tokens(), tokens);
+            }
+            long missing = Math.max((long) missingReplicas, Math.max(1, in.minReplicas()) - ownedReplicas);
             GpuHourCost newCost = GpuHourCost.of(generation.cost(), generation.boardPowerWatts(), hardwareFactor);
             double capex = 0;
             double rentUsd = 0;
-            int missingGpus = missing * generation.gpusPerReplica();
+            long missingGpus = missing * generation.gpusPerReplica();
             if (missing > 0 && generation.cost() instanceof CostModel.Own own) {
                 int writeOffMonths = (int) Math.round(own.depreciationYears() * 12);
                 owned.add(new OwnedCohort(current, month, missing, missingGpus, newCost, writeOffMonths));
@@ -112,7 +122,10 @@ public final class Projection {
             } else {
                 rentUsd = missingGpus * GpuHourCost.HOURS_PER_MONTH * newCost.totalUsdPerGpuHour();
             }
-            int gpus = owned.stream().mapToInt(c -> c.gpus).sum() + (generation.cost() instanceof CostModel.Own ? 0 : missingGpus);
+            long gpus = owned.stream().mapToLong(c -> c.gpus).sum() + (generation.cost() instanceof CostModel.Own ? 0 : missingGpus);
+            if (gpus > MAX_FLEET_GPUS) {
+                throw fleetOutOfRange(settings, month, in.tokens(), tokens);
+            }
             final int m = month;
             double servingCost = rentUsd + owned.stream().mapToDouble(c -> c.monthlyCostUsd(m)).sum();
             double runningCash = rentUsd + owned.stream().mapToDouble(OwnedCohort::runningCashUsd).sum();
@@ -145,6 +158,28 @@ public final class Projection {
                     cumulativeCash, tokensPerMonth > 0 ? servingCost / tokensPerMonth * 1e6 : 0));
         }
         return new ProjectionResult(months, breakEvenMonth, paybackMonth, totalRevenue, totalCost, totalProfit, peakGpus);
+    }
+
+    /** Names the projection setting that grew the load out of range: the one that multiplied it most. */
+    static InvalidInputException fleetOutOfRange(ProjectionSettings settings, int month, RequestTokens start, RequestTokens now) {
+        double demand = settings.demandFactor(month);
+        double tokens = now.totalTokens() / Math.max(1e-300, start.totalTokens());
+        String field;
+        if (demand >= tokens) {
+            field = settings.priceElasticity() > 0 && Math.pow(1 + settings.demandGrowthPerMonth(), month - 1) < demand / 10
+                    ? "projection.priceElasticity" : "projection.demandGrowthPerMonth";
+        } else {
+            field = settings.reasoningTokenFactor(month) >= settings.contextFactor(month)
+                    ? "projection.reasoningTokenGrowthPerYear" : "projection.contextGrowthPerYear";
+        }
+        return new InvalidInputException(field, String.format(java.util.Locale.ROOT,
+                "by month %d the load has grown %sx (demand %sx, tokens per request %sx) and would need more than %,d GPUs, "
+                        + "beyond any real fleet; lower it or shorten projection.months",
+                month, times(demand * tokens), times(demand), times(tokens), MAX_FLEET_GPUS));
+    }
+
+    private static String times(double factor) {
+        return factor < 1e4 ? String.format(java.util.Locale.ROOT, "%.1f", factor) : String.format(java.util.Locale.ROOT, "%.1e", factor);
     }
 
     /** The request shape in {@code month}: contexts and reasoning grown by their yearly steps. */

@@ -13,7 +13,7 @@ package io.inferplan.engine.economics;
  * @param cashFlowUsd          revenue - rent - running costs - fixed costs - capex
  */
 public record ProjectionMonth(int month, String accelerator, double demandFactor, double averageRequestsPerSecond,
-                              double tokensPerMonth, int gpus, double revenueUsd, double servingCostUsd,
+                              double tokensPerMonth, long gpus, double revenueUsd, double servingCostUsd,
                               double fixedCostsUsd, double grossMarginUsd, Double grossMarginPercent,
                               double operatingProfitUsd, double capexUsd, double cashFlowUsd, double cumulativeCashUsd,
                               double costPerMillionTokensUsd) {

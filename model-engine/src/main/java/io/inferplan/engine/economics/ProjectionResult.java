@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ProjectionResult(List<ProjectionMonth> months, Integer breakEvenMonth, Integer paybackMonth,
                                double totalRevenueUsd, double totalCostUsd, double totalOperatingProfitUsd,
-                               int peakGpus) {
+                               long peakGpus) {
     public ProjectionResult {
         months = List.copyOf(months);
     }

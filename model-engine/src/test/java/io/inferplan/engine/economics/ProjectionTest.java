@@ -79,4 +79,25 @@ class ProjectionTest {
         assertEquals(1.0, s.reasoningTokenFactor(12), 1e-12);
         assertEquals(2.0, s.reasoningTokenFactor(13), 1e-12);
     }
+
+    @Test
+    void aFleetBeyondAnyRealOneNamesTheSettingThatGrewIt() {
+        // +100% a month for 36 months: 3.4e10 times the load; GPU counts used to overflow an int and turn negative.
+        var in = new Projection.Inputs(settings(36, 1.0), TOKENS, 5, 10, 1.0, 1,
+                List.of(new Projection.Generation("X", 1, 1, RENT, 700)), PRICES, 0);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.inferplan.engine.InvalidInputException.class,
+                () -> Projection.run(in, (generation, tokens) -> 10));
+        assertEquals("projection.demandGrowthPerMonth", e.field());
+        org.junit.jupiter.api.Assertions.assertTrue(e.reason().contains("more than 10,000,000 GPUs"), e.reason());
+    }
+
+    @Test
+    void largeButRealFleetsAreCountedWithoutOverflow() {
+        // 3 million GPUs in month 12: more than an int's worth of GPU-dollars, well within a long.
+        var in = new Projection.Inputs(settings(12, 0.0), TOKENS, 1_000_000, 3_000_000, 1.0, 1,
+                List.of(new Projection.Generation("X", 1, 1, RENT, 700)), PRICES, 0);
+        ProjectionResult result = Projection.run(in, (generation, tokens) -> 1);
+        assertEquals(3_000_000, result.peakGpus());
+        org.junit.jupiter.api.Assertions.assertTrue(result.months().getLast().servingCostUsd() > 0);
+    }
 }
