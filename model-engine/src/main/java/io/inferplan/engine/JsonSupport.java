@@ -78,11 +78,18 @@ public final class JsonSupport {
 
     /** Reads {@code json} as {@code type}, turning every failure into an error that names the field. */
     public static <T> T read(String json, Class<T> type, String rootName) {
+        T value;
         try {
-            return STRICT.readValue(json, type);
+            value = STRICT.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw translate(e, rootName);
         }
+        if (value == null) {
+            // A file holding just `null` (or nothing but whitespace) would otherwise travel on as a null object.
+            throw new InvalidInputException(rootName.isEmpty() ? simpleTypeName(type).replaceFirst("^a ", "") : rootName,
+                    "expected " + simpleTypeName(type) + " as a JSON object { ... }, found null");
+        }
+        return value;
     }
 
     public static InvalidInputException translate(JsonProcessingException e, String rootName) {
@@ -123,6 +130,10 @@ public final class JsonSupport {
             return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + ", was "
                     + coercedValue(mismatch.getOriginalMessage()));
         }
+        if (e instanceof MismatchedInputException mismatch && foundShape(mismatch.getOriginalMessage()) != null) {
+            return new InvalidInputException(path.isEmpty() ? simpleTypeName(mismatch.getTargetType()).replaceFirst("^a ", "") : path, "expected " + simpleTypeName(mismatch.getTargetType())
+                    + ", found " + foundShape(mismatch.getOriginalMessage()));
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + " ("
                     + firstLine(e.getOriginalMessage()) + ")");
@@ -147,6 +158,21 @@ public final class JsonSupport {
             return kind;
         }
         return kind + " " + message.substring(open + 1, close);
+    }
+
+    /** What Jackson found instead ("... from Array value (token ...)"), in plain words; null when it does not say. */
+    private static String foundShape(String message) {
+        if (message == null) {
+            return null;
+        }
+        for (String[] shape : new String[][] {{"from Array value", "a list [ ... ]"}, {"from Object value", "an object { ... }"},
+                {"from String value", "text"}, {"from Integer value", "a number"}, {"from Floating-point value", "a number"},
+                {"from Boolean value", "true or false"}}) {
+            if (message.contains(shape[0])) {
+                return shape[1];
+            }
+        }
+        return null;
     }
 
     /** A required number or flag left out (or null): Jackson reports it as null for a primitive. */
@@ -195,6 +221,9 @@ public final class JsonSupport {
         }
         if (type == String.class) {
             return "text";
+        }
+        if (type.isRecord() || type.getSimpleName().equals("Scenario")) {
+            return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";

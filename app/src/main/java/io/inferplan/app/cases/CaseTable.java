@@ -37,10 +37,15 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("cases", "file not found: " + file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("cases", file + " is not UTF-8 text; save it as \"CSV UTF-8\"");
         }
     }
 
-    public static CaseTable parse(String csv, String name) throws IOException {
+    public static CaseTable parse(String text, String name) throws IOException {
+        // Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise become part of the first column's name.
+        String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        rejectRepeatedColumns(csv, name);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
@@ -65,9 +70,60 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
     }
 
 
+    /** A repeated column name would make one of the two columns vanish from every row without a word. */
+    private static void rejectRepeatedColumns(String csv, String name) {
+        List<String> header = headerCells(csv);
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Integer earlier = seen.putIfAbsent(header.get(i), i + 1);
+            if (earlier != null) {
+                throw new InvalidInputException("cases", name + ": the column '" + header.get(i) + "' appears twice (columns "
+                        + earlier + " and " + (i + 1) + "); keep one");
+            }
+        }
+    }
+
+    /** The first record's cells, trimmed (RFC 4180 quoting: a quoted cell may hold commas, doubled quotes and line breaks). */
+    static List<String> headerCells(String csv) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString().strip());
+                cell.setLength(0);
+            } else if (c == '\n' || c == '\r') {
+                break;
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString().strip());
+        return cells;
+    }
+
     public void write(Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);
-        MAPPER.writer(schema.build()).writeValues(out).writeAll(rows).close();
+        // Cells copied through from the input are the user's text: neutralise formula triggers before they reach a spreadsheet.
+        List<Map<String, String>> safe = new ArrayList<>(rows.size());
+        for (Map<String, String> row : rows) {
+            Map<String, String> cells = new LinkedHashMap<>();
+            row.forEach((column, value) -> cells.put(column, io.inferplan.app.csv.CsvCells.neutralised(value)));
+            safe.add(cells);
+        }
+        MAPPER.writer(schema.build()).writeValues(out).writeAll(safe).close();
     }
 }

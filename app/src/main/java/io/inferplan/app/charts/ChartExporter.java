@@ -78,7 +78,7 @@ public final class ChartExporter {
         CsvWriter.write(file, rows);
     }
 
-    /** RFC 4180 CSV, shared with table exports. */
+    /** RFC 4180 CSV with formula triggers neutralised (CsvCells), shared with table exports. */
     public static final class CsvWriter {
         private CsvWriter() {
         }
@@ -93,8 +93,7 @@ public final class ChartExporter {
         }
 
         static String quote(String cell) {
-            String text = cell == null ? "" : cell;
-            return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+            return io.inferplan.app.csv.CsvCells.field(cell);
         }
     }
 }

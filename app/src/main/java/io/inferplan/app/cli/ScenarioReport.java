@@ -197,7 +197,7 @@ public final class ScenarioReport {
     }
 
     private static String csvText(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return io.inferplan.app.csv.CsvCells.field(text);
     }
 
     private static String clip(String text, int width) {

@@ -38,11 +38,14 @@ public record Workload(Double averageRequestsPerSecond, Double peakRequestsPerSe
         reasoningTokens = reasoningTokens == null ? TokenDistribution.ofMean(0) : reasoningTokens;
         promptCacheHitRate = inRange("promptCacheHitRate", promptCacheHitRate == null ? 0.0 : promptCacheHitRate, 0, 1);
         task = task == null ? TaskShape.single() : task;
-        if (inputTokens.meanTokens() <= 0) {
-            throw new InvalidInputException("inputTokens.mean", "must be greater than 0");
+        // A request has at least one token in and one out; a mean below one token is a typo, not a workload (1e-11
+        // output tokens made every latency figure trillions of milliseconds).
+        if (inputTokens.meanTokens() < 1) {
+            throw new InvalidInputException("inputTokens.mean", "must be at least 1 token, was " + inputTokens.meanTokens());
         }
-        if (outputTokens.meanTokens() + reasoningTokens.meanTokens() <= 0) {
-            throw new InvalidInputException("outputTokens.mean", "must be greater than 0 (or give reasoningTokens)");
+        if (outputTokens.meanTokens() + reasoningTokens.meanTokens() < 1) {
+            throw new InvalidInputException("outputTokens.mean", "must be at least 1 token (with reasoningTokens), was "
+                    + (outputTokens.meanTokens() + reasoningTokens.meanTokens()));
         }
         if ((averageRequestsPerSecond == null) == (tokensPerDay == null)) {
             throw new InvalidInputException(averageRequestsPerSecond == null ? "averageRequestsPerSecond" : "tokensPerDay",

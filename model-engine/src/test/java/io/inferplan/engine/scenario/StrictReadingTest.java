@@ -54,4 +54,22 @@ class StrictReadingTest {
         assertTrue(e.reason().contains("was 1.0E-320"), e.reason());
         assertEquals("cost.usdPerGpuHour", rejected("\"usdPerGpuHour\": 2.0", "\"usdPerGpuHour\": 1e-300").field());
     }
+
+    @Test
+    void aFileHoldingNullOrAListSaysWhatItFoundInsteadOfANullPointer() {
+        var nothing = assertThrows(InvalidInputException.class, () -> ScenarioJson.read("null"));
+        assertEquals("scenario", nothing.field());
+        assertEquals("expected a scenario as a JSON object { ... }, found null", nothing.reason());
+        var list = assertThrows(InvalidInputException.class, () -> ScenarioJson.read("[]"));
+        assertEquals("expected a scenario, found a list [ ... ]", list.reason());
+        var workload = rejected("\"workload\": {", "\"workload\": [], \"unused\": {");
+        assertEquals("workload", workload.field());
+    }
+
+    @Test
+    void aRequestCarriesAtLeastOneTokenOut() {
+        var e = rejected("\"outputTokens\": {\"mean\": 300}", "\"outputTokens\": {\"mean\": 1e-11}");
+        assertEquals("workload.outputTokens.mean", e.field());
+        assertTrue(e.reason().startsWith("must be at least 1 token"), e.reason());
+    }
 }
