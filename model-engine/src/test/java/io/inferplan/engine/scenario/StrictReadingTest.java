@@ -67,9 +67,12 @@ class StrictReadingTest {
     }
 
     @Test
-    void aRequestCarriesAtLeastOneTokenOut() {
-        var e = rejected("\"outputTokens\": {\"mean\": 300}", "\"outputTokens\": {\"mean\": 1e-11}");
-        assertEquals("workload.outputTokens.mean", e.field());
-        assertTrue(e.reason().startsWith("must be at least 1 token"), e.reason());
+    void aRequestCarriesAtLeastOneTokenInAndOneOut() {
+        var in = rejected("\"inputTokens\": {\"mean\": 900, \"p90\": 3000}", "\"inputTokens\": {\"mean\": 1e-11}");
+        assertEquals("workload.inputTokens.mean", in.field());
+        assertTrue(in.reason().startsWith("must be at least 1 token"), in.reason());
+        var out = rejected("\"outputTokens\": {\"mean\": 300},\n                \"reasoningTokens\": {\"mean\": 200},",
+                "\"outputTokens\": {\"mean\": 1e-11},");
+        assertEquals("workload.outputTokens.mean", out.field());
     }
 }
