@@ -100,7 +100,9 @@ public final class JsonSupport {
             // Records name fields either plainly ("usdPerGpuHour") or under their own root ("model.layers"); drop
             // that root and append the rest to the path of the object Jackson was building.
             String field = cause.field();
-            String relative = field.contains(".") ? field.substring(field.indexOf('.') + 1) : field;
+            String lastSegment = path.substring(path.lastIndexOf('.') + 1).replaceAll("\\[\\d+]$", "");
+            boolean underOwnRoot = field.contains(".") && field.substring(0, field.indexOf('.')).equals(lastSegment);
+            String relative = underOwnRoot ? field.substring(field.indexOf('.') + 1) : field;
             String full = path.isEmpty() ? field
                     : path.equals(relative) || path.endsWith("." + relative) ? path : joinPath(path, relative);
             return new InvalidInputException(full, cause.reason());
