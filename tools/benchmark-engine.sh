@@ -3,10 +3,7 @@
 # Usage: tools/benchmark-engine.sh [JMH options, e.g. -wi 2 -i 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source <(sed -n "/^java_major()/,/^}/p; /^find_jdk()/,/^}/p" inferplan)
-required_major=25
-JAVA_HOME="$(find_jdk)" || { echo "needs a JDK 25" >&2; exit 1; }
-export JAVA_HOME
+source tools/use-jdk.sh
 ./mvnw -B -q -Dinferplan.buildDir=target-bench -pl model-engine test-compile dependency:build-classpath \
     -Dmdep.outputFile="$PWD/model-engine/target-bench/test.classpath" -Dmdep.includeScope=test
 cp="model-engine/target-bench/test-classes:model-engine/target-bench/classes:$(cat model-engine/target-bench/test.classpath)"

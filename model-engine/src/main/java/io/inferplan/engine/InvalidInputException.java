@@ -8,10 +8,29 @@ public class InvalidInputException extends IllegalArgumentException {
     private final String field;
     private final String reason;
 
+    /** Longest reason kept: a value quoted back from a file may be any length. */
+    static final int MAX_REASON_CHARS = 400;
+
     public InvalidInputException(String field, String reason) {
-        super(field + ": " + reason);
+        super(field + ": " + oneLine(reason));
         this.field = field;
-        this.reason = reason;
+        this.reason = oneLine(reason);
+    }
+
+    /** One line of bounded length: control characters escaped (a value with a line break stays one line), long text cut. */
+    static String oneLine(String reason) {
+        String text = reason == null ? "" : reason;
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_REASON_CHARS + 16));
+        for (int i = 0; i < text.length() && out.length() < MAX_REASON_CHARS; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.length() < text.length() && out.length() >= MAX_REASON_CHARS ? out + "..." : out.toString();
     }
 
     public String field() {

@@ -35,6 +35,8 @@ public final class JsonSupport {
 
     private static final ObjectMapper STRICT = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .defaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                    com.fasterxml.jackson.annotation.Nulls.FAIL))
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .withCoercionConfigDefaults(config -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .withCoercionConfig(LogicalType.Textual, config -> config
@@ -82,7 +84,9 @@ public final class JsonSupport {
         try {
             value = STRICT.readValue(json, type);
         } catch (JsonProcessingException e) {
-            throw translate(e, rootName);
+            InvalidInputException translated = translate(e, rootName);
+            throw translated.field().isEmpty()
+                    ? new InvalidInputException(simpleTypeName(type).replaceFirst("^a ", ""), translated.reason()) : translated;
         }
         if (value == null) {
             // A file holding just `null` (or nothing but whitespace) would otherwise travel on as a null object.
@@ -136,9 +140,16 @@ public final class JsonSupport {
             return new InvalidInputException(path.isEmpty() ? simpleTypeName(mismatch.getTargetType()).replaceFirst("^a ", "") : path, "expected " + simpleTypeName(mismatch.getTargetType())
                     + ", found " + foundShape(mismatch.getOriginalMessage()));
         }
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+            return new InvalidInputException(path, "is null; a value is required here");
+        }
         if (e instanceof MismatchedInputException mismatch) {
-            return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType()) + " ("
-                    + firstLine(e.getOriginalMessage()) + ")");
+            String found = mismatch.getProcessor() instanceof JsonParser parser ? tokenName(parser.currentToken()) : null;
+            return new InvalidInputException(path, "expected " + simpleTypeName(mismatch.getTargetType())
+                    + (found == null ? "" : ", found " + found));
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && hasCause(e, NullPointerException.class)) {
+            return new InvalidInputException(path, "holds a null where a value is required");
         }
         String parserMessage = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (parserMessage.startsWith("Duplicate field '")) {
@@ -146,7 +157,7 @@ public final class JsonSupport {
             return new InvalidInputException(path.isEmpty() ? name : joinPath(path, name),
                     "is given twice" + location(e) + "; keep one");
         }
-        return new InvalidInputException(path, "not valid JSON" + location(e) + ": " + plainParserMessage(e.getOriginalMessage()));
+        return new InvalidInputException(path, "not valid JSON" + location(e) + ": " + plainParserMessage(parserMessage));
     }
 
     /** The offending value from Jackson's "Cannot coerce String value ("4") to ..." without the advice on its settings. */
@@ -246,9 +257,55 @@ public final class JsonSupport {
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
-    /** The parser's own words without its source dump ("(start marker at [Source: ...])"). */
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String tokenName(com.fasterxml.jackson.core.JsonToken token) {
+        if (token == null) {
+            return null;
+        }
+        return switch (token) {
+            case START_ARRAY -> "a list [ ... ]";
+            case START_OBJECT -> "an object { ... }";
+            case VALUE_STRING -> "text";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "true or false";
+            case VALUE_NULL -> "null";
+            default -> null;
+        };
+    }
+
+    /**
+     * The parser's complaint in plain words: what it found, without its advice on its own settings or its source dump
+     * ("(start marker at [Source: ...])").
+     */
     private static String plainParserMessage(String message) {
         String line = firstLine(message);
+        if (line.startsWith("Non-standard token '")) {
+            String token = line.substring("Non-standard token '".length(), line.indexOf('\'', "Non-standard token '".length()));
+            return "'" + token + "' is not a number JSON allows; write a finite number such as 1e9";
+        }
+        if (line.startsWith("Unrecognized token '")) {
+            String token = line.substring("Unrecognized token '".length(), line.indexOf('\'', "Unrecognized token '".length()));
+            return "'" + token + "' is not a JSON value (a value is a number, \"text\" in double quotes, true, false, null, [ ] or { })";
+        }
+        if (line.startsWith("Unexpected end-of-input")) {
+            return "the file ends too early (an object or list is not closed)";
+        }
+        if (line.startsWith("Unexpected character (")) {
+            int quote = line.indexOf('\'');
+            String what = quote >= 0 && quote + 2 < line.length() ? line.substring(quote, quote + 3) : "a character";
+            int expected = line.indexOf("): expected ");
+            return "unexpected " + what + (expected < 0 ? "" : ", expected " + line.substring(expected + "): expected ".length())
+                    .replace("(JSON String, Number, Array, Object or token 'null', 'true' or 'false')", "a value")
+                    .replace("double-quote to start field name", "a field name in double quotes"));
+        }
         int detail = line.indexOf(" (start marker");
         if (detail < 0) {
             detail = line.indexOf(" at [Source");

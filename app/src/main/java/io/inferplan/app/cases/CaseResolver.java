@@ -63,7 +63,7 @@ public final class CaseResolver {
         if (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json")) {
             Path file = Path.of(nameOrFile);
             try {
-                return ModelPresets.readUserModel(Files.readString(file));
+                return ModelPresets.readUserModel(io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.DOCUMENT_MAX_BYTES));
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("model", "no such model file: " + nameOrFile);
             } catch (IOException e) {

@@ -34,7 +34,7 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
 
     public static CaseTable read(Path file) throws IOException {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            return parse(io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.TABLE_MAX_BYTES), file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidInputException("cases", "file not found: " + file);
         } catch (java.nio.charset.CharacterCodingException e) {

@@ -12,7 +12,6 @@ import io.inferplan.engine.scenario.ScenarioJson;
 import io.inferplan.engine.scenario.ScenarioResolver;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -61,7 +60,9 @@ public final class ScenarioFiles {
         try {
             return ScenarioJson.read(json);
         } catch (InvalidInputException e) {
-            String where = e.field().isEmpty() ? file.getFileName().toString() : file.getFileName() + ": " + e.field();
+            // A problem with the whole file ("scenario") is named by the file alone.
+            boolean wholeFile = e.field().isEmpty() || e.field().equals("scenario");
+            String where = wholeFile ? file.getFileName().toString() : file.getFileName() + ": " + e.field();
             throw new InvalidInputException(where, e.reason());
         }
     }
@@ -69,12 +70,12 @@ public final class ScenarioFiles {
     /** A scenario file's text, or a one-line error naming the file. */
     public static String readText(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.DOCUMENT_MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file.toString(), "no such file");
         } catch (AccessDeniedException e) {
             throw new InvalidInputException(file.toString(), "cannot be read (permission denied)");
-        } catch (MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidInputException(file.toString(), "is not a text (UTF-8) file");
         } catch (IOException e) {
             throw new InvalidInputException(file.toString(), Files.isDirectory(file) ? "is a folder, not a scenario file"

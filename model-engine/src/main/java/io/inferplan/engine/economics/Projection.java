@@ -189,8 +189,14 @@ public final class Projection {
         if (context == 1 && reasoning == 1) {
             return base;
         }
-        return new RequestTokens(base.uncachedInputTokens() * context, base.cachedInputTokens() * context,
-                base.visibleOutputTokens(), base.reasoningTokens() * reasoning);
+        try {
+            return new RequestTokens(base.uncachedInputTokens() * context, base.cachedInputTokens() * context,
+                    base.visibleOutputTokens(), base.reasoningTokens() * reasoning);
+        } catch (InvalidInputException e) {
+            String field = e.field().contains("reasoning") ? "projection.reasoningTokenGrowthPerYear" : "projection.contextGrowthPerYear";
+            throw new InvalidInputException(field, "grows requests beyond what one request may hold by month " + month
+                    + " (" + e.reason() + "); lower it or shorten projection.months");
+        }
     }
 
     static int generationAt(List<Generation> generations, int month) {

@@ -90,7 +90,13 @@ public final class ScenarioEvaluator {
     }
 
     private PerformanceEstimate estimate(ResolvedScenario resolved, Deployment deployment, RequestTokens tokens) {
-        return estimates.estimate(resolved.model(), deployment, Workload.shapeOf(tokens), resolved.scenario().workload().servingTarget());
+        try {
+            return estimates.estimate(resolved.model(), deployment, Workload.shapeOf(tokens), resolved.scenario().workload().servingTarget());
+        } catch (io.inferplan.engine.InvalidInputException e) {
+            // The performance model names its target's fields; in a scenario file they live under the workload.
+            boolean target = e.field().equals("latency") || e.field().equals("minTokensPerSecondPerUser");
+            throw target ? e.under("workload") : e;
+        }
     }
 
     private static Projection.Inputs projectionInputs(ResolvedScenario resolved, RequestTokens tokens, double averageRps,

@@ -47,6 +47,13 @@ public record Workload(Double averageRequestsPerSecond, Double peakRequestsPerSe
             throw new InvalidInputException("outputTokens.mean", "must be at least 1 token (with reasoningTokens), was "
                     + (outputTokens.meanTokens() + reasoningTokens.meanTokens()));
         }
+        double meanInput = inputTokens.meanTokens() + task.meanAddedContextTokens();
+        if (meanInput > TokenDistribution.MAX_TOKENS) {
+            throw new InvalidInputException("task.contextGrowthTokensPerRequest", String.format(java.util.Locale.ROOT,
+                    "makes the mean call %,.0f input tokens long (the first call's %,.0f plus half of what %d calls add), "
+                            + "more than the %,.0f a request may have", meanInput, inputTokens.meanTokens(), task.requestsPerTask(),
+                    TokenDistribution.MAX_TOKENS));
+        }
         if ((averageRequestsPerSecond == null) == (tokensPerDay == null)) {
             throw new InvalidInputException(averageRequestsPerSecond == null ? "averageRequestsPerSecond" : "tokensPerDay",
                     "give the demand as either averageRequestsPerSecond or tokensPerDay (exactly one of them)");
