@@ -7,11 +7,13 @@ import io.inferplan.app.cases.CaseOutcome;
 import io.inferplan.app.cases.CaseResolver;
 import io.inferplan.app.cases.CaseTable;
 import io.inferplan.app.cases.ResolvedCase;
+import io.inferplan.app.cases.WeightPrecisionOrigin;
 import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.model.ResolvedModel;
 import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.MemoryFit;
 import io.inferplan.engine.perf.PerformanceEstimate;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -200,18 +203,18 @@ public final class EstimateCommand implements Callable<Integer> {
      * Says where the weight precision came from when the model name had a say: taken from its precision suffix, or
      * given and different from what the suffix implies. Nothing when the name has no precision suffix.
      */
-    static java.util.Optional<String> weightPrecisionNote(ResolvedCase c) {
-        var name = c.modelName();
+    static Optional<String> weightPrecisionNote(ResolvedCase c) {
+        ResolvedModel name = c.modelName();
         if (name.impliedWeightPrecision().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Precision used = c.deployment().weightPrecision();
         Precision implied = name.impliedWeightPrecision().get();
-        if (c.weightPrecisionOrigin() == io.inferplan.app.cases.WeightPrecisionOrigin.MODEL_NAME) {
-            return java.util.Optional.of(used.id() + ", from the model name's -" + name.precisionSuffix()
+        if (c.weightPrecisionOrigin() == WeightPrecisionOrigin.MODEL_NAME) {
+            return Optional.of(used.id() + ", from the model name's -" + name.precisionSuffix()
                     + " suffix (--weight-precision overrides it)");
         }
-        return used == implied ? java.util.Optional.empty() : java.util.Optional.of(used.id() + " as given; the model name's -"
+        return used == implied ? Optional.empty() : Optional.of(used.id() + " as given; the model name's -"
                 + name.precisionSuffix() + " suffix means " + implied.id());
     }
 
