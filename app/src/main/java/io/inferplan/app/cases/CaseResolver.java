@@ -71,7 +71,7 @@ public final class CaseResolver {
             case DEFAULT -> defaultWeightPrecision;
         };
         String kvText = text(row, "kv_precision", "");
-        Precision kv = kvText.isEmpty() ? weights : Precision.parse("kv_precision", kvText);
+        Precision kv = kvText.isEmpty() ? defaultKvPrecision(weights) : Precision.parse("kv_precision", kvText);
         ServingStack stack = ServingStack.parse("serving_stack", text(row, "serving_stack", ""));
         int maxBatch = wholeNumber(row, "max_batch", 0, 0, 1_000_000);
         Deployment deployment = new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel,
@@ -80,6 +80,14 @@ public final class CaseResolver {
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
         return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row),
                 modelName, origin);
+    }
+
+    /**
+     * The KV cache an empty kv_precision means: as the weights, but never below 8 bits, because 4-bit checkpoints
+     * (NVFP4, MXFP4, AWQ, GPTQ) are served with an FP8 or 16-bit cache; no stack keeps a 4-bit cache by default.
+     */
+    static Precision defaultKvPrecision(Precision weights) {
+        return weights.nominalBits() < 8 ? Precision.FP8 : weights;
     }
 
     /** A preset name, alias or Hugging Face id (suffixes read), or the path of a JSON file describing the user's own model. */

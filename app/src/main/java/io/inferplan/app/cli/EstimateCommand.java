@@ -58,7 +58,7 @@ public final class EstimateCommand implements Callable<Integer> {
     int expertParallel;
     @Option(names = "--weight-precision", description = "fp32, bf16, fp16, fp8, int8, fp4, int4 (default: the model name's precision suffix such as -FP8 or -NVFP4, else fp8)")
     String weightPrecision;
-    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights)")
+    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights, fp8 for 4-bit weights)")
     String kvPrecision;
     @Option(names = "--input-tokens", description = "Prompt tokens per request (default ${DEFAULT-VALUE})", defaultValue = "1000")
     double inputTokens;

@@ -64,7 +64,7 @@ class NamesPeopleUseTest {
     void aPrecisionSuffixBecomesTheDefaultWeightPrecisionAndTheOutputSaysSo() throws Exception {
         CliRun text = CliRun.of("estimate", "--model", "nvidia/DeepSeek-R1-NVFP4", "--accelerator", "B200", "--tp", "8");
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().contains("fp4 weights"), text.out());
+        assertTrue(text.out().contains("fp4 weights, fp8 KV cache"), text.out());
         assertTrue(text.out().contains("fp4, from the model name's -NVFP4 suffix"), text.out());
 
         JsonNode json = JsonSupport.mapper().readTree(CliRun.of("estimate", "--model", "nvidia/DeepSeek-R1-NVFP4", "--accelerator",
