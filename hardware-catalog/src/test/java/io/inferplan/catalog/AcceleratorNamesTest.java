@@ -43,6 +43,7 @@ class AcceleratorNamesTest {
             "GH200 480GB, gh200-480gb",
             "GH200 96GB HBM3, gh200-480gb",
             "NVIDIA GH200 Grace Hopper Superchip 144GB, gh200-144gb",
+            "NVIDIA GH200 144G HBM3e, gh200-144gb",   // as nvidia-smi names it
             "GH200, gh200-480gb",
             "H100 80GB, h100-sxm-80gb",
             "H100 PCIe 80GB, h100-pcie-80gb",
