@@ -1,6 +1,7 @@
 package io.inferplan.catalog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.inferplan.engine.EditDistance;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import java.io.IOException;
@@ -11,26 +12,76 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The accelerators InferPlan knows: the bundled JSON documents, optionally overlaid with the user's own entries
- * (same id replaces the bundled entry). Immutable; look-ups by id, name or alias ignore case, spaces and dashes.
+ * (same id replaces the bundled entry). Immutable; look-ups by id, name or alias ignore case, spaces and dashes;
+ * any other name is read as vendor, product, form factor and memory ({@link AcceleratorName}) and matched to the
+ * entry of that product with that form factor and memory.
  */
 public final class AcceleratorCatalog {
     /** The bundled documents, one per vendor family, in display order. */
     static final List<String> BUNDLED_DOCUMENTS = List.of("nvidia.json", "amd.json", "intel.json", "google.json", "aws.json");
     private static final String BUNDLE_FOLDER = "/io/inferplan/catalog/bundled/";
 
+    /**
+     * How far a named memory size may sit from an entry's and still name it: vendors print nominal sizes, tables
+     * usable ones (GB300: 288 GB nominal, 279 GB usable; B200: 180 GB, nvidia-smi 179 GB, early decks 192 GB). The
+     * smallest gap between two parts of one product in the catalog is 17% (H100 80 GB and H100 NVL 94 GB).
+     */
+    static final double MEMORY_TOLERANCE = 0.08;
+
     private final List<CatalogEntry> entries;
     private final Map<String, CatalogEntry> byKey;
+    private final List<PartIdentity> parts;
 
     private AcceleratorCatalog(List<CatalogEntry> entries) {
         this.entries = List.copyOf(entries);
         this.byKey = index(this.entries);
+        this.parts = this.entries.stream().map(PartIdentity::of).toList();
+    }
+
+    /**
+     * One entry as the parser sees it: the products its id and aliases name, its form factor (from the id, name
+     * and form-factor text) and the memory sizes it answers to (its figure and any its id or aliases print).
+     */
+    record PartIdentity(CatalogEntry entry, Set<String> products, AcceleratorName.FormFactor formFactor,
+                        List<Double> memoriesGB, boolean isDefault) {
+        static PartIdentity of(CatalogEntry entry) {
+            Set<String> products = new LinkedHashSet<>();
+            List<Double> memories = new ArrayList<>(List.of(entry.memoryGB().number()));
+            AcceleratorName.FormFactor formFactor = AcceleratorName.parse(entry.id() + " " + entry.formFactor()).formFactor();
+            List<String> names = new ArrayList<>(entry.aliases());
+            names.addFirst(entry.id());
+            for (String name : names) {
+                AcceleratorName parsed = AcceleratorName.parse(name);
+                if (!parsed.product().isEmpty()) {
+                    products.add(parsed.product());
+                    if (parsed.hasMemory()) {
+                        memories.add(parsed.memoryGB());
+                    }
+                }
+            }
+            // The entry a bare product name means ("H200": the SXM part) is the one listing that name as an alias.
+            boolean isDefault = entry.aliases().stream().map(AcceleratorCatalog::normalise).anyMatch(products::contains);
+            return new PartIdentity(entry, Set.copyOf(products), formFactor, List.copyOf(memories), isDefault);
+        }
+
+        double memoryGap(double memoryGB) {
+            return memoriesGB.stream().mapToDouble(m -> Math.abs(memoryGB - m) / m).min().orElse(Double.MAX_VALUE);
+        }
+
+        boolean fits(AcceleratorName name) {
+            return products.contains(name.product())
+                    && (name.formFactor() == AcceleratorName.FormFactor.ANY || name.formFactor() == formFactor)
+                    && (!name.hasMemory() || memoryGap(name.memoryGB()) <= MEMORY_TOLERANCE);
+        }
     }
 
     /** The bundled catalog alone, read once per JVM. */
@@ -75,13 +126,40 @@ public final class AcceleratorCatalog {
                 }
             }
         }
-        return Optional.ofNullable(hit);
+        return hit != null ? Optional.of(hit) : findByParts(AcceleratorName.parse(nameOrAlias));
+    }
+
+    /**
+     * The entry of the named product whose form factor and memory fit: the closest memory first, then the part a
+     * bare product name means, then catalog order.
+     */
+    private Optional<CatalogEntry> findByParts(AcceleratorName name) {
+        if (name.product().isEmpty()) {
+            return Optional.empty();
+        }
+        return parts.stream().filter(p -> p.fits(name))
+                .min(Comparator.<PartIdentity>comparingDouble(p -> name.hasMemory() ? p.memoryGap(name.memoryGB()) : 0)
+                        .thenComparing(p -> !p.isDefault()))
+                .map(PartIdentity::entry);
     }
 
     /** Like {@link #find} but an unknown name is an input error naming close matches. */
     public CatalogEntry require(String field, String nameOrAlias) {
         return find(nameOrAlias).orElseThrow(() -> new InvalidInputException(field,
-                "unknown accelerator '" + nameOrAlias + "'" + suggestions(nameOrAlias)));
+                "unknown accelerator '" + nameOrAlias + "'" + whyUnknown(nameOrAlias) + suggestions(nameOrAlias)));
+    }
+
+    /** ": the catalog has no H100 with 94 GB" when the product is known but not that part of it. */
+    private String whyUnknown(String text) {
+        AcceleratorName name = AcceleratorName.parse(text);
+        List<PartIdentity> sameProduct = parts.stream().filter(p -> p.products().contains(name.product())).toList();
+        if (name.product().isEmpty() || sameProduct.isEmpty()) {
+            return "";
+        }
+        String what = name.product().toUpperCase(Locale.ROOT)
+                + (name.formFactor() == AcceleratorName.FormFactor.ANY ? "" : " " + name.formFactor())
+                + (name.hasMemory() ? String.format(Locale.ROOT, " with %.0f GB", name.memoryGB()) : "");
+        return ": the catalog has no " + what;
     }
 
     /** This catalog as the engine's name resolver for scenarios (ids and aliases, the ids listed when a name is unknown). */
@@ -96,36 +174,38 @@ public final class AcceleratorCatalog {
         return entries.stream().filter(e -> e.pciIds().contains(key)).findFirst();
     }
 
+    /**
+     * "; did you mean ..." ranked by how close the product is (edit distance), then the memory (ratio), then the
+     * form factor, so that GB301-288GB suggests gb300 before b300 and H100-SXM-94GB the H100 parts first.
+     */
     private String suggestions(String text) {
-        String key = normalise(text);
-        List<String> close = entries.stream()
-                .filter(e -> normalise(e.id()).contains(key) || key.contains(normalise(e.id()))
-                        || e.aliases().stream().anyMatch(a -> normalise(a).contains(key)))
-                .map(CatalogEntry::id).limit(5).toList();
-        if (close.isEmpty() && key.length() >= 2) {
-            close = entries.stream().sorted(Comparator.comparingInt(e -> distance(normalise(e.id()), key)))
-                    .limit(3).map(CatalogEntry::id).toList();
-        }
+        List<String> close = rankedSuggestions(text, 5);
         return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "? (inferplan catalog list shows all)";
     }
 
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+    /** Ids of the entries closest to a name, best first, at most {@code limit}. */
+    List<String> rankedSuggestions(String text, int limit) {
+        AcceleratorName name = AcceleratorName.parse(text);
+        String wanted = name.product().isEmpty() ? normalise(text) : name.product();
+        if (wanted.length() < 2) {
+            return List.of();
         }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
+        record Scored(String id, int productDistance, double score) {
         }
-        return previous[b.length()];
+        List<Scored> scored = new ArrayList<>();
+        for (PartIdentity part : parts) {
+            int productDistance = part.products().stream().mapToInt(p -> EditDistance.of(p, wanted)).min()
+                    .orElse(EditDistance.of(normalise(part.entry().id()), wanted));
+            // A factor of two in memory counts about as much as one wrong character of the product.
+            double memory = name.hasMemory() ? Math.min(3, Math.abs(Math.log(name.memoryGB() / part.memoriesGB().stream()
+                    .min(Comparator.comparingDouble(m -> Math.abs(Math.log(name.memoryGB() / m)))).orElseThrow())) * 1.5) : 0;
+            double formFactor = name.formFactor() != AcceleratorName.FormFactor.ANY && name.formFactor() != part.formFactor() ? 0.5 : 0;
+            scored.add(new Scored(part.entry().id(), productDistance, productDistance + memory + formFactor));
+        }
+        int near = Math.max(2, wanted.length() / 2);
+        List<Scored> sorted = scored.stream().sorted(Comparator.comparingDouble(Scored::score)).toList();
+        List<String> close = sorted.stream().filter(s -> s.productDistance() <= near).limit(limit).map(Scored::id).toList();
+        return close.isEmpty() ? sorted.stream().limit(3).map(Scored::id).toList() : close;
     }
 
     /** Lower case, letters and digits only: "H100 SXM", "h100-sxm" and "H100_SXM" are one key. */

@@ -17,7 +17,7 @@ public final class CaseEvaluator {
     public static final List<String> OUTPUT_COLUMNS = List.of(
             "predicted_output_tokens_per_s", "predicted_output_tokens_per_s_per_gpu", "predicted_ttft_ms",
             "predicted_tpot_ms", "predicted_batch", "predicted_error_band_percent", "predicted_limited_by",
-            "prediction_error_percent", "error");
+            "prediction_error_percent", "resolved_model", "resolved_weight_precision", "weight_precision_from", "error");
 
     private final CaseResolver resolver;
     private final PerformanceModel model;
@@ -74,6 +74,12 @@ public final class CaseEvaluator {
                 row.put("predicted_error_band_percent", format(e.errorBand().expectedErrorPercent(), 0));
                 row.put("predicted_limited_by", e.limitedBy().name().toLowerCase(Locale.ROOT));
                 outcome.errorPercent().ifPresent(p -> row.put("prediction_error_percent", format(p, 1)));
+                // Names are read generously (Hugging Face ids, "-FP8" suffixes): say what each row was taken to mean.
+                ResolvedCase resolved = outcome.resolved();
+                row.put("resolved_model", resolved.model().id());
+                row.put("resolved_weight_precision", resolved.deployment().weightPrecision().id());
+                row.put("weight_precision_from", resolved.weightPrecisionOrigin() == WeightPrecisionOrigin.MODEL_NAME
+                        ? "model name suffix " + resolved.modelName().precisionSuffix() : resolved.weightPrecisionOrigin().id());
             }
             rows.add(row);
         }

@@ -6,6 +6,7 @@ import io.inferplan.engine.hardware.AcceleratorSpec;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.model.ModelSpec;
 import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.model.ResolvedModel;
 import io.inferplan.engine.perf.AttentionParallelism;
 import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.RequestShape;
@@ -22,20 +23,31 @@ import java.util.OptionalDouble;
 
 /**
  * Turns a row of named columns (the calibration.csv layout) into a resolved configuration. Names of models and
- * accelerators are matched case-insensitively with their aliases; every bad value names its column.
+ * accelerators are matched case-insensitively with their aliases, Hugging Face repo ids and the names vendors and
+ * MLPerf print; every bad value names its column. An empty weight_precision takes the model name's precision
+ * suffix ("-FP8"), else the resolver's default, else is an error.
  */
 public final class CaseResolver {
     private final ModelPresets models;
     private final AcceleratorLookup accelerators;
+    private final Precision defaultWeightPrecision;
 
+    /** Every row must give weight_precision or name a model with a precision suffix. */
     public CaseResolver(ModelPresets models, AcceleratorLookup accelerators) {
+        this(models, accelerators, null);
+    }
+
+    /** @param defaultWeightPrecision what an empty weight_precision means when the model name implies none (null: an error) */
+    public CaseResolver(ModelPresets models, AcceleratorLookup accelerators, Precision defaultWeightPrecision) {
         this.models = models;
         this.accelerators = accelerators;
+        this.defaultWeightPrecision = defaultWeightPrecision;
     }
 
     public ResolvedCase resolve(Map<String, String> row) {
         String caseId = text(row, "case", "");
-        ModelSpec model = model(required(row, "model"));
+        ResolvedModel modelName = model(required(row, "model"));
+        ModelSpec model = modelName.model();
         AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator"));
         int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
         int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
@@ -46,31 +58,52 @@ public final class CaseResolver {
                     + gpusPerReplica + "), was " + gpus);
         }
         int expertParallel = wholeNumber(row, "expert_parallel", 1, 1, gpusPerReplica);
-        Precision weights = Precision.parse("weight_precision", required(row, "weight_precision"));
+        String weightText = text(row, "weight_precision", "");
+        WeightPrecisionOrigin origin = !weightText.isEmpty() ? WeightPrecisionOrigin.GIVEN
+                : modelName.impliedWeightPrecision().isPresent() ? WeightPrecisionOrigin.MODEL_NAME
+                : defaultWeightPrecision != null ? WeightPrecisionOrigin.DEFAULT : null;
+        if (origin == null) {
+            throw new InvalidInputException("weight_precision", "is required (or name the model with a precision suffix such as -FP8)");
+        }
+        Precision weights = switch (origin) {
+            case GIVEN -> Precision.parse("weight_precision", weightText);
+            case MODEL_NAME -> modelName.impliedWeightPrecision().orElseThrow();
+            case DEFAULT -> defaultWeightPrecision;
+        };
         String kvText = text(row, "kv_precision", "");
-        Precision kv = kvText.isEmpty() ? weights : Precision.parse("kv_precision", kvText);
+        Precision kv = kvText.isEmpty() ? defaultKvPrecision(weights) : Precision.parse("kv_precision", kvText);
         ServingStack stack = ServingStack.parse("serving_stack", text(row, "serving_stack", ""));
         int maxBatch = wholeNumber(row, "max_batch", 0, 0, 1_000_000);
         Deployment deployment = new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel,
                 weights, kv, null, stack, maxBatch, speculative(row), AttentionParallelism.parse(text(row, "attention_parallel", "")));
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
-        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row));
+        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row),
+                modelName, origin);
     }
 
-    /** A preset name or alias, or the path of a JSON file describing the user's own model. */
-    private ModelSpec model(String nameOrFile) {
+    /**
+     * The KV cache an empty kv_precision means: as the weights, but never below 8 bits, because 4-bit checkpoints
+     * (NVFP4, MXFP4, AWQ, GPTQ) are served with an FP8 or 16-bit cache; no stack keeps a 4-bit cache by default.
+     */
+    static Precision defaultKvPrecision(Precision weights) {
+        return weights.nominalBits() < 8 ? Precision.FP8 : weights;
+    }
+
+    /** A preset name, alias or Hugging Face id (suffixes read), or the path of a JSON file describing the user's own model. */
+    private ResolvedModel model(String nameOrFile) {
         if (nameOrFile.toLowerCase(Locale.ROOT).endsWith(".json")) {
             Path file = Path.of(nameOrFile);
             try {
-                return ModelPresets.readUserModel(io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.DOCUMENT_MAX_BYTES));
+                return ResolvedModel.plain(ModelPresets.readUserModel(
+                        io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.DOCUMENT_MAX_BYTES)));
             } catch (NoSuchFileException e) {
                 throw new InvalidInputException("model", "no such model file: " + nameOrFile);
             } catch (IOException e) {
                 throw new InvalidInputException("model", "cannot read " + nameOrFile + " (" + e.getMessage() + ")");
             }
         }
-        return models.require("model", nameOrFile);
+        return models.requireResolved("model", nameOrFile);
     }
 
     private static SpeculativeDecoding speculative(Map<String, String> row) {

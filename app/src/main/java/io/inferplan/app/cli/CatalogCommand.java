@@ -86,15 +86,17 @@ public final class CatalogCommand implements Runnable {
                 return CliSupport.OK;
             }
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"ID", "NAME", "MEMORY GB", "BW GB/s", "FP32", "BF16", "FP8", "FP4", "WATTS", "ORIGIN"});
+            rows.add(new String[] {"ID", "NAME", "MEMORY GB", "BW GB/s", "FP32", "BF16", "FP8", "FP4", "WATTS", "ORIGIN", "SOURCES"});
             for (CatalogEntry e : catalog.entries()) {
+                // The documents behind the figures, so that a part's provenance shows without `catalog show`.
+                String sources = String.join(",", e.figures().values().stream().map(f -> f.source()).distinct().toList());
                 rows.add(new String[] {e.id(), e.name(), number(e.memoryGB(), "%.0f"), number(e.memoryBandwidthGBps(), "%.0f"),
                         tflops(e, Precision.FP32), tflops(e, Precision.BF16), tflops(e, Precision.FP8), tflops(e, Precision.FP4),
-                        number(e.boardPowerWatts(), "%.0f"), e.origin().id()});
+                        number(e.boardPowerWatts(), "%.0f"), e.origin().id(), sources});
             }
             Tables.print(out, rows);
             out.println();
-            out.println("TFLOPS are dense (no sparsity); * marks a derived or estimated figure. `inferplan catalog show ID` gives sources.");
+            out.println("TFLOPS are dense (no sparsity); * marks a derived or estimated figure. `inferplan catalog show ID` gives each figure's source with its title, address and date.");
             out.flush();
             return CliSupport.OK;
         }

@@ -7,10 +7,13 @@ import io.inferplan.app.cases.CaseOutcome;
 import io.inferplan.app.cases.CaseResolver;
 import io.inferplan.app.cases.CaseTable;
 import io.inferplan.app.cases.ResolvedCase;
+import io.inferplan.app.cases.WeightPrecisionOrigin;
 import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.model.ModelPresets;
+import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.model.ResolvedModel;
 import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.MemoryFit;
 import io.inferplan.engine.perf.PerformanceEstimate;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +44,7 @@ public final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", description = "Model preset name or alias (Llama-3.1-70B), or a JSON file describing your own model")
+    @Option(names = "--model", description = "Model preset name, alias or Hugging Face id (Llama-3.1-70B, Qwen/Qwen3-235B-A22B-FP8), or a JSON file describing your own model")
     String model;
     @Option(names = "--accelerator", description = "Accelerator id or alias from the catalog (H100, H200, MI300X...), or this-machine for the latest profile run")
     String accelerator;
@@ -52,9 +56,9 @@ public final class EstimateCommand implements Callable<Integer> {
     int pipelineParallel;
     @Option(names = {"--expert-parallel", "--ep"}, description = "Expert-parallel degree within a replica (default ${DEFAULT-VALUE})", defaultValue = "1")
     int expertParallel;
-    @Option(names = "--weight-precision", description = "fp32, bf16, fp16, fp8, int8, fp4, int4 (default ${DEFAULT-VALUE})", defaultValue = "fp8")
+    @Option(names = "--weight-precision", description = "fp32, bf16, fp16, fp8, int8, fp4, int4 (default: the model name's precision suffix such as -FP8 or -NVFP4, else fp8)")
     String weightPrecision;
-    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights)")
+    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights, fp8 for 4-bit weights)")
     String kvPrecision;
     @Option(names = "--input-tokens", description = "Prompt tokens per request (default ${DEFAULT-VALUE})", defaultValue = "1000")
     double inputTokens;
@@ -85,10 +89,16 @@ public final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "OUT.csv", description = "Where --cases writes its rows with the predictions added")
     Path out;
 
+    /** What --weight-precision means when neither the option nor the model name gives one. */
+    static final Precision DEFAULT_WEIGHT_PRECISION = Precision.FP8;
+
     @Override
     public Integer call() throws IOException {
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), CatalogCommand.lookup(spec)),
-                PerformanceModel.standard());
+        // A cases file keeps weight_precision required (an empty cell is an error unless the model name implies one);
+        // a single configuration defaults to FP8, as it always did.
+        CaseResolver resolver = cases != null ? new CaseResolver(ModelPresets.bundled(), CatalogCommand.lookup(spec))
+                : new CaseResolver(ModelPresets.bundled(), CatalogCommand.lookup(spec), DEFAULT_WEIGHT_PRECISION);
+        CaseEvaluator evaluator = new CaseEvaluator(resolver, PerformanceModel.standard());
         return cases != null ? evaluateCases(evaluator) : evaluateOne(evaluator);
     }
 
@@ -130,7 +140,7 @@ public final class EstimateCommand implements Callable<Integer> {
         row.put("pipeline_parallel", Integer.toString(pipelineParallel));
         row.put("expert_parallel", Integer.toString(expertParallel));
         row.put("gpus", Integer.toString(gpus == null ? tensorParallel * pipelineParallel : gpus));
-        row.put("weight_precision", weightPrecision);
+        row.put("weight_precision", weightPrecision == null ? "" : weightPrecision);
         row.put("kv_precision", kvPrecision == null ? "" : kvPrecision);
         row.put("input_tokens", Double.toString(inputTokens));
         row.put("output_tokens", Double.toString(outputTokens));
@@ -163,6 +173,7 @@ public final class EstimateCommand implements Callable<Integer> {
                 c.model().name(), d.gpusPerReplica() * c.replicas(), d.accelerator().name(), d.tensorParallel(), d.pipelineParallel(),
                 c.replicas() > 1 ? ", " + c.replicas() + " replicas" : "", d.weightPrecision().id(), d.kvPrecision().id(),
                 d.servingStack().displayName()));
+        weightPrecisionNote(c).ifPresent(note -> line(s, "Weight precision", note));
         line(s, "Request", String.format(Locale.ROOT, "%.0f input + %.0f output tokens, %s", c.request().inputTokens(),
                 c.request().outputTokens(), describe(c.target())));
         line(s, "Concurrent requests", String.format(Locale.ROOT, "%,d (memory allows %,d per replica)", e.batch() * c.replicas(),
@@ -186,6 +197,25 @@ public final class EstimateCommand implements Callable<Integer> {
         line(s, "Prefill share of time", String.format(Locale.ROOT, "%.0f%%", e.prefillTimeShare() * 100));
         line(s, "Trust", e.errorBand().summary());
         return s.toString();
+    }
+
+    /**
+     * Says where the weight precision came from when the model name had a say: taken from its precision suffix, or
+     * given and different from what the suffix implies. Nothing when the name has no precision suffix.
+     */
+    static Optional<String> weightPrecisionNote(ResolvedCase c) {
+        ResolvedModel name = c.modelName();
+        if (name.impliedWeightPrecision().isEmpty()) {
+            return Optional.empty();
+        }
+        Precision used = c.deployment().weightPrecision();
+        Precision implied = name.impliedWeightPrecision().get();
+        if (c.weightPrecisionOrigin() == WeightPrecisionOrigin.MODEL_NAME) {
+            return Optional.of(used.id() + ", from the model name's -" + name.precisionSuffix()
+                    + " suffix (--weight-precision overrides it)");
+        }
+        return used == implied ? Optional.empty() : Optional.of(used.id() + " as given; the model name's -"
+                + name.precisionSuffix() + " suffix means " + implied.id());
     }
 
     private static void line(StringBuilder s, String label, String value) {
@@ -214,6 +244,11 @@ public final class EstimateCommand implements Callable<Integer> {
         input.put("pipelineParallel", c.deployment().pipelineParallel());
         input.put("replicas", c.replicas());
         input.put("weightPrecision", c.deployment().weightPrecision().id());
+        input.put("weightPrecisionFrom", c.weightPrecisionOrigin().id());
+        if (!c.modelName().precisionSuffix().isEmpty()) {
+            input.put("modelNamePrecisionSuffix", c.modelName().precisionSuffix());
+            input.put("modelNamePrecision", c.modelName().impliedWeightPrecision().orElseThrow().id());
+        }
         input.put("kvPrecision", c.deployment().kvPrecision().id());
         input.put("servingStack", c.deployment().servingStack().id());
         input.put("inputTokens", c.request().inputTokens());

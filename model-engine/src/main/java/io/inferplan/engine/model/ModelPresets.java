@@ -2,6 +2,7 @@ package io.inferplan.engine.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.EditDistance;
 import io.inferplan.engine.JsonSupport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The bundled model architectures, found by id or alias, case-insensitively. */
+/**
+ * The bundled model architectures, found by id, alias or Hugging Face repo id, case-insensitively; a checkpoint
+ * name with a variant or quantisation suffix ("Qwen/Qwen3-235B-A22B-FP8") resolves to its base architecture.
+ */
 public final class ModelPresets {
     private static final ModelPresets BUNDLED = load();
 
@@ -40,13 +44,50 @@ public final class ModelPresets {
     }
 
     public Optional<ModelSpec> find(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(byKey.get(key(name)));
+        return resolve(name).map(ResolvedModel::model);
+    }
+
+    /**
+     * The preset a name denotes, with the weight precision its suffix implies: the name as given first (an alias
+     * such as "Llama-3.1-8B-Instruct" wins), then with trailing variant and quantisation tags dropped one by one.
+     */
+    public Optional<ResolvedModel> resolve(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        for (ModelName.Candidate candidate : ModelName.parse(name).candidates()) {
+            ModelSpec hit = byKey.get(key(candidate.name()));
+            if (hit != null) {
+                return Optional.of(new ResolvedModel(hit, candidate.precisionSuffix(), candidate.precision()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Like {@link #find} but an unknown name is an input error listing what is known. */
     public ModelSpec require(String field, String name) {
-        return find(name).orElseThrow(() -> new InvalidInputException(field, "unknown model '" + name + "'; known models: "
-                + String.join(", ", models.stream().map(ModelSpec::id).toList())));
+        return requireResolved(field, name).model();
+    }
+
+    /** Like {@link #resolve} but an unknown name is an input error naming the closest presets and listing all. */
+    public ResolvedModel requireResolved(String field, String name) {
+        return resolve(name).orElseThrow(() -> new InvalidInputException(field, "unknown model '" + name + "'"
+                + closest(name) + "; known models: " + String.join(", ", models.stream().map(ModelSpec::id).toList())));
+    }
+
+    /** "; did you mean X, Y?" by edit distance of the base name to ids and aliases, or nothing when none is close. */
+    private String closest(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        List<ModelName.Candidate> candidates = ModelName.parse(name).candidates();
+        String base = key(candidates.getLast().name());
+        Map<ModelSpec, Integer> best = new LinkedHashMap<>();
+        byKey.forEach((k, model) -> best.merge(model, EditDistance.of(k, base), Math::min));
+        int limit = Math.max(2, base.length() / 3);
+        List<String> close = best.entrySet().stream().filter(e -> e.getValue() <= limit)
+                .sorted(Map.Entry.comparingByValue()).limit(3).map(e -> e.getKey().id()).toList();
+        return close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?";
     }
 
     /** Reads a user's own model description (the same fields as the bundled ones). */

@@ -54,18 +54,30 @@ public final class PerformanceModel {
     }
 
     /**
-     * The measurements behind the fitted profiles are dense GQA models and an 8-expert MoE; latent attention and
-     * fine-grained MoE (dozens to hundreds of experts, expert traffic that depends on routing) are predicted from
-     * physics alone, so their band is wider.
+     * The measurements behind the fitted profiles are dense GQA models and an 8-expert MoE; latent attention,
+     * fine-grained MoE (dozens to hundreds of experts, expert traffic that depends on routing), sparse attention and
+     * linear-attention layers are predicted from physics alone, so their band is wider.
      */
     static ErrorBand widenedForModel(ErrorBand band, ModelSpec model) {
-        boolean latentAttention = model.attention() == io.inferplan.engine.model.AttentionKind.MLA;
-        boolean fineGrainedMoe = model.isMoe() && model.moe().routedExperts() > FINE_GRAINED_EXPERTS;
-        if (!latentAttention && !fineGrainedMoe) {
+        java.util.List<String> uncovered = new java.util.ArrayList<>();
+        if (model.attention() == io.inferplan.engine.model.AttentionKind.MLA) {
+            uncovered.add("latent attention");
+        }
+        if (model.isMoe() && model.moe().routedExperts() > FINE_GRAINED_EXPERTS) {
+            uncovered.add("fine-grained MoE");
+        }
+        // Modelled from the architecture (top-k KV reads plus the indexer; a fixed state per sequence), never measured.
+        if (model.hasSparseAttention()) {
+            uncovered.add("sparse attention");
+        }
+        if (model.hasLinearAttention()) {
+            uncovered.add("linear-attention layers");
+        }
+        if (uncovered.isEmpty()) {
             return band;
         }
-        String what = latentAttention && fineGrainedMoe ? "latent attention and fine-grained MoE"
-                : latentAttention ? "latent attention" : "fine-grained MoE";
+        String what = uncovered.size() == 1 ? uncovered.get(0)
+                : String.join(", ", uncovered.subList(0, uncovered.size() - 1)) + " and " + uncovered.get(uncovered.size() - 1);
         return new ErrorBand(band.expectedErrorPercent() + ARCHITECTURE_ERROR_PERCENT, band.measurementCount(), band.basis()
                 + "; widened by " + Math.round(ARCHITECTURE_ERROR_PERCENT) + " points because no measurement covers " + what);
     }
@@ -266,7 +278,7 @@ public final class PerformanceModel {
         double context = request.inputTokens() + request.outputTokens() / 2;
         double tokens = microBatch * verifiedPerSequence;
         double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
-        double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesPerGpu(context)) / layout.memoryBytesPerSecond;
+        double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesReadPerGpu(context)) / layout.memoryBytesPerSecond;
         double communication = layout.communicationSeconds(tokens);
         double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;

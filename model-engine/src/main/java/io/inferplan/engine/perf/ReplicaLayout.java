@@ -43,6 +43,8 @@ final class ReplicaLayout {
     final double alwaysActiveWeightBytesPerGpu;
     final double expertWeightBytesPerGpuPerExpert;
     final double kvShareOnGpu;
+    /** Linear-attention state is split by its value heads (dozens), unlike a GQA cache with a few KV heads. */
+    final double linearStateShareOnGpu;
 
     final double decodeFlopsPerSecond;
     final double prefillFlopsPerSecond;
@@ -72,6 +74,7 @@ final class ReplicaLayout {
                 + (model.isMoe() ? model.moe().routedExperts() * expertWeightBytesPerGpuPerExpert : 0);
         // Data-parallel attention keeps each sequence's whole KV cache on one GPU: on average 1/gpus of every sequence.
         this.kvShareOnGpu = dataParallelAttention ? 1.0 / gpus : kvShare(model, tensorParallel) / pipelineParallel;
+        this.linearStateShareOnGpu = dataParallelAttention ? 1.0 / gpus : 1.0 / tensorParallel / pipelineParallel;
 
         Precision math = mathPrecision(deployment);
         double peak = accelerator.flopsPerSecondFor(math);
@@ -112,7 +115,16 @@ final class ReplicaLayout {
 
     /** KV bytes one sequence keeps on each GPU at this context length. */
     double kvBytesPerGpu(double contextTokens) {
-        return model.kvBytesPerSequence(contextTokens, deployment.kvPrecision()) * kvShareOnGpu;
+        double state = model.linearStateBytesPerSequence();
+        return (model.kvBytesPerSequence(contextTokens, deployment.kvPrecision()) - state) * kvShareOnGpu
+                + state * linearStateShareOnGpu;
+    }
+
+    /** KV bytes one decode step reads per sequence on each GPU (sparse attention reads fewer than it holds). */
+    double kvBytesReadPerGpu(double contextTokens) {
+        double stateTraffic = 2 * model.linearStateBytesPerSequence();
+        return (model.kvBytesReadPerStep(contextTokens, deployment.kvPrecision()) - stateTraffic) * kvShareOnGpu
+                + stateTraffic * linearStateShareOnGpu;
     }
 
     double activationBytesPerGpu() {
