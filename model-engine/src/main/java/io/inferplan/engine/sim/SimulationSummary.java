@@ -119,4 +119,45 @@ public record SimulationSummary(int requestsMeasured, double warmupSeconds, doub
                 LatencyStats.of(e2e, measured), goodput, inWindow == 0 ? 0 : kvSum / inWindow, kvPeak, preemptionsMeasured,
                 inWindow == 0 ? 0 : runningSum / inWindow, !reason.isEmpty(), reason, run.steps(), run.endSeconds());
     }
+
+    /**
+     * The average of independent replications (the same configuration under different seeds): a short run such as a
+     * 500-request benchmark point depends on its seed by several percent; averaging a few says what the
+     * configuration does rather than what one draw did. Overloaded when most replications are.
+     */
+    public static SimulationSummary averageOf(java.util.List<SimulationSummary> runs) {
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException("no runs to average");
+        }
+        int n = runs.size();
+        java.util.function.ToDoubleFunction<java.util.function.ToDoubleFunction<SimulationSummary>> mean =
+                f -> runs.stream().mapToDouble(f).average().orElse(Double.NaN);
+        long overloadedRuns = runs.stream().filter(SimulationSummary::overloaded).count();
+        boolean overloaded = overloadedRuns * 2 > n;
+        String reason = overloaded ? overloadedRuns + " of " + n + " replications overloaded ("
+                + runs.stream().filter(SimulationSummary::overloaded).findFirst().orElseThrow().overloadReason() + ")" : "";
+        SimulationSummary first = runs.getFirst();
+        return new SimulationSummary((int) Math.round(mean.applyAsDouble(SimulationSummary::requestsMeasured)), first.warmupSeconds(),
+                mean.applyAsDouble(SimulationSummary::offeredRequestsPerSecond), mean.applyAsDouble(SimulationSummary::achievedRequestsPerSecond),
+                mean.applyAsDouble(SimulationSummary::outputTokensPerSecond), average(runs, SimulationSummary::queue),
+                average(runs, SimulationSummary::ttft), average(runs, SimulationSummary::tpot), average(runs, SimulationSummary::e2e),
+                mean.applyAsDouble(SimulationSummary::goodputRequestsPerSecond), mean.applyAsDouble(SimulationSummary::meanKvShare),
+                runs.stream().mapToDouble(SimulationSummary::peakKvShare).max().orElse(0),
+                runs.stream().mapToLong(SimulationSummary::preemptions).sum() / n, mean.applyAsDouble(SimulationSummary::meanRunningSequences),
+                overloaded, reason, runs.stream().mapToLong(SimulationSummary::steps).sum() / n,
+                mean.applyAsDouble(SimulationSummary::simulatedSeconds));
+    }
+
+    private static LatencyStats average(java.util.List<SimulationSummary> runs, java.util.function.Function<SimulationSummary, LatencyStats> which) {
+        java.util.List<LatencyStats> stats = runs.stream().map(which).filter(s -> s.count() > 0).toList();
+        if (stats.isEmpty()) {
+            return LatencyStats.EMPTY;
+        }
+        java.util.function.ToDoubleFunction<java.util.function.ToDoubleFunction<LatencyStats>> mean =
+                f -> stats.stream().mapToDouble(f).average().orElse(Double.NaN);
+        return new LatencyStats((int) Math.round(mean.applyAsDouble(LatencyStats::count)), mean.applyAsDouble(LatencyStats::meanSeconds),
+                mean.applyAsDouble(LatencyStats::p50Seconds), mean.applyAsDouble(LatencyStats::p90Seconds),
+                mean.applyAsDouble(LatencyStats::p99Seconds), mean.applyAsDouble(LatencyStats::p999Seconds),
+                stats.stream().mapToDouble(LatencyStats::maxSeconds).max().orElse(Double.NaN));
+    }
 }
