@@ -2,8 +2,6 @@ package io.inferplan.engine.sim;
 
 import static io.inferplan.engine.Checks.inRange;
 
-import io.inferplan.engine.InvalidInputException;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -34,7 +32,10 @@ public sealed interface LengthDistribution {
         }
     }
 
-    /** ln X ~ N(mu, sigma); sigma is the smaller root matching the mean and p90 (the lighter of the two tails). */
+    /**
+     * ln X ~ N(mu, sigma); sigma is the smaller root matching the mean and p90 (the lighter of the two tails), or the
+     * widest lognormal when the p90 is more than 2.27 times the mean (no lognormal matches both: the mean is kept).
+     */
     record Lognormal(double mean, double p90, double mu, double sigma) implements LengthDistribution {
         @Override
         public int sample(SplittableRandom random) {
@@ -61,11 +62,9 @@ public sealed interface LengthDistribution {
         // mean = exp(mu + s^2/2), p90 = exp(mu + z s)  =>  s^2/2 - z s + ln(p90/mean) = 0
         double ratio = Math.log(p90 / mean);
         double discriminant = Z90 * Z90 - 2 * ratio;
-        if (discriminant < 0) {
-            throw new InvalidInputException(field + ".p90", String.format(Locale.ROOT,
-                    "is too far above the mean for a lognormal (p90/mean at most %.2f, was %.2f)", Math.exp(Z90 * Z90 / 2), p90 / mean));
-        }
-        double sigma = Z90 - Math.sqrt(discriminant);
+        // Beyond p90/mean = exp(z^2/2) = 2.27 no lognormal has both; keep the mean (it drives cost and load) and take
+        // the widest lognormal whose p90 is nearest the one asked for.
+        double sigma = discriminant < 0 ? Z90 : Z90 - Math.sqrt(discriminant);
         double mu = Math.log(mean) - sigma * sigma / 2;
         return new Lognormal(mean, p90, mu, sigma);
     }

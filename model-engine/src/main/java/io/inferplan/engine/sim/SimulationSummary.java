@@ -11,8 +11,9 @@ import java.util.Locale;
  * {@link #overloaded()} must be checked before reading them as a tail latency.
  *
  * @param offeredRequestsPerSecond   measured requests over their arrival span; NaN in a closed loop
- * @param achievedRequestsPerSecond  measured requests over the span from the first arrival to the last completion
- *                                   (as serving benchmarks count it)
+ * @param achievedRequestsPerSecond  with no warm-up (a finite benchmark-like run): measured requests over the span from
+ *                                   the first arrival to the last completion, as serving benchmarks count it; with a
+ *                                   warm-up (an open run): requests completing per second while requests arrive
  * @param goodputRequestsPerSecond   the same for requests meeting the targets; NaN without targets
  * @param overloadReason             why the run counts as overloaded; empty when it does not
  */
@@ -70,6 +71,26 @@ public record SimulationSummary(int requestsMeasured, double warmupSeconds, doub
         double achieved = span > 0 ? measured / span : Double.NaN;
         double tokensPerSecond = span > 0 ? outputTokens / span : Double.NaN;
         double goodput = targets == null || span <= 0 ? Double.NaN : good / span;
+        if (warmupSeconds > 0 && arrivalSpan > 0) {
+            // An open run in steady state: count what completes while requests arrive, not the drain after the last
+            // arrival (a long reply finishing minutes later would otherwise pass for a slow replica).
+            long doneInWindow = 0;
+            long tokensInWindow = 0;
+            long goodInWindow = 0;
+            for (int i = 0; i < n; i++) {
+                double f = run.finishSeconds()[i];
+                if (f >= firstArrival && f <= lastArrival) {
+                    doneInWindow++;
+                    tokensInWindow += requests.outputTokens()[i];
+                    if (targets != null && arrival[i] >= warmupSeconds && targets.metBy(run.ttftSeconds(i), run.tpotSeconds(i))) {
+                        goodInWindow++;
+                    }
+                }
+            }
+            achieved = doneInWindow / arrivalSpan;
+            tokensPerSecond = tokensInWindow / arrivalSpan;
+            goodput = targets == null ? Double.NaN : goodInWindow / arrivalSpan;
+        }
 
         // Occupancy and queue trend over the measured window [warm-up, last arrival].
         double[] times = run.sampleSeconds();
