@@ -118,6 +118,7 @@ public final class ReplicaSimulator {
         private int completed;
         private long stepCount;
         private long preemptions;
+        private boolean preemptedThisStep;
 
         private int budget;
         private int prefillTokens;
@@ -213,7 +214,10 @@ public final class ReplicaSimulator {
                     scheduleRunning(false, true);
                 }
             }
-            compactPreempted();
+            if (preemptedThisStep) {
+                compactPreempted();
+                preemptedThisStep = false;
+            }
         }
 
         /** Running sequences in admission order: prompt chunks of partly prefilled ones and/or one decode step each. */
@@ -249,6 +253,9 @@ public final class ReplicaSimulator {
 
         /** Blocks so that slot {@code i} holds {@code tokens}; preempts from the tail (possibly itself) when short. */
         private boolean allocate(int i, long tokens) {
+            if (tokens <= (long) slotBlocks[i] * blockTokens) {
+                return true; // the common case: the sequence's last block has room (no division)
+            }
             long need = blocksFor(tokens) - slotBlocks[i];
             if (need <= 0) {
                 return true;
@@ -272,6 +279,7 @@ public final class ReplicaSimulator {
             freeBlocks += slotBlocks[slot];
             slotBlocks[slot] = 0;
             slotPreempted[slot] = true;
+            preemptedThisStep = true;
             int request = slotRequest[slot];
             preemptedCount[request]++;
             preemptions++;
