@@ -7,6 +7,7 @@ import io.inferplan.engine.sim.CapacityResult;
 import io.inferplan.engine.sim.CapacitySearch;
 import io.inferplan.engine.sim.LatencyTargets;
 import io.inferplan.engine.sim.LengthDistribution;
+import io.inferplan.engine.sim.ReplicaSimulator;
 import io.inferplan.engine.sim.RequestSet;
 import io.inferplan.engine.sim.SimulatedReplica;
 import io.inferplan.engine.sim.SimulationSummary;
@@ -20,8 +21,8 @@ import java.util.Map;
  * The serving simulator's columns for cases rows of scenario {@code load} (an offered request rate) and {@code slo}
  * (the highest Poisson rate within p99 TTFT and TPOT limits). Rows of other scenarios pass through unchanged.
  *
- * <p>A row's {@code gpus} may hold several replicas (gpus / (tensor x pipeline parallel)); a round-robin router gives
- * each an equal share of the arrivals, so one replica's share is simulated and the throughputs are scaled up.
+ * <p>A row's {@code gpus} may hold several replicas (gpus / (tensor x pipeline parallel)): a load row simulates them all
+ * behind a round-robin router; an slo row finds one replica's capacity and scales it by the replicas.
  */
 public final class LoadPredictions {
     public static final List<String> LOAD_COLUMNS = List.of("predicted_mean_ttft_ms", "predicted_p50_ttft_ms",
@@ -109,25 +110,24 @@ public final class LoadPredictions {
             return;
         }
         double rate = required(row, "requests_per_second");
-        ArrivalProcess arrivals = ArrivalProcess.parse(row.get("arrival"), rate / replicas, optional(row, "arrival_cv", 1));
+        ArrivalProcess arrivals = ArrivalProcess.parse(row.get("arrival"), rate, optional(row, "arrival_cv", 1));
         String count = row.getOrDefault("num_requests", "").strip();
         SimulationSummary s;
         if (!count.isEmpty()) {
             // A finite run like a benchmark's: every request counts, as the benchmark counted them; a few seeds
             // averaged, since one 500-request draw moves the figures by several percent.
             int total = wholeNumber(row, "num_requests");
-            int perReplica = Math.max(1, total / replicas);
             List<SimulationSummary> runs = new ArrayList<>();
             for (int k = 0; k < FINITE_REPLICATIONS; k++) {
-                runs.add(replica.simulate(RequestSet.generate(arrivals, input, output, perReplica, hitRate, SEED + k), 0, null).summary());
+                runs.add(simulate(replica, RequestSet.generate(arrivals, input, output, total, hitRate, SEED + k), replicas, 0));
             }
             s = SimulationSummary.averageOf(runs);
         } else {
             int n = (int) Math.max(MIN_OPEN_REQUESTS, Math.min(MAX_OPEN_REQUESTS, arrivals.requestsPerSecond() * OPEN_RUN_SECONDS));
             RequestSet requests = RequestSet.generate(arrivals, input, output, n, hitRate, SEED);
-            s = replica.simulate(requests, requests.arrivalSeconds()[n - 1] * 0.1, null).summary();
+            s = simulate(replica, requests, replicas, requests.arrivalSeconds()[n - 1] * 0.1);
         }
-        put(row, s, replicas);
+        put(row, s, 1);
         row.put("predicted_load_state", s.overloaded() ? "overloaded: " + s.overloadReason() : "steady");
         if (s.overloaded()) {
             // No steady state, no tail: the percentiles of this run say only how long it was.
@@ -138,6 +138,11 @@ public final class LoadPredictions {
         } else {
             row.put("predicted_limited_by", "");
         }
+    }
+
+    private static SimulationSummary simulate(SimulatedReplica replica, RequestSet requests, int replicas, double warmup) {
+        return replicas == 1 ? replica.simulate(requests, warmup, null).summary()
+                : replica.simulateFleet(requests, replicas, ReplicaSimulator.Router.ROUND_ROBIN, warmup, null).summary();
     }
 
     private static void put(Map<String, String> row, SimulationSummary s, int replicas) {

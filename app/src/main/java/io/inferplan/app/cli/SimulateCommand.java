@@ -14,6 +14,7 @@ import io.inferplan.engine.sim.CapacitySearch;
 import io.inferplan.engine.sim.LatencyStats;
 import io.inferplan.engine.sim.LatencyTargets;
 import io.inferplan.engine.sim.LengthDistribution;
+import io.inferplan.engine.sim.ReplicaSimulator;
 import io.inferplan.engine.sim.RequestSet;
 import io.inferplan.engine.sim.SimulatedReplica;
 import io.inferplan.engine.sim.SimulationResult;
@@ -67,6 +68,12 @@ public final class SimulateCommand implements Callable<Integer> {
     double arrivalCv;
     @Option(names = "--concurrency", paramLabel = "USERS", description = "A closed loop of this many users instead of an arrival rate")
     Integer concurrency;
+    @Option(names = "--replicas", paramLabel = "N", description = "Simulate N replicas behind a router; --rate is then the whole fleet's "
+            + "(default: the scenario's peak)")
+    Integer fleetReplicas;
+    @Option(names = "--router", description = "round-robin or least-work (fewest prompt and output tokens outstanding; default ${DEFAULT-VALUE})",
+            defaultValue = "least-work")
+    String router;
     @Option(names = "--trace", paramLabel = "T.csv", description = "Replay this trace (arrival_s,input_tokens,output_tokens) instead")
     Path trace;
     @Option(names = "--seed", description = "Random seed (default: fixed, so runs repeat)")
@@ -81,6 +88,14 @@ public final class SimulateCommand implements Callable<Integer> {
         if (rate != null && !(rate > 0 && rate <= ArrivalProcess.MAX_RATE)) {
             throw new InvalidInputException("--rate", "must be greater than 0 requests per second, was " + rate);
         }
+        if (fleetReplicas != null && (fleetReplicas < 1 || fleetReplicas > 10_000)) {
+            throw new InvalidInputException("--replicas", "must be a whole number from 1 to 10000, was " + fleetReplicas);
+        }
+        ReplicaSimulator.Router routing = switch (router.strip().toLowerCase(Locale.ROOT)) {
+            case "round-robin", "rr" -> ReplicaSimulator.Router.ROUND_ROBIN;
+            case "least-work", "least-outstanding" -> ReplicaSimulator.Router.LEAST_OUTSTANDING_TOKENS;
+            default -> throw new InvalidInputException("--router", "must be round-robin or least-work, was '" + router + "'");
+        };
         if (!(durationSeconds > 0)) {
             throw new InvalidInputException("--duration", "must be greater than 0 seconds, was " + durationSeconds);
         }
@@ -115,16 +130,23 @@ public final class SimulateCommand implements Callable<Integer> {
             requests = RequestSet.generate(users, input, output, count, workload.promptCacheHitRate(), runSeed);
             load = concurrency + " users in a closed loop";
         } else {
-            double perReplica = rate != null ? rate : peak / replicas;
-            ArrivalProcess process = ArrivalProcess.parse(arrival, perReplica, arrivalCv);
+            double offered = rate != null ? rate : fleetReplicas != null ? peak : peak / replicas;
+            ArrivalProcess process = ArrivalProcess.parse(arrival, offered, arrivalCv);
             requests = RequestSet.forDuration(process, input, output, durationSeconds, workload.promptCacheHitRate(), runSeed);
-            load = String.format(Locale.ROOT, "%s arrivals at %.2f requests/s%s for %.0f s", arrival, perReplica,
-                    rate != null ? "" : " (peak " + fmt(peak) + " over " + replicas + " replicas)", durationSeconds);
+            load = String.format(Locale.ROOT, "%s arrivals at %.2f requests/s%s for %.0f s", arrival, offered,
+                    rate != null || fleetReplicas != null ? "" : " (peak " + fmt(peak) + " over " + replicas + " replicas)", durationSeconds);
         }
         double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
         double warmup = trace != null || Double.isNaN(lastArrival) ? 0 : 0.1 * lastArrival;
         started = System.nanoTime();
-        SimulationResult result = replica.simulate(requests, warmup, targets);
+        SimulationResult result;
+        if (fleetReplicas != null) {
+            result = replica.simulateFleet(requests, fleetReplicas, routing, warmup, targets);
+            load += String.format(Locale.ROOT, ", %d replicas behind a %s router", fleetReplicas,
+                    routing == ReplicaSimulator.Router.ROUND_ROBIN ? "round-robin" : "least-work");
+        } else {
+            result = replica.simulate(requests, warmup, targets);
+        }
         double simulateSeconds = (System.nanoTime() - started) / 1e9;
 
         if (requestsCsv != null) {
@@ -183,7 +205,7 @@ public final class SimulateCommand implements Callable<Integer> {
         String table() {
             StringBuilder b = new StringBuilder();
             var d = resolved.deployment();
-            b.append(String.format(Locale.ROOT, "%s: one replica of %s on %d x %s (TP %d, PP %d), %s weights, %s%n",
+            b.append(String.format(Locale.ROOT, "%s: replicas of %s on %d x %s (TP %d, PP %d), %s weights, %s%n",
                     resolved.scenario().name(), resolved.model().name(), d.gpusPerReplica(), d.accelerator().name(), d.tensorParallel(),
                     d.pipelineParallel(), d.weightPrecision().id(), d.servingStack().displayName()));
             var p = replica.policy();

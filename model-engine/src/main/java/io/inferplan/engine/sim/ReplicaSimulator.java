@@ -55,6 +55,155 @@ public final class ReplicaSimulator {
         return new Run(requests, sampleIntervalSeconds).simulate();
     }
 
+    /** How a fleet's router picks the replica for each arrival. */
+    public enum Router {
+        /** In turn, whatever their load. */
+        ROUND_ROBIN,
+        /** The replica with the fewest prompt and output tokens still to compute (ties: the lowest index). */
+        LEAST_OUTSTANDING_TOKENS
+    }
+
+    /**
+     * {@code replicas} identical replicas behind a router, simulated together in time order: each arrival is routed
+     * when it arrives, seeing every replica's state at that moment. Occupancy is sampled for the fleet (sequences and
+     * waiting requests summed, KV share averaged). Open arrivals only.
+     */
+    public SimulationRun runFleet(RequestSet requests, int replicas, Router router, double sampleIntervalSeconds) {
+        inRange("replicas", replicas, 1, 10_000);
+        present("router", router);
+        positive("sampleIntervalSeconds", sampleIntervalSeconds, 1e6);
+        if (requests.closedLoopUsers() > 0) {
+            throw new InvalidInputException("arrival", "a closed loop runs on one replica; use an arrival rate for a fleet");
+        }
+        check(requests);
+        Run[] runs = new Run[replicas];
+        runs[0] = new Run(requests, sampleIntervalSeconds);
+        for (int i = 1; i < replicas; i++) {
+            runs[i] = new Run(runs[0]);
+        }
+        double[] arrival = runs[0].arrival;
+        int n = requests.size();
+        int next = 0;
+        int turn = 0;
+        FleetSamples samples = new FleetSamples(sampleIntervalSeconds);
+        while (true) {
+            int earliest = -1;
+            double busyAt = Double.POSITIVE_INFINITY;
+            int completed = 0;
+            for (int i = 0; i < replicas; i++) {
+                completed += runs[i].completed;
+                if (runs[i].busy() && runs[i].now < busyAt) {
+                    busyAt = runs[i].now;
+                    earliest = i;
+                }
+            }
+            if (completed == n) {
+                break;
+            }
+            double arrivesAt = next < n ? arrival[next] : Double.POSITIVE_INFINITY;
+            samples.record(Math.min(arrivesAt, busyAt), runs);
+            if (arrivesAt <= busyAt) {
+                int target = router == Router.ROUND_ROBIN ? turn++ % replicas : leastOutstanding(runs);
+                Run run = runs[target];
+                if (!run.busy()) {
+                    run.now = Math.max(run.now, arrivesAt);
+                }
+                run.enqueue(next++);
+            } else {
+                runs[earliest].step();
+            }
+        }
+        long steps = 0;
+        long preemptions = 0;
+        double end = 0;
+        for (Run run : runs) {
+            steps += run.stepCount;
+            preemptions += run.preemptions;
+            end = Math.max(end, run.now);
+        }
+        samples.record(end, runs);
+        Run first = runs[0];
+        return new SimulationRun(new RequestSet(arrival, first.input, first.output, first.cached, 0), first.firstScheduled,
+                first.firstToken, first.finish, first.preemptedCount, steps, preemptions, kvBlocks * replicas, policy, end,
+                samples.times(), samples.kvShares(), samples.running(), samples.waiting(), samples.preemptions());
+    }
+
+    private static int leastOutstanding(Run[] runs) {
+        int best = 0;
+        for (int i = 1; i < runs.length; i++) {
+            if (runs[i].outstandingTokens < runs[best].outstandingTokens) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** The fleet's occupancy on a regular grid of simulated time. */
+    private final class FleetSamples {
+        private final double interval;
+        private double next;
+        private int count;
+        private double[] time = new double[1024];
+        private float[] kvShare = new float[1024];
+        private int[] running = new int[1024];
+        private int[] waiting = new int[1024];
+        private long[] preemptions = new long[1024];
+
+        FleetSamples(double interval) {
+            this.interval = interval;
+        }
+
+        void record(double now, Run[] runs) {
+            while (now >= next) {
+                if (count == time.length) {
+                    int size = count * 2;
+                    time = Arrays.copyOf(time, size);
+                    kvShare = Arrays.copyOf(kvShare, size);
+                    running = Arrays.copyOf(running, size);
+                    waiting = Arrays.copyOf(waiting, size);
+                    preemptions = Arrays.copyOf(preemptions, size);
+                }
+                double kv = 0;
+                int sequences = 0;
+                int queued = 0;
+                long preempted = 0;
+                for (Run run : runs) {
+                    kv += 1.0 - (double) run.freeBlocks / kvBlocks;
+                    sequences += run.running;
+                    queued += run.queueSize;
+                    preempted += run.preemptions;
+                }
+                time[count] = next;
+                kvShare[count] = (float) (kv / runs.length);
+                running[count] = sequences;
+                waiting[count] = queued;
+                preemptions[count] = preempted;
+                count++;
+                next += interval;
+            }
+        }
+
+        double[] times() {
+            return Arrays.copyOf(time, count);
+        }
+
+        float[] kvShares() {
+            return Arrays.copyOf(kvShare, count);
+        }
+
+        int[] running() {
+            return Arrays.copyOf(running, count);
+        }
+
+        int[] waiting() {
+            return Arrays.copyOf(waiting, count);
+        }
+
+        long[] preemptions() {
+            return Arrays.copyOf(preemptions, count);
+        }
+    }
+
     private void check(RequestSet requests) {
         int[] in = requests.inputTokens();
         int[] out = requests.outputTokens();
@@ -119,6 +268,8 @@ public final class ReplicaSimulator {
         private long stepCount;
         private long preemptions;
         private boolean preemptedThisStep;
+        /** Prompt and output tokens still to compute for this replica's queued and running requests (the router's measure). */
+        private long outstandingTokens;
 
         private int budget;
         private int prefillTokens;
@@ -166,29 +317,71 @@ public final class ReplicaSimulator {
             }
         }
 
+        /** Another replica of a fleet: its own slots, queue and cache; the requests' arrays shared with {@code first}. */
+        Run(Run first) {
+            n = first.n;
+            arrival = first.arrival;
+            input = first.input;
+            output = first.output;
+            cached = first.cached;
+            users = 0;
+            firstScheduled = first.firstScheduled;
+            firstToken = first.firstToken;
+            finish = first.finish;
+            generated = first.generated;
+            preemptedCount = first.preemptedCount;
+            capacity = first.capacity;
+            slotRequest = new int[capacity];
+            slotTarget = new int[capacity];
+            slotDone = new int[capacity];
+            slotBlocks = new int[capacity];
+            slotChunk = new int[capacity];
+            slotDecoding = new boolean[capacity];
+            slotPreempted = new boolean[capacity];
+            slotCredit = new double[capacity];
+            queue = new int[n];
+            sampleInterval = first.sampleInterval;
+            released = n;
+        }
+
+        boolean busy() {
+            return running > 0 || queueSize > 0;
+        }
+
+        void enqueue(int request) {
+            queue[(queueHead + queueSize++) % n] = request;
+            outstandingTokens += (long) input[request] - cached[request] + output[request];
+        }
+
+        /** One engine step at {@code now}; false when nothing could be scheduled (all of it was preempted). */
+        boolean step() {
+            schedule();
+            if (prefillTokens == 0 && decodeSequences == 0) {
+                if (running == 0 && queueSize > 0) {
+                    int head = queue[queueHead];
+                    throw new InvalidInputException("request " + (head + 1), "cannot be admitted even into an empty replica");
+                }
+                return false;
+            }
+            now += steps.stepSeconds(prefillTokens, prefillTokens == 0 ? 0 : prefillContextSum / prefillTokens,
+                    decodeSequences, decodeSequences == 0 ? 0 : decodeContextSum / decodeSequences);
+            stepCount++;
+            advance();
+            return true;
+        }
+
         SimulationRun simulate() {
             while (completed < n) {
                 while (nextArrival < released && arrival[nextArrival] <= now) {
-                    queue[(queueHead + queueSize++) % n] = nextArrival++;
+                    enqueue(nextArrival++);
                 }
                 sample();
-                if (running == 0 && queueSize == 0) {
+                if (!busy()) {
                     // Idle: jump to the next arrival (a closed loop always has one queued or running).
                     now = Math.max(now, arrival[nextArrival]);
                     continue;
                 }
-                schedule();
-                if (prefillTokens == 0 && decodeSequences == 0) {
-                    if (running == 0 && queueSize > 0) {
-                        int head = queue[queueHead];
-                        throw new InvalidInputException("request " + (head + 1), "cannot be admitted even into an empty replica");
-                    }
-                    continue; // everything scheduled was preempted; schedule again at the same time
-                }
-                now += steps.stepSeconds(prefillTokens, prefillTokens == 0 ? 0 : prefillContextSum / prefillTokens,
-                        decodeSequences, decodeSequences == 0 ? 0 : decodeContextSum / decodeSequences);
-                stepCount++;
-                advance();
+                step();
             }
             sample();
             return new SimulationRun(new RequestSet(arrival, input, output, cached, users), firstScheduled, firstToken, finish,
@@ -280,6 +473,7 @@ public final class ReplicaSimulator {
             slotBlocks[slot] = 0;
             slotPreempted[slot] = true;
             preemptedThisStep = true;
+            outstandingTokens += slotDone[slot];
             int request = slotRequest[slot];
             preemptedCount[request]++;
             preemptions++;
@@ -349,9 +543,11 @@ public final class ReplicaSimulator {
                 boolean finished = false;
                 if (slotChunk[i] > 0) {
                     slotDone[i] += slotChunk[i];
+                    outstandingTokens -= slotChunk[i];
                     slotChunk[i] = 0;
                     if (slotDone[i] >= slotTarget[i]) {
                         generated[r]++;
+                        outstandingTokens--;
                         if (Double.isNaN(firstToken[r])) {
                             firstToken[r] = now;
                         }
@@ -363,6 +559,7 @@ public final class ReplicaSimulator {
                     int emitted = (int) credit;
                     slotCredit[i] = credit - emitted;
                     emitted = Math.min(emitted, output[r] - generated[r]);
+                    outstandingTokens -= emitted;
                     generated[r] += emitted;
                     slotDone[i] += emitted;
                     finished = generated[r] >= output[r];

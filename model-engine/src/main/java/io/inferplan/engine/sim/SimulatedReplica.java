@@ -90,4 +90,12 @@ public final class SimulatedReplica {
         SimulationRun run = simulator().run(requests, Math.max(0.01, span / 2000));
         return new SimulationResult(run, SimulationSummary.of(run, warmupSeconds, targets));
     }
+
+    /** {@code replicas} copies of this replica behind a router, simulated together; the summary is the fleet's. */
+    public SimulationResult simulateFleet(RequestSet requests, int replicas, ReplicaSimulator.Router router, double warmupSeconds,
+                                          LatencyTargets targets) {
+        double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
+        SimulationRun run = simulator().runFleet(requests, replicas, router, Math.max(0.01, Math.max(1e-3, lastArrival) / 2000));
+        return new SimulationResult(run, SimulationSummary.of(run, warmupSeconds, targets));
+    }
 }
