@@ -218,7 +218,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 line(b, "Result", "OVERLOADED: " + s.overloadReason() + "; the queue grows without bound, so there is no p99 to report");
             }
             line(b, "Requests measured", String.format(Locale.ROOT, "%,d (after %.0f s warm-up)", s.requestsMeasured(), s.warmupSeconds()));
-            line(b, "Throughput", String.format(Locale.ROOT, "%s requests/s offered, %s achieved, %,.0f output tokens/s (steady-state maximum %s requests/s)",
+            line(b, "Throughput", String.format(Locale.ROOT, "%s requests/s offered, %s achieved, %,.0f output tokens/s (steady-state maximum %s requests/s per replica)",
                     Double.isNaN(s.offeredRequestsPerSecond()) ? "-" : fmt(s.offeredRequestsPerSecond()), fmt(s.achievedRequestsPerSecond()),
                     s.outputTokensPerSecond(), fmt(replica.steadyStateMaxRequestsPerSecond())));
             b.append(String.format(Locale.ROOT, "  %-24s %9s %9s %9s %9s %9s%n", "ms", "mean", "p50", "p90", "p99", "p99.9"));

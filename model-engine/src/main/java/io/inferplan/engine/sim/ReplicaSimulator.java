@@ -252,6 +252,9 @@ public final class ReplicaSimulator {
         private final boolean[] slotDecoding;
         private final boolean[] slotPreempted;
         private final double[] slotCredit;
+        /** Tokens generated so far and to generate, per slot (written back to the request on preemption and finish). */
+        private final int[] slotGenerated;
+        private final int[] slotOutput;
         private int running;
 
         private final int[] queue;
@@ -307,6 +310,8 @@ public final class ReplicaSimulator {
             slotDecoding = new boolean[capacity];
             slotPreempted = new boolean[capacity];
             slotCredit = new double[capacity];
+            slotGenerated = new int[capacity];
+            slotOutput = new int[capacity];
             queue = new int[n];
             this.sampleInterval = sampleInterval;
             if (users > 0) {
@@ -339,6 +344,8 @@ public final class ReplicaSimulator {
             slotDecoding = new boolean[capacity];
             slotPreempted = new boolean[capacity];
             slotCredit = new double[capacity];
+            slotGenerated = new int[capacity];
+            slotOutput = new int[capacity];
             queue = new int[n];
             sampleInterval = first.sampleInterval;
             released = n;
@@ -415,33 +422,47 @@ public final class ReplicaSimulator {
 
         /** Running sequences in admission order: prompt chunks of partly prefilled ones and/or one decode step each. */
         private void scheduleRunning(boolean prefill, boolean decode) {
-            for (int i = 0; i < running && budget > 0; i++) {
-                if (slotPreempted[i]) {
+            // Locals for the hot loop: the launchers' C1 compiler does not keep fields in registers.
+            final int[] target = slotTarget;
+            final int[] doneTokens = slotDone;
+            final int[] blocks = slotBlocks;
+            final boolean[] preempted = slotPreempted;
+            final boolean[] decoding = slotDecoding;
+            final int perBlock = blockTokens;
+            final int decodeTokens = decodeBlockTokens;
+            int left = budget;
+            int decodes = decodeSequences;
+            double decodeContext = decodeContextSum;
+            for (int i = 0; i < running && left > 0; i++) {
+                if (preempted[i]) {
                     continue;
                 }
-                int done = slotDone[i];
-                if (done < slotTarget[i]) {
+                int done = doneTokens[i];
+                if (done < target[i]) {
                     if (!prefill) {
                         continue;
                     }
-                    int chunk = Math.min(slotTarget[i] - done, budget);
+                    int chunk = Math.min(target[i] - done, left);
                     if (!allocate(i, done + chunk)) {
                         continue;
                     }
                     slotChunk[i] = chunk;
-                    budget -= chunk;
+                    left -= chunk;
                     prefillTokens += chunk;
                     prefillContextSum += chunk * (done + chunk / 2.0);
                 } else if (decode) {
-                    if (!allocate(i, done + decodeBlockTokens)) {
+                    if (done + decodeTokens > blocks[i] * perBlock && !allocate(i, done + decodeTokens)) {
                         continue;
                     }
-                    slotDecoding[i] = true;
-                    budget -= 1;
-                    decodeSequences++;
-                    decodeContextSum += done;
+                    decoding[i] = true;
+                    left--;
+                    decodes++;
+                    decodeContext += done;
                 }
             }
+            budget = left;
+            decodeSequences = decodes;
+            decodeContextSum = decodeContext;
         }
 
         /** Blocks so that slot {@code i} holds {@code tokens}; preempts from the tail (possibly itself) when short. */
@@ -475,6 +496,7 @@ public final class ReplicaSimulator {
             preemptedThisStep = true;
             outstandingTokens += slotDone[slot];
             int request = slotRequest[slot];
+            generated[request] = slotGenerated[slot];
             preemptedCount[request]++;
             preemptions++;
             queueHead = (queueHead - 1 + n) % n;
@@ -512,6 +534,8 @@ public final class ReplicaSimulator {
                 slotDecoding[s] = false;
                 slotPreempted[s] = false;
                 slotCredit[s] = 0;
+                slotGenerated[s] = generated[r];
+                slotOutput[s] = output[r];
                 freeBlocks -= (int) need;
                 if (Double.isNaN(firstScheduled[r])) {
                     firstScheduled[r] = now;
@@ -537,39 +561,54 @@ public final class ReplicaSimulator {
 
         /** The step has run: prompt chunks land, decoding sequences emit tokens, finished requests leave. */
         private void advance() {
+            final int[] request = slotRequest;
+            final int[] chunks = slotChunk;
+            final int[] doneTokens = slotDone;
+            final int[] target = slotTarget;
+            final int[] made = slotGenerated;
+            final int[] wanted = slotOutput;
+            final boolean[] decoding = slotDecoding;
+            final boolean wholeTokens = tokensPerStep == 1.0;
+            final double time = now;
             int w = 0;
-            for (int i = 0; i < running; i++) {
-                int r = slotRequest[i];
+            int count = running;
+            for (int i = 0; i < count; i++) {
                 boolean finished = false;
-                if (slotChunk[i] > 0) {
-                    slotDone[i] += slotChunk[i];
-                    outstandingTokens -= slotChunk[i];
-                    slotChunk[i] = 0;
-                    if (slotDone[i] >= slotTarget[i]) {
-                        generated[r]++;
+                int chunk = chunks[i];
+                if (chunk > 0) {
+                    doneTokens[i] += chunk;
+                    outstandingTokens -= chunk;
+                    chunks[i] = 0;
+                    if (doneTokens[i] >= target[i]) {
+                        made[i]++;
                         outstandingTokens--;
+                        int r = request[i];
                         if (Double.isNaN(firstToken[r])) {
-                            firstToken[r] = now;
+                            firstToken[r] = time;
                         }
-                        finished = generated[r] >= output[r];
+                        finished = made[i] >= wanted[i];
                     }
-                } else if (slotDecoding[i]) {
-                    slotDecoding[i] = false;
-                    double credit = slotCredit[i] + tokensPerStep;
-                    int emitted = (int) credit;
-                    slotCredit[i] = credit - emitted;
-                    emitted = Math.min(emitted, output[r] - generated[r]);
+                } else if (decoding[i]) {
+                    decoding[i] = false;
+                    int emitted = 1;
+                    if (!wholeTokens) {
+                        double credit = slotCredit[i] + tokensPerStep;
+                        emitted = Math.min((int) credit, wanted[i] - made[i]);
+                        slotCredit[i] = credit - (int) credit;
+                    }
                     outstandingTokens -= emitted;
-                    generated[r] += emitted;
-                    slotDone[i] += emitted;
-                    finished = generated[r] >= output[r];
+                    made[i] += emitted;
+                    doneTokens[i] += emitted;
+                    finished = made[i] >= wanted[i];
                 }
                 if (finished) {
-                    finish[r] = now;
+                    int r = request[i];
+                    generated[r] = made[i];
+                    finish[r] = time;
                     freeBlocks += slotBlocks[i];
                     completed++;
                     if (users > 0 && released < n) {
-                        arrival[released++] = now; // this user's next request
+                        arrival[released++] = time; // this user's next request
                     }
                 } else {
                     if (w != i) {
@@ -590,6 +629,8 @@ public final class ReplicaSimulator {
             slotDecoding[to] = slotDecoding[from];
             slotPreempted[to] = slotPreempted[from];
             slotCredit[to] = slotCredit[from];
+            slotGenerated[to] = slotGenerated[from];
+            slotOutput[to] = slotOutput[from];
         }
 
         private void sample() {
