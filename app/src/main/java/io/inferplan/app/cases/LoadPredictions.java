@@ -32,7 +32,6 @@ public final class LoadPredictions {
     static final double OPEN_RUN_SECONDS = 600;
     static final int MIN_OPEN_REQUESTS = 4_000;
     static final int MAX_OPEN_REQUESTS = 400_000;
-    static final int REQUESTS_PER_PROBE = 4_000;
     static final long SEED = 20261201L;
     static final int FINITE_REPLICATIONS = 5;
 
@@ -93,7 +92,7 @@ public final class LoadPredictions {
         String scenario = row.get("scenario").strip().toLowerCase(Locale.ROOT);
         if (scenario.equals("slo")) {
             LatencyTargets targets = LatencyTargets.p99(required(row, "max_p99_ttft_ms") / 1e3, required(row, "max_p99_tpot_ms") / 1e3);
-            CapacityResult capacity = CapacitySearch.search(replica, input, output, hitRate, targets, REQUESTS_PER_PROBE, SEED);
+            CapacityResult capacity = CapacitySearch.search(replica, input, output, hitRate, targets, CapacitySearch.defaultRequestsPerProbe(output.meanTokens()), SEED);
             if (!capacity.reachable()) {
                 row.put("predicted_load_state", "targets unreachable");
                 row.put("predicted_requests_per_s", "0.0");

@@ -15,6 +15,7 @@ import io.inferplan.engine.sim.LatencyStats;
 import io.inferplan.engine.sim.LatencyTargets;
 import io.inferplan.engine.sim.LengthDistribution;
 import io.inferplan.engine.sim.ReplicaSimulator;
+import io.inferplan.engine.sim.SchedulerPolicy;
 import io.inferplan.engine.sim.RequestSet;
 import io.inferplan.engine.sim.SimulatedReplica;
 import io.inferplan.engine.sim.SimulationResult;
@@ -58,9 +59,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "R", description = "Requests per second offered to the replica "
             + "(default: the scenario's peak spread over the replicas it needs)")
     Double rate;
-    @Option(names = "--duration", paramLabel = "S", description = "Seconds of arrivals to simulate (default ${DEFAULT-VALUE}; the first 10% is warm-up)",
-            defaultValue = "600")
-    double durationSeconds;
+    @Option(names = "--duration", paramLabel = "S", description = "Seconds of arrivals to simulate (default: 600, or 40 unloaded "
+            + "request latencies when that is longer; the first 10% is warm-up, at least 3 unloaded latencies)")
+    Double durationSeconds;
     @Option(names = "--arrival", description = "poisson, constant or gamma (default ${DEFAULT-VALUE})", defaultValue = "poisson")
     String arrival;
     @Option(names = "--arrival-cv", description = "Coefficient of variation of the gaps for --arrival gamma (default ${DEFAULT-VALUE})",
@@ -96,7 +97,7 @@ public final class SimulateCommand implements Callable<Integer> {
             case "least-work", "least-outstanding" -> ReplicaSimulator.Router.LEAST_OUTSTANDING_TOKENS;
             default -> throw new InvalidInputException("--router", "must be round-robin or least-work, was '" + router + "'");
         };
-        if (!(durationSeconds > 0)) {
+        if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new InvalidInputException("--duration", "must be greater than 0 seconds, was " + durationSeconds);
         }
         ResolvedScenario resolved = ScenarioFiles.load(file, ScenarioFiles.lookupResolver(CatalogCommand.lookup(spec)));
@@ -109,9 +110,12 @@ public final class SimulateCommand implements Callable<Integer> {
         LatencyTargets targets = workload.latency() == null ? null
                 : LatencyTargets.p99(workload.latency().maxTimeToFirstTokenSeconds(), workload.latency().maxTimePerOutputTokenSeconds());
 
+        // A run must be long against one request's own latency to reach a steady state.
+        double unloaded = replica.unloadedLatencySeconds(input.meanTokens(), output.meanTokens());
+        double duration = durationSeconds != null ? durationSeconds : Math.max(600, 40 * unloaded);
         long started = System.nanoTime();
         CapacityResult capacity = targets == null ? null
-                : CapacitySearch.search(replica, input, output, workload.promptCacheHitRate(), targets, 4_000, runSeed);
+                : CapacitySearch.search(replica, input, output, workload.promptCacheHitRate(), targets, CapacitySearch.defaultRequestsPerProbe(output.meanTokens()), runSeed);
         double capacitySeconds = (System.nanoTime() - started) / 1e9;
         int minReplicas = resolved.scenario().deployment().minReplicas();
         double plannedUtilization = resolved.scenario().deployment().plannedUtilization();
@@ -132,12 +136,12 @@ public final class SimulateCommand implements Callable<Integer> {
         } else {
             double offered = rate != null ? rate : fleetReplicas != null ? peak : peak / replicas;
             ArrivalProcess process = ArrivalProcess.parse(arrival, offered, arrivalCv);
-            requests = RequestSet.forDuration(process, input, output, durationSeconds, workload.promptCacheHitRate(), runSeed);
+            requests = RequestSet.forDuration(process, input, output, duration, workload.promptCacheHitRate(), runSeed);
             load = String.format(Locale.ROOT, "%s arrivals at %.2f requests/s%s for %.0f s", arrival, offered,
-                    rate != null || fleetReplicas != null ? "" : " (peak " + fmt(peak) + " over " + replicas + " replicas)", durationSeconds);
+                    rate != null || fleetReplicas != null ? "" : " (peak " + fmt(peak) + " over " + replicas + " replicas)", duration);
         }
         double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
-        double warmup = trace != null || Double.isNaN(lastArrival) ? 0 : 0.1 * lastArrival;
+        double warmup = trace != null || Double.isNaN(lastArrival) ? 0 : Math.min(0.5 * lastArrival, Math.max(0.1 * lastArrival, 3 * unloaded));
         started = System.nanoTime();
         SimulationResult result;
         if (fleetReplicas != null) {
@@ -153,7 +157,7 @@ public final class SimulateCommand implements Callable<Integer> {
             writeRequests(result.run(), requestsCsv);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Report report = new Report(resolved, replica, load, result.summary(), targets, capacity, replicas, peak, simulateSeconds, capacitySeconds);
+        Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, capacity, replicas, peak, simulateSeconds, capacitySeconds);
         out.print(json ? report.json() : report.table());
         out.flush();
         return CliSupport.OK;
@@ -198,7 +202,7 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     /** What the command prints. */
-    private record Report(ResolvedScenario resolved, SimulatedReplica replica, String load, SimulationSummary s,
+    private record Report(ResolvedScenario resolved, SimulatedReplica replica, SchedulerPolicy policy, String load, SimulationSummary s,
                           LatencyTargets targets, CapacityResult capacity, int replicas, double peak,
                           double simulateSeconds, double capacitySeconds) {
 
@@ -208,7 +212,7 @@ public final class SimulateCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%s: replicas of %s on %d x %s (TP %d, PP %d), %s weights, %s%n",
                     resolved.scenario().name(), resolved.model().name(), d.gpusPerReplica(), d.accelerator().name(), d.tensorParallel(),
                     d.pipelineParallel(), d.weightPrecision().id(), d.servingStack().displayName()));
-            var p = replica.policy();
+            var p = policy;
             line(b, "Scheduler", String.format(Locale.ROOT, "%s: up to %d sequences, %d tokens per step, %s, %s, KV blocks of %d tokens "
                             + "(%,.0f tokens of KV)", p.name(), p.maxSequences(), p.maxTokensPerStep(),
                     p.chunkedPrefill() ? "chunked prefill" : "whole prompts", p.mixedPrefillDecode() ? "prefill mixed with decode"
@@ -269,7 +273,7 @@ public final class SimulateCommand implements Callable<Integer> {
             ObjectNode root = JsonSupport.mapper().createObjectNode();
             root.put("scenario", resolved.scenario().name());
             root.put("load", load);
-            var p = replica.policy();
+            var p = policy;
             ObjectNode scheduler = root.putObject("scheduler");
             scheduler.put("name", p.name());
             scheduler.put("maxSequences", p.maxSequences());

@@ -10,11 +10,23 @@ import static io.inferplan.engine.Checks.present;
  * targets and is the same on every run.
  */
 public final class CapacitySearch {
-    /** Probes after the bracketing ones: 2^-12 of the steady-state maximum is finer than the simulation's noise. */
+    /** Probes after the first at most: 2^-12 of the steady-state maximum. */
     static final int BISECTIONS = 12;
     static final double WARMUP_SHARE = 0.1;
+    static final double RESOLUTION = 0.01;
+
+    /** Output tokens a probe may generate by default: keeps a search near a second however long the replies. */
+    static final double PROBE_OUTPUT_TOKENS = 2e6;
 
     private CapacitySearch() {
+    }
+
+    /**
+     * Requests per probe: 4,000 (forty beyond the p99), fewer for long replies so that a search stays fast (at least
+     * 2,000: twenty beyond the p99).
+     */
+    public static int defaultRequestsPerProbe(double meanOutputTokens) {
+        return (int) Math.max(2_000, Math.min(4_000, PROBE_OUTPUT_TOKENS / Math.max(1, meanOutputTokens)));
     }
 
     /**
@@ -38,7 +50,8 @@ public final class CapacitySearch {
         low = trickle;
         best = atTrickle;
         double high = upper;
-        for (int i = 0; i < BISECTIONS; i++) {
+        // Stop when the bracket is within 1% of the rate found: finer than a p99 from a few thousand requests resolves.
+        for (int i = 0; i < BISECTIONS && high - low > RESOLUTION * low; i++) {
             double mid = (low + high) / 2;
             SimulationSummary summary = probe(replica, input, output, promptCacheHitRate, targets, requestsPerProbe, seed, mid);
             probes++;

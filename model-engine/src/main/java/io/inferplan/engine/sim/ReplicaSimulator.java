@@ -140,7 +140,17 @@ public final class ReplicaSimulator {
     private void check(RequestSet requests) {
         int[] in = requests.inputTokens();
         int[] out = requests.outputTokens();
+        double[] arrival = requests.arrivalSeconds();
+        double previous = 0;
         for (int i = 0; i < requests.size(); i++) {
+            if (requests.closedLoopUsers() == 0) {
+                if (!(arrival[i] >= previous)) {
+                    throw new InvalidInputException("request " + (i + 1) + " arrival", arrival[i] < 0 || Double.isNaN(arrival[i])
+                            ? "must be a time from 0 on, was " + arrival[i] : "requests must be in arrival order: " + arrival[i]
+                            + " comes after " + previous);
+                }
+                previous = arrival[i];
+            }
             if (in[i] < 1 || out[i] < 1) {
                 throw new InvalidInputException("request " + (i + 1), "must have at least one input and one output token");
             }

@@ -80,4 +80,11 @@ public record SchedulerPolicy(String name, int maxSequences, int maxTokensPerSte
         return new SchedulerPolicy(name, maxSequences, tokens, chunkedPrefill, mixedPrefillDecode, kvBlockTokens,
                 reservedOutputShare, admissionHeadroomShare, source);
     }
+
+    /** The same with chunked prefill on (TensorRT-LLM's enable_chunked_context, needed for prompts over the budget). */
+    public SchedulerPolicy withChunkedPrefill() {
+        return new SchedulerPolicy(name + " (chunked context)", maxSequences, maxTokensPerStep, true, mixedPrefillDecode,
+                kvBlockTokens, reservedOutputShare, admissionHeadroomShare, source + "; enable_chunked_context on for prompts over "
+                + maxTokensPerStep + " tokens");
+    }
 }

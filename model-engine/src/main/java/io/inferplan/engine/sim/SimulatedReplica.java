@@ -79,15 +79,43 @@ public final class SimulatedReplica {
 
     /** A fresh simulator (its step-time table fills as it runs). */
     public ReplicaSimulator simulator() {
-        return new ReplicaSimulator(new RooflineStepTime(physics, policy.maxSequences()), policy, kvCapacityTokens,
+        return simulator(policy);
+    }
+
+    private ReplicaSimulator simulator(SchedulerPolicy scheduler) {
+        return new ReplicaSimulator(new RooflineStepTime(physics, scheduler.maxSequences()), scheduler, kvCapacityTokens,
                 physics.tokensPerStep());
+    }
+
+    /**
+     * The scheduler these requests run under: the stack's, with chunked prefill turned on when a prompt is longer than
+     * the token budget and the stack would otherwise refuse it (a TensorRT-LLM deployment serving such prompts must
+     * enable chunked context).
+     */
+    public SchedulerPolicy policyFor(RequestSet requests) {
+        if (policy.chunkedPrefill()) {
+            return policy;
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.inputTokens()[i] - requests.cachedInputTokens()[i] > policy.maxTokensPerStep()) {
+                return policy.withChunkedPrefill();
+            }
+        }
+        return policy;
+    }
+
+    /** Seconds one request takes on an idle replica: its prefill alone, then its decode steps alone. */
+    public double unloadedLatencySeconds(double inputTokens, double outputTokens) {
+        double prefill = physics.prefillOnlySeconds(inputTokens, inputTokens / 2);
+        return prefill + Math.max(0, outputTokens - 1) / physics.tokensPerStep()
+                * physics.decodeSeconds(1, inputTokens + outputTokens / 2);
     }
 
     /** Simulates the requests and summarises those arriving after {@code warmupSeconds}. */
     public SimulationResult simulate(RequestSet requests, double warmupSeconds, LatencyTargets targets) {
         double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
         double span = Double.isNaN(lastArrival) ? 1 : Math.max(1e-3, lastArrival);
-        SimulationRun run = simulator().run(requests, Math.max(0.01, span / 2000));
+        SimulationRun run = simulator(policyFor(requests)).run(requests, Math.max(0.01, span / 2000));
         return new SimulationResult(run, SimulationSummary.of(run, warmupSeconds, targets));
     }
 
@@ -95,7 +123,8 @@ public final class SimulatedReplica {
     public SimulationResult simulateFleet(RequestSet requests, int replicas, ReplicaSimulator.Router router, double warmupSeconds,
                                           LatencyTargets targets) {
         double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
-        SimulationRun run = simulator().runFleet(requests, replicas, router, Math.max(0.01, Math.max(1e-3, lastArrival) / 2000));
+        SimulationRun run = simulator(policyFor(requests)).runFleet(requests, replicas, router,
+                Math.max(0.01, Math.max(1e-3, lastArrival) / 2000));
         return new SimulationResult(run, SimulationSummary.of(run, warmupSeconds, targets));
     }
 }

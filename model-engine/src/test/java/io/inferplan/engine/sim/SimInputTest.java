@@ -102,4 +102,12 @@ class SimInputTest {
                 () -> SimFixtures.llama8b(ServingStack.VLLM).simulate(huge, 0, null)).getMessage();
         assertTrue(message.startsWith("request 1: 2000000 + 10 tokens need"), message);
     }
+
+    @Test
+    void requestsOutOfArrivalOrderAreRefused() {
+        RequestSet unsorted = new RequestSet(new double[] {1, 0.5}, new int[] {10, 10}, new int[] {5, 5}, new int[] {0, 0}, 0);
+        String message = assertThrows(InvalidInputException.class,
+                () -> SimFixtures.llama8b(ServingStack.VLLM).simulate(unsorted, 0, null)).getMessage();
+        assertEquals("request 2 arrival: requests must be in arrival order: 0.5 comes after 1.0", message);
+    }
 }

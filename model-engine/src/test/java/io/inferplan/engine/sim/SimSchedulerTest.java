@@ -92,4 +92,14 @@ class SimSchedulerTest {
         SimulationSummary s = fast.simulate(SimFixtures.poisson(5, 1_000, 467, 256, 1), 10, null).summary();
         assertTrue(s.tpot().meanSeconds() < 0.7 * base.tpot().meanSeconds(), s.tpot() + " vs " + base.tpot());
     }
+
+    @Test
+    void tensorRtLlmTurnsOnChunkedContextForPromptsOverItsBudget() {
+        SimulatedReplica replica = SimFixtures.replica("Llama-3.1-8B", 1, ServingStack.TENSORRT_LLM, 20_000, 100);
+        RequestSet requests = SimFixtures.poisson(0.1, 20, 20_000, 100, 1);
+        assertTrue(replica.policyFor(requests).chunkedPrefill());
+        assertTrue(!replica.policyFor(SimFixtures.poisson(0.1, 20, 4_000, 100, 1)).chunkedPrefill());
+        SimulationSummary s = replica.simulate(requests, 0, null).summary();
+        assertEquals(20, s.requestsMeasured());
+    }
 }
