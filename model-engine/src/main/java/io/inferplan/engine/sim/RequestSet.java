@@ -4,7 +4,6 @@ import static io.inferplan.engine.Checks.inRange;
 import static io.inferplan.engine.Checks.present;
 
 import io.inferplan.engine.InvalidInputException;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -106,9 +105,5 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
             cached[k] = cachedInputTokens[i];
         }
         return new RequestSet(arrival, in, out, cached, closedLoopUsers == 0 ? 0 : Math.max(1, closedLoopUsers / replicas));
-    }
-
-    public double meanOutputTokens() {
-        return Arrays.stream(outputTokens).average().orElse(0);
     }
 }
