@@ -83,6 +83,9 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--requests-csv", paramLabel = "OUT.csv", description = "Write every request's times to this CSV")
     Path requestsCsv;
+    @Option(names = "--timeline-csv", paramLabel = "OUT.csv", description = "Write KV occupancy, running and waiting requests "
+            + "and preemptions over time to this CSV")
+    Path timelineCsv;
 
     @Override
     public Integer call() throws IOException {
@@ -156,6 +159,9 @@ public final class SimulateCommand implements Callable<Integer> {
         if (requestsCsv != null) {
             writeRequests(result.run(), requestsCsv);
         }
+        if (timelineCsv != null) {
+            writeTimeline(result.run(), timelineCsv);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, capacity, replicas, peak, simulateSeconds, capacitySeconds);
         out.print(json ? report.json() : report.table());
@@ -193,6 +199,19 @@ public final class SimulateCommand implements Callable<Integer> {
                         Double.isNaN(tpot) ? "" : String.format(Locale.ROOT, "%.6f", tpot), run.e2eSeconds(i),
                         run.preemptionsPerRequest()[i])).append('\n');
                 w.write(line.toString());
+            }
+        }
+    }
+
+    private static void writeTimeline(SimulationRun run, Path path) throws IOException {
+        if (path.getParent() != null) {
+            Files.createDirectories(path.getParent());
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            w.write("time_s,kv_used_share,running_sequences,waiting_requests,preemptions\n");
+            for (int i = 0; i < run.sampleSeconds().length; i++) {
+                w.write(String.format(Locale.ROOT, "%.3f,%.4f,%d,%d,%d%n", run.sampleSeconds()[i], run.sampleKvShare()[i],
+                        run.sampleRunning()[i], run.sampleWaiting()[i], run.samplePreemptions()[i]));
             }
         }
     }

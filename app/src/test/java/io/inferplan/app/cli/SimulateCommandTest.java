@@ -33,7 +33,9 @@ class SimulateCommandTest {
     @Test
     void jsonAndPerRequestCsv() throws IOException {
         Path requests = temp.resolve("requests.csv");
-        CliRun run = CliRun.of("simulate", CHAT, "--rate", "1", "--duration", "60", "--json", "--requests-csv", requests.toString());
+        Path timeline = temp.resolve("timeline.csv");
+        CliRun run = CliRun.of("simulate", CHAT, "--rate", "1", "--duration", "60", "--json", "--requests-csv", requests.toString(),
+                "--timeline-csv", timeline.toString());
         assertEquals(0, run.exitCode(), run.err());
         JsonNode root = JsonSupport.mapper().readTree(run.out());
         assertFalse(root.at("/result/overloaded").asBoolean());
@@ -42,6 +44,9 @@ class SimulateCommandTest {
         List<String> lines = Files.readAllLines(requests);
         assertEquals("request,arrival_s,input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions", lines.getFirst());
         assertTrue(lines.size() > 30);
+        List<String> samples = Files.readAllLines(timeline);
+        assertEquals("time_s,kv_used_share,running_sequences,waiting_requests,preemptions", samples.getFirst());
+        assertTrue(samples.size() > 100, samples.size() + " samples");
     }
 
     @Test
