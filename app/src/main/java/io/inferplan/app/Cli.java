@@ -26,6 +26,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new io.inferplan.app.cli.EvaluateCommand());
         cli.addSubcommand(new io.inferplan.app.cli.CompareCommand());
         cli.addSubcommand(new io.inferplan.app.cli.SensitivityCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.SimulateCommand());
         cli.addSubcommand(new io.inferplan.app.cli.CatalogCommand());
         cli.addSubcommand(new io.inferplan.app.cli.ProfileCommand());
         cli.setExecutionExceptionHandler(Cli::reportFailure);

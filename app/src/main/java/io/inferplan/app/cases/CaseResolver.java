@@ -118,10 +118,11 @@ public final class CaseResolver {
     private static ServingTarget target(Map<String, String> row) {
         String scenario = text(row, "scenario", "offline").toLowerCase(Locale.ROOT);
         return switch (scenario) {
-            case "offline", "" -> new ServingTarget.Offline();
+            // load and slo rows are simulated (LoadPredictions); their steady-state estimate is the offline one.
+            case "offline", "", "load", "slo" -> new ServingTarget.Offline();
             case "batch" -> new ServingTarget.FixedBatch(wholeNumber(row, "batch", -1, 1, 1_000_000));
             case "interactivity" -> new ServingTarget.Interactivity(number(row, "min_tokens_per_s_per_user"));
-            default -> throw new InvalidInputException("scenario", "must be offline, batch or interactivity, was '" + scenario + "'");
+            default -> throw new InvalidInputException("scenario", "must be offline, batch, interactivity, load or slo, was '" + scenario + "'");
         };
     }
 

@@ -6,6 +6,7 @@ import io.inferplan.app.cases.CaseEvaluator;
 import io.inferplan.app.cases.CaseOutcome;
 import io.inferplan.app.cases.CaseResolver;
 import io.inferplan.app.cases.CaseTable;
+import io.inferplan.app.cases.LoadPredictions;
 import io.inferplan.app.cases.ResolvedCase;
 import io.inferplan.app.cases.WeightPrecisionOrigin;
 import io.inferplan.catalog.store.AcceleratorLookup;
@@ -108,7 +109,7 @@ public final class EstimateCommand implements Callable<Integer> {
         }
         CaseTable input = CaseTable.read(cases);
         List<CaseOutcome> outcomes = evaluator.evaluateAll(input);
-        CaseTable output = CaseEvaluator.withPredictions(input, outcomes);
+        CaseTable output = new LoadPredictions(PerformanceModel.standard()).addTo(CaseEvaluator.withPredictions(input, outcomes), outcomes);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -119,6 +120,12 @@ public final class EstimateCommand implements Callable<Integer> {
         long failed = outcomes.stream().filter(CaseOutcome::failed).count();
         stdout.printf(Locale.ROOT, "Evaluated %d rows of %s: %d with a prediction, %d with an error (see the error column). Wrote %s%n",
                 outcomes.size(), cases, outcomes.size() - failed, failed, out);
+        String latency = LoadPredictions.accuracyMarkdown(output);
+        if (!latency.isEmpty()) {
+            stdout.println();
+            stdout.println("Simulated latency against the measured columns of the load rows:");
+            stdout.print(latency);
+        }
         AccuracySummary accuracy = AccuracySummary.of(outcomes);
         if (accuracy.hasMeasurements()) {
             stdout.println();

@@ -1,0 +1,461 @@
+package io.inferplan.engine.sim;
+
+import io.inferplan.engine.InvalidInputException;
+import java.util.Arrays;
+
+/**
+ * The state of one replica during a run: its running sequences, waiting queue and KV blocks, stepped by
+ * {@link ReplicaSimulator}. Fields rather than locals so the scheduling phases can be separate methods; a fleet's
+ * replicas share the request arrays.
+ */
+final class ReplicaRun {
+    private final StepTimeSource steps;
+    private final SchedulerPolicy policy;
+    final int kvBlocks;
+    private final double tokensPerStep;
+    private final int n;
+    final double[] arrival;
+    final int[] input;
+    final int[] output;
+    final int[] cached;
+    private final int users;
+    final double[] firstScheduled;
+    final double[] firstToken;
+    final double[] finish;
+    private final int[] generated;
+    final int[] preemptedCount;
+
+    private final int capacity;
+    private final int[] slotRequest;
+    private final int[] slotTarget;
+    private final int[] slotDone;
+    private final int[] slotBlocks;
+    private final int[] slotChunk;
+    private final boolean[] slotDecoding;
+    private final boolean[] slotPreempted;
+    private final double[] slotCredit;
+    /** Tokens generated so far and to generate, per slot (written back to the request on preemption and finish). */
+    private final int[] slotGenerated;
+    private final int[] slotOutput;
+    int running;
+
+    private final int[] queue;
+    private int queueHead;
+    int queueSize;
+
+    private final int blockTokens;
+    private final int decodeBlockTokens;
+    int freeBlocks;
+    double now;
+    private int released;
+    private int nextArrival;
+    int completed;
+    long stepCount;
+    long preemptions;
+    private boolean preemptedThisStep;
+    /** Prompt and output tokens still to compute for this replica's queued and running requests (the router's measure). */
+    long outstandingTokens;
+
+    private int budget;
+    private int prefillTokens;
+    private double prefillContextSum;
+    private int decodeSequences;
+    private double decodeContextSum;
+
+    private final double sampleInterval;
+    private double nextSample;
+    private int samples;
+    private double[] sampleTime = new double[1024];
+    private float[] sampleKvShare = new float[1024];
+    private int[] sampleRunning = new int[1024];
+    private int[] sampleWaiting = new int[1024];
+    private long[] samplePreemptions = new long[1024];
+
+    ReplicaRun(ReplicaSimulator simulator, RequestSet requests, double sampleInterval) {
+        steps = simulator.steps;
+        policy = simulator.policy;
+        kvBlocks = simulator.kvBlocks;
+        tokensPerStep = simulator.tokensPerStep;
+        blockTokens = policy.kvBlockTokens();
+        decodeBlockTokens = (int) Math.ceil(tokensPerStep);
+        freeBlocks = kvBlocks;
+        n = requests.size();
+        arrival = requests.arrivalSeconds().clone();
+        input = requests.inputTokens();
+        output = requests.outputTokens();
+        cached = requests.cachedInputTokens();
+        users = requests.closedLoopUsers();
+        firstScheduled = nanArray(n);
+        firstToken = nanArray(n);
+        finish = nanArray(n);
+        generated = new int[n];
+        preemptedCount = new int[n];
+        capacity = policy.maxSequences();
+        slotRequest = new int[capacity];
+        slotTarget = new int[capacity];
+        slotDone = new int[capacity];
+        slotBlocks = new int[capacity];
+        slotChunk = new int[capacity];
+        slotDecoding = new boolean[capacity];
+        slotPreempted = new boolean[capacity];
+        slotCredit = new double[capacity];
+        slotGenerated = new int[capacity];
+        slotOutput = new int[capacity];
+        queue = new int[n];
+        this.sampleInterval = sampleInterval;
+        if (users > 0) {
+            released = Math.min(users, n);
+            Arrays.fill(arrival, 0, released, 0.0);
+        } else {
+            released = n;
+        }
+    }
+
+    /** Another replica of a fleet: its own slots, queue and cache; the requests' arrays shared with {@code first}. */
+    ReplicaRun(ReplicaRun first) {
+        steps = first.steps;
+        policy = first.policy;
+        kvBlocks = first.kvBlocks;
+        tokensPerStep = first.tokensPerStep;
+        blockTokens = policy.kvBlockTokens();
+        decodeBlockTokens = (int) Math.ceil(tokensPerStep);
+        freeBlocks = kvBlocks;
+        n = first.n;
+        arrival = first.arrival;
+        input = first.input;
+        output = first.output;
+        cached = first.cached;
+        users = 0;
+        firstScheduled = first.firstScheduled;
+        firstToken = first.firstToken;
+        finish = first.finish;
+        generated = first.generated;
+        preemptedCount = first.preemptedCount;
+        capacity = first.capacity;
+        slotRequest = new int[capacity];
+        slotTarget = new int[capacity];
+        slotDone = new int[capacity];
+        slotBlocks = new int[capacity];
+        slotChunk = new int[capacity];
+        slotDecoding = new boolean[capacity];
+        slotPreempted = new boolean[capacity];
+        slotCredit = new double[capacity];
+        slotGenerated = new int[capacity];
+        slotOutput = new int[capacity];
+        queue = new int[n];
+        sampleInterval = first.sampleInterval;
+        released = n;
+    }
+
+    boolean busy() {
+        return running > 0 || queueSize > 0;
+    }
+
+    void enqueue(int request) {
+        queue[(queueHead + queueSize++) % n] = request;
+        outstandingTokens += (long) input[request] - cached[request] + output[request];
+    }
+
+    /** One engine step at {@code now}; false when nothing could be scheduled (all of it was preempted). */
+    boolean step() {
+        schedule();
+        if (prefillTokens == 0 && decodeSequences == 0) {
+            if (running == 0 && queueSize > 0) {
+                int head = queue[queueHead];
+                throw new InvalidInputException("request " + (head + 1), "cannot be admitted even into an empty replica");
+            }
+            return false;
+        }
+        now += steps.stepSeconds(prefillTokens, prefillTokens == 0 ? 0 : prefillContextSum / prefillTokens,
+                decodeSequences, decodeSequences == 0 ? 0 : decodeContextSum / decodeSequences);
+        stepCount++;
+        advance();
+        return true;
+    }
+
+    SimulationRun simulate() {
+        while (completed < n) {
+            while (nextArrival < released && arrival[nextArrival] <= now) {
+                enqueue(nextArrival++);
+            }
+            sample();
+            if (!busy()) {
+                // Idle: jump to the next arrival (a closed loop always has one queued or running).
+                now = Math.max(now, arrival[nextArrival]);
+                continue;
+            }
+            step();
+        }
+        sample();
+        return new SimulationRun(new RequestSet(arrival, input, output, cached, users), firstScheduled, firstToken, finish,
+                preemptedCount, stepCount, preemptions, kvBlocks, policy, now,
+                Arrays.copyOf(sampleTime, samples), Arrays.copyOf(sampleKvShare, samples), Arrays.copyOf(sampleRunning, samples),
+                Arrays.copyOf(sampleWaiting, samples), Arrays.copyOf(samplePreemptions, samples));
+    }
+
+    private void schedule() {
+        budget = policy.maxTokensPerStep();
+        prefillTokens = 0;
+        prefillContextSum = 0;
+        decodeSequences = 0;
+        decodeContextSum = 0;
+        if (policy.mixedPrefillDecode()) {
+            scheduleRunning(true, true);
+            admit();
+        } else {
+            // Prefill first: a step with prompt work runs no decode (SGLang without mixed chunks).
+            scheduleRunning(true, false);
+            admit();
+            if (prefillTokens == 0) {
+                scheduleRunning(false, true);
+            }
+        }
+        if (preemptedThisStep) {
+            compactPreempted();
+            preemptedThisStep = false;
+        }
+    }
+
+    /** Running sequences in admission order: prompt chunks of partly prefilled ones and/or one decode step each. */
+    private void scheduleRunning(boolean prefill, boolean decode) {
+        // Locals for the hot loop: the launchers' C1 compiler does not keep fields in registers.
+        final int[] target = slotTarget;
+        final int[] doneTokens = slotDone;
+        final int[] blocks = slotBlocks;
+        final boolean[] preempted = slotPreempted;
+        final boolean[] decoding = slotDecoding;
+        final int perBlock = blockTokens;
+        final int decodeTokens = decodeBlockTokens;
+        int left = budget;
+        int decodes = decodeSequences;
+        double decodeContext = decodeContextSum;
+        for (int i = 0; i < running && left > 0; i++) {
+            if (preempted[i]) {
+                continue;
+            }
+            int done = doneTokens[i];
+            if (done < target[i]) {
+                if (!prefill) {
+                    continue;
+                }
+                int chunk = Math.min(target[i] - done, left);
+                if (!allocate(i, done + chunk)) {
+                    continue;
+                }
+                slotChunk[i] = chunk;
+                left -= chunk;
+                prefillTokens += chunk;
+                prefillContextSum += chunk * (done + chunk / 2.0);
+            } else if (decode) {
+                if (done + decodeTokens > blocks[i] * perBlock && !allocate(i, done + decodeTokens)) {
+                    continue;
+                }
+                decoding[i] = true;
+                left--;
+                decodes++;
+                decodeContext += done;
+            }
+        }
+        budget = left;
+        decodeSequences = decodes;
+        decodeContextSum = decodeContext;
+    }
+
+    /** Blocks so that slot {@code i} holds {@code tokens}; preempts from the tail (possibly itself) when short. */
+    private boolean allocate(int i, long tokens) {
+        if (tokens <= (long) slotBlocks[i] * blockTokens) {
+            return true; // the common case: the sequence's last block has room (no division)
+        }
+        long need = blocksFor(tokens) - slotBlocks[i];
+        if (need <= 0) {
+            return true;
+        }
+        while (freeBlocks < need) {
+            int victim = running - 1;
+            while (victim > i && slotPreempted[victim]) {
+                victim--;
+            }
+            preempt(victim);
+            if (victim == i) {
+                return false;
+            }
+        }
+        freeBlocks -= (int) need;
+        slotBlocks[i] += (int) need;
+        return true;
+    }
+
+    private void preempt(int slot) {
+        freeBlocks += slotBlocks[slot];
+        slotBlocks[slot] = 0;
+        slotPreempted[slot] = true;
+        preemptedThisStep = true;
+        outstandingTokens += slotDone[slot];
+        int request = slotRequest[slot];
+        generated[request] = slotGenerated[slot];
+        preemptedCount[request]++;
+        preemptions++;
+        queueHead = (queueHead - 1 + n) % n;
+        queue[queueHead] = request;
+        queueSize++;
+    }
+
+    /** Waiting requests in order (preempted ones first) while slots, budget and blocks allow. */
+    private void admit() {
+        while (queueSize > 0 && running < capacity && budget > 0) {
+            int r = queue[queueHead];
+            int remainingOutput = output[r] - generated[r];
+            int target = input[r] + generated[r];
+            int done = Math.min(cached[r], target - 1);
+            int remaining = target - done;
+            if (!policy.chunkedPrefill() && remaining > budget) {
+                return;
+            }
+            int chunk = Math.min(remaining, budget);
+            long reserved = (long) done + chunk
+                    + (chunk == remaining ? (long) Math.ceil(policy.reservedOutputShare() * remainingOutput) : 0);
+            long need = blocksFor(reserved);
+            long headroom = running == 0 ? 0 : blocksFor((long) Math.ceil(policy.admissionHeadroomShare() * remainingOutput));
+            if (freeBlocks < need + headroom) {
+                return;
+            }
+            queueHead = (queueHead + 1) % n;
+            queueSize--;
+            int s = running++;
+            slotRequest[s] = r;
+            slotTarget[s] = target;
+            slotDone[s] = done;
+            slotBlocks[s] = (int) need;
+            slotChunk[s] = chunk;
+            slotDecoding[s] = false;
+            slotPreempted[s] = false;
+            slotCredit[s] = 0;
+            slotGenerated[s] = generated[r];
+            slotOutput[s] = output[r];
+            freeBlocks -= (int) need;
+            if (Double.isNaN(firstScheduled[r])) {
+                firstScheduled[r] = now;
+            }
+            budget -= chunk;
+            prefillTokens += chunk;
+            prefillContextSum += chunk * (done + chunk / 2.0);
+        }
+    }
+
+    private void compactPreempted() {
+        int w = 0;
+        for (int i = 0; i < running; i++) {
+            if (!slotPreempted[i]) {
+                if (w != i) {
+                    move(i, w);
+                }
+                w++;
+            }
+        }
+        running = w;
+    }
+
+    /** The step has run: prompt chunks land, decoding sequences emit tokens, finished requests leave. */
+    private void advance() {
+        final int[] request = slotRequest;
+        final int[] chunks = slotChunk;
+        final int[] doneTokens = slotDone;
+        final int[] target = slotTarget;
+        final int[] made = slotGenerated;
+        final int[] wanted = slotOutput;
+        final boolean[] decoding = slotDecoding;
+        final boolean wholeTokens = tokensPerStep == 1.0;
+        final double time = now;
+        int w = 0;
+        int count = running;
+        for (int i = 0; i < count; i++) {
+            boolean finished = false;
+            int chunk = chunks[i];
+            if (chunk > 0) {
+                doneTokens[i] += chunk;
+                outstandingTokens -= chunk;
+                chunks[i] = 0;
+                if (doneTokens[i] >= target[i]) {
+                    made[i]++;
+                    outstandingTokens--;
+                    int r = request[i];
+                    if (Double.isNaN(firstToken[r])) {
+                        firstToken[r] = time;
+                    }
+                    finished = made[i] >= wanted[i];
+                }
+            } else if (decoding[i]) {
+                decoding[i] = false;
+                int emitted = 1;
+                if (!wholeTokens) {
+                    double credit = slotCredit[i] + tokensPerStep;
+                    emitted = Math.min((int) credit, wanted[i] - made[i]);
+                    slotCredit[i] = credit - (int) credit;
+                }
+                outstandingTokens -= emitted;
+                made[i] += emitted;
+                doneTokens[i] += emitted;
+                finished = made[i] >= wanted[i];
+            }
+            if (finished) {
+                int r = request[i];
+                generated[r] = made[i];
+                finish[r] = time;
+                freeBlocks += slotBlocks[i];
+                completed++;
+                if (users > 0 && released < n) {
+                    arrival[released++] = time; // this user's next request
+                }
+            } else {
+                if (w != i) {
+                    move(i, w);
+                }
+                w++;
+            }
+        }
+        running = w;
+    }
+
+    private void move(int from, int to) {
+        slotRequest[to] = slotRequest[from];
+        slotTarget[to] = slotTarget[from];
+        slotDone[to] = slotDone[from];
+        slotBlocks[to] = slotBlocks[from];
+        slotChunk[to] = slotChunk[from];
+        slotDecoding[to] = slotDecoding[from];
+        slotPreempted[to] = slotPreempted[from];
+        slotCredit[to] = slotCredit[from];
+        slotGenerated[to] = slotGenerated[from];
+        slotOutput[to] = slotOutput[from];
+    }
+
+    private void sample() {
+        while (now >= nextSample) {
+            if (samples == sampleTime.length) {
+                int size = samples * 2;
+                sampleTime = Arrays.copyOf(sampleTime, size);
+                sampleKvShare = Arrays.copyOf(sampleKvShare, size);
+                sampleRunning = Arrays.copyOf(sampleRunning, size);
+                sampleWaiting = Arrays.copyOf(sampleWaiting, size);
+                samplePreemptions = Arrays.copyOf(samplePreemptions, size);
+            }
+            sampleTime[samples] = nextSample;
+            sampleKvShare[samples] = (float) (1.0 - (double) freeBlocks / kvBlocks);
+            sampleRunning[samples] = running;
+            sampleWaiting[samples] = queueSize;
+            samplePreemptions[samples] = preemptions;
+            samples++;
+            nextSample += sampleInterval;
+        }
+    }
+
+    private long blocksFor(long tokens) {
+        return (tokens + blockTokens - 1) / blockTokens;
+    }
+
+    private static double[] nanArray(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+}

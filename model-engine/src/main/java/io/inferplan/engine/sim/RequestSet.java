@@ -1,0 +1,109 @@
+package io.inferplan.engine.sim;
+
+import static io.inferplan.engine.Checks.inRange;
+import static io.inferplan.engine.Checks.present;
+
+import io.inferplan.engine.InvalidInputException;
+import java.util.SplittableRandom;
+
+/**
+ * The requests of one run in primitive arrays (index = request id, in arrival order), so the simulator's step loop
+ * reads them without allocating. Arrival times of a closed loop are filled in by the simulator as replies complete.
+ *
+ * @param arrivalSeconds     arrival time of each request (sorted); NaN in a closed loop
+ * @param inputTokens        prompt tokens
+ * @param outputTokens       tokens to generate (at least 1)
+ * @param cachedInputTokens  prompt tokens found in the prefix cache (not computed at prefill, always fewer than the prompt)
+ * @param closedLoopUsers    users of a closed loop; 0 for an open process or a trace
+ */
+public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outputTokens, int[] cachedInputTokens,
+                         int closedLoopUsers) {
+    public static final int MAX_REQUESTS = 50_000_000;
+
+    public RequestSet {
+        present("arrivalSeconds", arrivalSeconds);
+        int n = arrivalSeconds.length;
+        inRange("requests", n, 1, MAX_REQUESTS);
+        if (inputTokens.length != n || outputTokens.length != n || cachedInputTokens.length != n) {
+            throw new InvalidInputException("requests", "arrays of different lengths");
+        }
+        inRange("closedLoopUsers", closedLoopUsers, 0, 1_000_000);
+    }
+
+    public int size() {
+        return arrivalSeconds.length;
+    }
+
+    /** {@code count} requests from an arrival process and length distributions; the same seed gives the same requests. */
+    public static RequestSet generate(ArrivalProcess arrivals, LengthDistribution input, LengthDistribution output, int count,
+                                      double promptCacheHitRate, long seed) {
+        inRange("num_requests", count, 1, MAX_REQUESTS);
+        inRange("prompt_cache_hit_rate", promptCacheHitRate, 0.0, 1.0);
+        SplittableRandom random = new SplittableRandom(seed);
+        // Separate streams: changing the rate does not change the lengths, so rate sweeps compare like with like.
+        SplittableRandom gaps = random.split();
+        SplittableRandom lengths = random.split();
+        double[] arrival = new double[count];
+        int[] in = new int[count];
+        int[] out = new int[count];
+        int[] cached = new int[count];
+        boolean closed = arrivals instanceof ArrivalProcess.ClosedLoop;
+        double t = 0;
+        for (int i = 0; i < count; i++) {
+            if (closed) {
+                arrival[i] = Double.NaN;
+            } else {
+                t += arrivals.nextGapSeconds(gaps);
+                arrival[i] = t;
+            }
+            in[i] = input.sample(lengths);
+            out[i] = output.sample(lengths);
+            cached[i] = cachedTokens(in[i], promptCacheHitRate);
+        }
+        return new RequestSet(arrival, in, out, cached, closed ? ((ArrivalProcess.ClosedLoop) arrivals).users() : 0);
+    }
+
+    /** Requests arriving over {@code durationSeconds} at the process's rate (open processes). */
+    public static RequestSet forDuration(ArrivalProcess arrivals, LengthDistribution input, LengthDistribution output,
+                                         double durationSeconds, double promptCacheHitRate, long seed) {
+        if (arrivals instanceof ArrivalProcess.ClosedLoop) {
+            throw new InvalidInputException("arrival", "a closed loop runs for a number of requests, not a duration");
+        }
+        inRange("duration", durationSeconds, 1e-3, 1e8);
+        double expected = arrivals.requestsPerSecond() * durationSeconds;
+        if (expected > MAX_REQUESTS) {
+            throw new InvalidInputException("duration", "would simulate about " + Math.round(expected) + " requests, more than "
+                    + MAX_REQUESTS);
+        }
+        // Draw the gaps once to count, then generate exactly that many with the same seed (same gap stream).
+        SplittableRandom gaps = new SplittableRandom(seed).split();
+        int count = 0;
+        double t = arrivals.nextGapSeconds(gaps);
+        while (t <= durationSeconds && count < MAX_REQUESTS) {
+            count++;
+            t += arrivals.nextGapSeconds(gaps);
+        }
+        return generate(arrivals, input, output, Math.max(1, count), promptCacheHitRate, seed);
+    }
+
+    static int cachedTokens(int input, double hitRate) {
+        // A prefix cache always leaves the last prompt token to compute (its logits give the first output token).
+        return (int) Math.min(input - 1L, (long) Math.floor(input * hitRate));
+    }
+
+    /** The requests with index ≡ {@code replica} mod {@code replicas}: what a round-robin router sends one replica. */
+    public RequestSet roundRobinShare(int replica, int replicas) {
+        int n = (size() - replica + replicas - 1) / replicas;
+        double[] arrival = new double[Math.max(0, n)];
+        int[] in = new int[arrival.length];
+        int[] out = new int[arrival.length];
+        int[] cached = new int[arrival.length];
+        for (int k = 0, i = replica; i < size(); i += replicas, k++) {
+            arrival[k] = arrivalSeconds[i];
+            in[k] = inputTokens[i];
+            out[k] = outputTokens[i];
+            cached[k] = cachedInputTokens[i];
+        }
+        return new RequestSet(arrival, in, out, cached, closedLoopUsers == 0 ? 0 : Math.max(1, closedLoopUsers / replicas));
+    }
+}

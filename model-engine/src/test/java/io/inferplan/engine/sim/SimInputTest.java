@@ -1,0 +1,113 @@
+package io.inferplan.engine.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.perf.ServingStack;
+import java.io.StringReader;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Traces, arrival processes and length distributions; bad input names its row or field. */
+class SimInputTest {
+    private static String error(String csv) {
+        return assertThrows(InvalidInputException.class, () -> TraceReader.read(new StringReader(csv), "t.csv", 0)).getMessage();
+    }
+
+    @Test
+    void aTraceIsReadAndReplayed() {
+        RequestSet trace = TraceReader.read(new StringReader("arrival_s,input_tokens,output_tokens,prefix_id\n0,100,10,a\n0.5,200,20,b\n"),
+                "t.csv", 0);
+        assertEquals(2, trace.size());
+        assertEquals(0.5, trace.arrivalSeconds()[1]);
+        SimulationSummary s = SimFixtures.llama8b(ServingStack.VLLM).simulate(trace, 0, null).summary();
+        assertEquals(2, s.requestsMeasured());
+    }
+
+    @Test
+    void badTraceRowsAreNamed() {
+        assertEquals("t.csv row 3 arrival_s: must not be negative, was -1", error("arrival_s,input_tokens,output_tokens\n0,1,1\n-1,1,1\n"));
+        assertTrue(error("arrival_s,input_tokens,output_tokens\n2,1,1\n1,1,1\n").startsWith("t.csv row 3 arrival_s: rows must be sorted"));
+        assertTrue(error("arrival_s,input_tokens,output_tokens\n0,0,1\n").startsWith("t.csv row 2 input_tokens: must be a whole number"));
+        assertTrue(error("arrival_s,input_tokens,output_tokens\n0,5,0\n").startsWith("t.csv row 2 output_tokens"));
+        assertTrue(error("arrival_s,input_tokens,output_tokens\nsoon,5,1\n").startsWith("t.csv row 2 arrival_s: must be a number"));
+        assertTrue(error("time,input_tokens,output_tokens\n").contains("no column arrival_s"));
+        assertTrue(error("arrival_s,input_tokens,output_tokens\n").contains("no requests"));
+    }
+
+    @Test
+    void badRatesAreNamed() {
+        assertEquals("requests_per_second: must be greater than 0 and at most 10000000, was -2",
+                assertThrows(InvalidInputException.class, () -> new ArrivalProcess.Poisson(-2)).getMessage());
+        assertTrue(assertThrows(InvalidInputException.class, () -> ArrivalProcess.parse("bursty", 1, 1)).getMessage().startsWith("arrival:"));
+    }
+
+    @Test
+    void arrivalProcessesHaveTheirRateAndVariability() {
+        for (ArrivalProcess process : new ArrivalProcess[] {new ArrivalProcess.Poisson(10), new ArrivalProcess.Gamma(10, 3),
+                new ArrivalProcess.Gamma(10, 0.5), new ArrivalProcess.Constant(10)}) {
+            SplittableRandom random = new SplittableRandom(1);
+            int n = 200_000;
+            double sum = 0;
+            double squares = 0;
+            for (int i = 0; i < n; i++) {
+                double gap = process.nextGapSeconds(random);
+                sum += gap;
+                squares += gap * gap;
+            }
+            double mean = sum / n;
+            double cv = Math.sqrt(squares / n - mean * mean) / mean;
+            double expectedCv = switch (process) {
+                case ArrivalProcess.Gamma g -> g.cv();
+                case ArrivalProcess.Constant c -> 0;
+                default -> 1;
+            };
+            assertEquals(0.1, mean, 0.003, process.toString());
+            assertEquals(expectedCv, cv, 0.05 * Math.max(1, expectedCv), process.toString());
+        }
+    }
+
+    @Test
+    void lognormalLengthsMatchTheMeanAndP90() {
+        LengthDistribution d = LengthDistribution.of("outputTokens", 500, 1000);
+        SplittableRandom random = new SplittableRandom(1);
+        int n = 200_000;
+        int[] draws = new int[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            draws[i] = d.sample(random);
+            sum += draws[i];
+        }
+        java.util.Arrays.sort(draws);
+        assertEquals(500, sum / n, 5);
+        assertEquals(1000, draws[(int) (0.9 * n)], 15);
+        // No lognormal has p90 = 10 x mean: the mean is kept, the tail is the widest a lognormal has.
+        LengthDistribution wide = LengthDistribution.of("outputTokens", 100, 1000);
+        double sum2 = 0;
+        for (int i = 0; i < n; i++) {
+            draws[i] = wide.sample(random);
+            sum2 += draws[i];
+        }
+        java.util.Arrays.sort(draws);
+        assertEquals(100, sum2 / n, 3);
+        assertEquals(227, draws[(int) (0.9 * n)], 10);
+    }
+
+    @Test
+    void aRequestLargerThanTheCacheIsRefused() {
+        RequestSet huge = SimFixtures.poisson(1, 1, 2_000_000, 10, 1);
+        String message = assertThrows(InvalidInputException.class,
+                () -> SimFixtures.llama8b(ServingStack.VLLM).simulate(huge, 0, null)).getMessage();
+        assertTrue(message.startsWith("request 1: 2000000 + 10 tokens need"), message);
+    }
+
+    @Test
+    void requestsOutOfArrivalOrderAreRefused() {
+        RequestSet unsorted = new RequestSet(new double[] {1, 0.5}, new int[] {10, 10}, new int[] {5, 5}, new int[] {0, 0}, 0);
+        String message = assertThrows(InvalidInputException.class,
+                () -> SimFixtures.llama8b(ServingStack.VLLM).simulate(unsorted, 0, null)).getMessage();
+        assertEquals("request 2 arrival: requests must be in arrival order: 0.5 comes after 1.0", message);
+    }
+}
