@@ -12,11 +12,25 @@ import java.util.OptionalDouble;
  *
  * @param replicas                 data-parallel copies (gpus / (tensor x pipeline parallel))
  * @param measuredOutputTokensPerSecond the row's published figure when it has one (metric output_tokens_per_s)
+ * @param measuredTtftSeconds      the row's published mean TTFT (column measured_ttft_ms); 0 when it has none
+ * @param measuredTpotSeconds      the row's published mean TPOT (column measured_tpot_ms); 0 when it has none
  */
 public record ResolvedCase(String caseId, ModelSpec model, Deployment deployment, int replicas, RequestShape request,
-                           ServingTarget target, OptionalDouble measuredOutputTokensPerSecond) {
+                           ServingTarget target, OptionalDouble measuredOutputTokensPerSecond, double measuredTtftSeconds,
+                           double measuredTpotSeconds) {
+
+    public ResolvedCase(String caseId, ModelSpec model, Deployment deployment, int replicas, RequestShape request,
+                        ServingTarget target, OptionalDouble measuredOutputTokensPerSecond) {
+        this(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond, 0, 0);
+    }
+
+    /** Whether the row has any published figure to fit or check against. */
+    public boolean measured() {
+        return measuredOutputTokensPerSecond.isPresent() || measuredTtftSeconds > 0 || measuredTpotSeconds > 0;
+    }
 
     public Measurement toMeasurement() {
-        return new Measurement(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond.orElseThrow());
+        return new Measurement(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond.orElse(0),
+                measuredTtftSeconds, measuredTpotSeconds);
     }
 }

@@ -21,6 +21,14 @@ public final class PerformanceModel {
     private static final double EXTRAPOLATION_ERROR_PERCENT = 10;
     private static final double ARCHITECTURE_ERROR_PERCENT = 15;
     private static final int FINE_GRAINED_EXPERTS = 16;
+    /** A band measured on fewer held-out rows than this is not trusted on its own. */
+    private static final int MIN_BAND_ROWS = 8;
+    /** Added where the regime was not measured for this family and stack, only others. */
+    private static final double OTHER_REGIME_ERROR_PERCENT = 10;
+    /** Added where the stack was not measured on this family, only others. */
+    private static final double OTHER_STACK_ERROR_PERCENT = 15;
+    /** TTFT and TPOT band where nothing at all was measured for the family. */
+    private static final double UNMEASURED_LATENCY_ERROR_PERCENT = 60;
 
     private final EfficiencyTable efficiencies;
 
@@ -51,6 +59,43 @@ public final class PerformanceModel {
         EfficiencyTable.Resolved resolved = efficiencies.resolve(deployment.accelerator().family(), deployment.servingStack());
         ErrorBand band = widenedForModel(widenedForTarget(resolved.errorBand(), target), model);
         return estimate(model, deployment, request, target, resolved.profile(), band);
+    }
+
+    /**
+     * How far to trust each figure of {@code estimate}: throughput as {@link PerformanceEstimate#errorBand()}, TTFT and
+     * TPOT from the cross-validated residuals of published latency measurements for this family, stack and regime,
+     * widened where that regime or stack was not measured.
+     */
+    public ErrorBands errorBands(ModelSpec model, Deployment deployment, PerformanceEstimate estimate) {
+        OperatingRegime regime = OperatingRegime.of(model, estimate.batch());
+        return new ErrorBands(estimate.errorBand(), latencyBand(deployment, PredictedMetric.TTFT, regime),
+                latencyBand(deployment, PredictedMetric.TPOT, regime));
+    }
+
+    private ErrorBand latencyBand(Deployment deployment, PredictedMetric metric, OperatingRegime regime) {
+        var family = deployment.accelerator().family();
+        ServingStack stack = deployment.servingStack();
+        String what = metric.name() + " on " + family.displayName() + " with " + stack.displayName();
+        var exact = efficiencies.band(family, stack, metric, regime);
+        if (exact.isPresent() && exact.get().rows() >= MIN_BAND_ROWS) {
+            var b = exact.get();
+            return new ErrorBand(b.p80AbsErrorPercent(), b.rows(), "80% of " + b.rows() + " held-out " + what + " predictions ("
+                    + regime.describe() + ") were within " + Math.round(b.p80AbsErrorPercent()) + "%");
+        }
+        var sameStack = efficiencies.widestBand(family, stack, metric);
+        if (sameStack.isPresent()) {
+            var b = sameStack.get();
+            return new ErrorBand(b.p80AbsErrorPercent() + OTHER_REGIME_ERROR_PERCENT, 0, "no held-out " + what + " in this regime ("
+                    + regime.describe() + "); the widest measured regime's band, widened by " + Math.round(OTHER_REGIME_ERROR_PERCENT) + " points");
+        }
+        var otherStack = efficiencies.widestBand(family, null, metric);
+        if (otherStack.isPresent()) {
+            var b = otherStack.get();
+            return new ErrorBand(b.p80AbsErrorPercent() + OTHER_STACK_ERROR_PERCENT, 0, "no " + what + " measured; the widest band of "
+                    + b.servingStack().displayName() + ", widened by " + Math.round(OTHER_STACK_ERROR_PERCENT) + " points");
+        }
+        return new ErrorBand(UNMEASURED_LATENCY_ERROR_PERCENT, 0, "no " + metric.name() + " measurement on " + family.displayName()
+                + ": physics with borrowed efficiencies");
     }
 
     /**
@@ -283,17 +328,35 @@ public final class PerformanceModel {
         double prefillSeconds = requestsStartedPerStep * prefillPerRequest;
         double cycleSeconds = stepSeconds + prefillSeconds;
 
-        // Time to first token for a request joining the running batch: its own prefill (compute, or reading the
-        // weights once per chunk when the prompt is short), then the iteration that emits its first token.
-        double chunks = Math.ceil(newTokens / ReplicaLayout.ACTIVATION_WORKSPACE_TOKENS);
-        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, ReplicaLayout.ACTIVATION_WORKSPACE_TOKENS))
-                / layout.memoryBytesPerSecond;
-        double ownPrefill = Math.max(prefillCompute, prefillMemory)
-                + stages * (layout.communicationSeconds(newTokens) + chunks * layout.layerOverheadSeconds());
-        double timeToFirstToken = ownPrefill + cycleSeconds;
-
+        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, stepSeconds);
         return new Cycle(stages * compute + prefillSeconds, stages * memory, stages * communication, overhead, stepSeconds,
                 prefillSeconds, prefillPerRequest, tokensPerStep, cycleSeconds, timeToFirstToken);
+    }
+
+    /**
+     * Mean time to first token that a closed loop of {@code batch} users sees (how vLLM bench, aiperf and genai-perf
+     * measure): the stack's fixed per-request cost; the request's own prefill, one iteration per prefill-budget chunk,
+     * each iteration also decoding the running batch (in-flight batching, chunked prefill); half an iteration of
+     * waiting for the one in progress; and a share of the other users' prefills queued ahead of it. With identical
+     * request lengths a closed loop stays partly in step (users that started together finish together), so new
+     * requests arrive in clumps rather than spread evenly; {@code prefillQueueShare} is how much of that clumping
+     * the stack's scheduler leaves (fitted per accelerator family and stack).
+     */
+    static double timeToFirstToken(ReplicaLayout layout, RequestShape request, int batch, double newTokens, double prefillCompute,
+                                   double prefillPerRequest, double stepSeconds) {
+        EfficiencyProfile efficiency = layout.efficiency;
+        int stages = layout.pipelineParallel;
+        double budget = layout.prefillTokenBudget;
+        double chunks = Math.max(1.0, Math.ceil(newTokens / budget));
+        // A short prompt on a large model is bound by reading the weights once per chunk, not by its FLOPs.
+        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, budget)) / layout.memoryBytesPerSecond;
+        double ownPrefill = Math.max(prefillCompute, prefillMemory)
+                + stages * (layout.communicationSeconds(newTokens) + chunks * layout.layerOverheadSeconds());
+        // The other users' decode work shares every iteration the prefill runs in; alone, a request has none.
+        double othersShare = (batch - 1.0) / batch;
+        double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;
+        double queued = efficiency.prefillQueueShare() * (batch - 1.0) / 2.0 * prefillPerRequest;
+        return efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + queued;
     }
 
     private static Bottleneck bottleneck(Cycle cycle, int batch, int memoryLimit, int engineLimit) {

@@ -12,8 +12,11 @@ import io.inferplan.engine.model.Precision;
 final class ReplicaLayout {
     /** Link used between GPUs that share no scale-up domain: PCIe Gen4/5 x16, one direction, achievable. */
     static final double PCIE_BYTES_PER_SECOND = 25e9;
-    static final double NVLINK_COLLECTIVE_LATENCY_SECONDS = 6e-6;
-    static final double PCIE_COLLECTIVE_LATENCY_SECONDS = 20e-6;
+    /**
+     * A collective that leaves the scale-up domain (PCIe through the host, or the scale-out network) pays several
+     * times the NVLink latency: no one-shot kernels over peer memory, a proxy thread and a NIC in the path.
+     */
+    static final double OFF_DOMAIN_LATENCY_MULTIPLIER = 3.0;
     /** Weights and activations exchanged in collectives travel as 16-bit values. */
     static final double COLLECTIVE_BYTES_PER_VALUE = 2.0;
     static final double RUNTIME_RESERVE_BYTES = 2.0 * (1L << 30);
@@ -39,6 +42,7 @@ final class ReplicaLayout {
     final double memoryBytesPerSecond;
     final double linkBytesPerSecond;
     final double collectiveLatencySeconds;
+    final double prefillTokenBudget;
 
     ReplicaLayout(ModelSpec model, Deployment deployment, EfficiencyProfile efficiency) {
         this.model = model;
@@ -77,7 +81,9 @@ final class ReplicaLayout {
         boolean scaleUp = accelerator.scaleUpBandwidthBytesPerSecond() > 0 && accelerator.scaleUpDomainSize() >= tensorParallel;
         this.linkBytesPerSecond = (scaleUp ? accelerator.scaleUpBandwidthBytesPerSecond() : PCIE_BYTES_PER_SECOND)
                 * efficiency.collectiveEfficiency();
-        this.collectiveLatencySeconds = scaleUp ? NVLINK_COLLECTIVE_LATENCY_SECONDS : PCIE_COLLECTIVE_LATENCY_SECONDS;
+        this.prefillTokenBudget = efficiency.prefillTokenBudget() > 0 ? efficiency.prefillTokenBudget()
+                : SchedulerDefaults.prefillTokenBudget(deployment.servingStack(), accelerator);
+        this.collectiveLatencySeconds = efficiency.collectiveLatencySeconds() * (scaleUp ? 1.0 : OFF_DOMAIN_LATENCY_MULTIPLIER);
     }
 
     /**
