@@ -24,17 +24,26 @@ import java.util.Map;
  * latency factors without latency rows, the FP4 factor without FP4 math) keeps its stated value.
  */
 public final class EfficiencyFitter {
-    static final double[] LOWER = {0.20, 0.10, 0.30, 0.0, 0.0, 0.0, 0.2, 2e-6, 0.0, 0.0, 0.3};
-    static final double[] UPPER = {0.95, 0.95, 0.95, 0.010, 0.00005, 0.00003, 0.9, 4e-5, 0.15, 1.0, 1.0};
+    /*
+     * Bounds, in the order of EfficiencyProfile.fittedFactors(). Physical ranges, not curve-fitting room: large GEMMs
+     * reach 35-90% of dense peak; streaming kernels 55-95% of datasheet bandwidth; NCCL and custom all-reduce kernels
+     * 50-90% of NVLink bandwidth on large messages; a launch inside a CUDA graph costs microseconds, a layer at most
+     * about 100 us of kernel gaps and latency-bound kernels.
+     */
+    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100};
+    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.15, 1.0, 1.0, 3e-4, 1e-4, 20000};
     private static final int REQUEST_OVERHEAD = 8;
     private static final int QUEUE_SHARE = 9;
     private static final int LOW_PRECISION = 10;
+    private static final int ALL_TO_ALL_LATENCY = 11;
+    private static final int EXPERT_LAYER_OVERHEAD = 12;
+    private static final int QUEUE_COHERENCE = 13;
     /** Fitting compares figures only; the bands are derived afterwards from the residuals. */
     private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
     private static final int ITERATIONS = 1500;
     private static final int FOLD_ITERATIONS = 500;
     /** TTFT scatters most (benchmark warm-up, queueing): it counts half as much as throughput and TPOT. */
-    private static final double TTFT_WEIGHT = 0.5;
+    private static final double TTFT_WEIGHT = 1.0;
     /** The log error a configuration that fails to evaluate counts as. */
     private static final double FAILURE_LOSS = 3;
 
@@ -134,7 +143,8 @@ public final class EfficiencyFitter {
                 resolved.sequenceOverheadSeconds(), resolved.collectiveEfficiency(), traits.kvMemoryFraction(),
                 traits.kvReservedOutputFraction(), traits.defaultMaxBatch(), resolved.lowPrecisionComputePenalty(),
                 resolved.collectiveLatencySeconds(), resolved.requestOverheadSeconds(), resolved.prefillTokenBudget(),
-                resolved.prefillQueueShare());
+                resolved.prefillQueueShare(), resolved.allToAllLatencySeconds(), resolved.expertLayerOverheadSeconds(),
+                resolved.queueCoherenceOutputTokens());
         boolean[] free = freeFactors(group);
 
         EfficiencyProfile fitted = minimise(group, template, free, ITERATIONS, true);
@@ -158,10 +168,14 @@ public final class EfficiencyFitter {
         boolean latency = group.stream().anyMatch(m -> m.measuredTtftSeconds() > 0);
         free[REQUEST_OVERHEAD] = latency;
         free[QUEUE_SHARE] = latency;
+        free[QUEUE_COHERENCE] = latency;
         free[LOW_PRECISION] = group.stream().anyMatch(m -> {
             Precision math = ReplicaLayout.mathPrecision(m.deployment());
             return (math == Precision.FP4 || math == Precision.INT4) && m.deployment().accelerator().supports(math);
         });
+        free[EXPERT_LAYER_OVERHEAD] = group.stream().anyMatch(m -> m.model().isMoe());
+        free[ALL_TO_ALL_LATENCY] = group.stream().anyMatch(m -> m.model().isMoe()
+                && (m.deployment().expertParallel() > 1 || m.deployment().attentionParallelism() != AttentionParallelism.TENSOR));
         return free;
     }
 
@@ -263,8 +277,8 @@ public final class EfficiencyFitter {
         starts.add(shares(fixed));
         if (restarts) {
             // A couple of starts across the box keep Nelder-Mead out of the shallow corners.
-            starts.add(new double[] {0.6, 0.5, 0.85, 0.1, 0.1, 0.1, 0.6, 0.2, 0.2, 0.2, 0.7});
-            starts.add(new double[] {0.4, 0.3, 0.7, 0.3, 0.3, 0.3, 0.4, 0.4, 0.3, 0.4, 0.5});
+            starts.add(new double[] {0.6, 0.5, 0.85, 0.1, 0.1, 0.1, 0.6, 0.2, 0.2, 0.2, 0.7, 0.1, 0.2, 0.1});
+            starts.add(new double[] {0.4, 0.3, 0.7, 0.3, 0.3, 0.3, 0.4, 0.4, 0.3, 0.4, 0.5, 0.3, 0.4, 0.3});
         }
         double[] best = null;
         double bestLoss = Double.MAX_VALUE;

@@ -21,6 +21,8 @@ public final class PerformanceModel {
     private static final double EXTRAPOLATION_ERROR_PERCENT = 10;
     private static final double ARCHITECTURE_ERROR_PERCENT = 15;
     private static final int FINE_GRAINED_EXPERTS = 16;
+    /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
+    private static final double MAX_PREFILL_LOAD = 0.9;
     /** A band measured on fewer held-out rows than this is not trusted on its own. */
     private static final int MIN_BAND_ROWS = 8;
     /** Added where the regime was not measured for this family and stack, only others. */
@@ -355,8 +357,14 @@ public final class PerformanceModel {
         // The other users' decode work shares every iteration the prefill runs in; alone, a request has none.
         double othersShare = (batch - 1.0) / batch;
         double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;
-        double queued = efficiency.prefillQueueShare() * (batch - 1.0) / 2.0 * prefillPerRequest;
-        return efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + queued;
+        double coherence = efficiency.queueCoherenceOutputTokens() / (efficiency.queueCoherenceOutputTokens() + request.outputTokens());
+        double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
+        double unqueued = efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + clumped;
+        // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
+        // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
+        double userCycle = unqueued + request.outputTokens() * stepSeconds;
+        double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
+        return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
     }
 
     private static Bottleneck bottleneck(Cycle cycle, int batch, int memoryLimit, int engineLimit) {
