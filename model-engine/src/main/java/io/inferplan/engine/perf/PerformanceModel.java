@@ -23,6 +23,7 @@ public final class PerformanceModel {
     private static final int FINE_GRAINED_EXPERTS = 16;
     /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
     private static final double MAX_PREFILL_LOAD = 0.9;
+    private static final int CLOSED_LOOP_ITERATIONS = 4;
     /** A band measured on fewer held-out rows than this is not trusted on its own. */
     private static final int MIN_BAND_ROWS = 8;
     /** Added where the regime was not measured for this family and stack, only others. */
@@ -190,7 +191,7 @@ public final class PerformanceModel {
                 double maxTpot = 1.0 / interactivity.minOutputTokensPerSecondPerUser();
                 batch = largestBatchMeeting(layout, request, largestBatch, maxTpot, 0);
                 if (batch == 0) {
-                    Cycle single = cycle(layout, request, 1);
+                    Cycle single = cycle(layout, request, 1, true);
                     throw new InvalidInputException("minTokensPerSecondPerUser", String.format(Locale.ROOT,
                             "%.0f tokens/s per user cannot be reached on this deployment: even one user alone gets %.0f tokens/s",
                             interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.timePerOutputTokenSeconds()));
@@ -201,7 +202,7 @@ public final class PerformanceModel {
                 batch = largestBatchMeeting(layout, request, largestBatch, latency.maxTimePerOutputTokenSeconds(),
                         latency.maxTimeToFirstTokenSeconds());
                 if (batch == 0) {
-                    Cycle single = cycle(layout, request, 1);
+                    Cycle single = cycle(layout, request, 1, true);
                     throw new InvalidInputException("latency", String.format(Locale.ROOT,
                             "targets cannot be met on this deployment: even one request alone has a TTFT of %.0f ms and a TPOT of %.1f ms",
                             single.timeToFirstTokenSeconds() * 1e3, single.timePerOutputTokenSeconds() * 1e3));
@@ -210,8 +211,9 @@ public final class PerformanceModel {
             }
         }
 
-        Cycle cycle = cycle(layout, request, batch);
-        double outputTokensPerSecond = batch * cycle.tokensPerStep() / cycle.cycleSeconds();
+        boolean closedLoop = !(target instanceof ServingTarget.Offline);
+        Cycle cycle = cycle(layout, request, batch, closedLoop);
+        double outputTokensPerSecond = cycle.decodingSequences() * cycle.tokensPerStep() / cycle.cycleSeconds();
         Bottleneck limitedBy = targetLimited ? Bottleneck.LATENCY_TARGET
                 : bottleneck(cycle, batch, memory.maxBatchByMemory(), engineLimit);
         return new PerformanceEstimate(
@@ -267,7 +269,7 @@ public final class PerformanceModel {
         int high = upper;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            Cycle cycle = cycle(layout, request, mid);
+            Cycle cycle = cycle(layout, request, mid, true);
             boolean meets = (maxTpot <= 0 || cycle.timePerOutputTokenSeconds() <= maxTpot)
                     && (maxTtft <= 0 || cycle.timeToFirstTokenSeconds() <= maxTtft);
             if (meets) {
@@ -293,23 +295,73 @@ public final class PerformanceModel {
             double prefillSecondsPerRequest,
             double tokensPerStep,
             double cycleSeconds,
-            double timeToFirstTokenSeconds) {
+            double timeToFirstTokenSeconds,
+            double decodingSequences) {
 
         double timePerOutputTokenSeconds() {
             return cycleSeconds / tokensPerStep;
         }
     }
 
+    /** A cycle with {@code batch} sequences decoding (the offline case: the engine always has work queued). */
     static Cycle cycle(ReplicaLayout layout, RequestShape request, int batch) {
+        return cycle(layout, request, batch, false);
+    }
+
+    /**
+     * The steady-state cycle of {@code batch} concurrent requests. Offline, all of them decode every iteration and
+     * the prefill that keeps the batch full is spread over the iterations. In a closed loop of {@code batch} users
+     * (benchmarks at fixed concurrency, interactive users), a user waiting for its first token is not decoding: only
+     * batch x D / (TTFT + D) sequences decode, D being the decode time of one request, and prefill takes the share of
+     * time batch x prefill / (TTFT + D). Both depend on the step time, so the few iterations below find the
+     * consistent point (it converges in two or three).
+     */
+    static Cycle cycle(ReplicaLayout layout, RequestShape request, int batch, boolean closedLoop) {
+        Deployment deployment = layout.deployment;
+        SpeculativeDecoding speculative = deployment.speculative();
+        double tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
+
+        double newTokens = request.uncachedInputTokens();
+        double prefillContext = request.inputTokens() - newTokens / 2;
+        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
+        double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
+
+        double decoding = batch;
+        Step step = step(layout, request, decoding);
+        // Offline: batch x tokensPerStep / output requests finish per iteration and as many start.
+        double prefillSeconds = batch * tokensPerStep / request.outputTokens() * prefillPerRequest;
+        double cycleSeconds = step.seconds() + prefillSeconds;
+        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+        for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
+            double decodeSeconds = decodeSteps * cycleSeconds;
+            double userCycle = timeToFirstToken + decodeSeconds;
+            decoding = Math.max(1.0, batch * decodeSeconds / userCycle);
+            double prefillLoad = Math.min(MAX_PREFILL_LOAD, batch * prefillPerRequest / userCycle);
+            step = step(layout, request, decoding);
+            cycleSeconds = step.seconds() / (1 - prefillLoad);
+            prefillSeconds = cycleSeconds - step.seconds();
+            timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+        }
+        int stages = layout.pipelineParallel;
+        return new Cycle(stages * step.computeSeconds() + prefillSeconds, stages * step.memorySeconds(),
+                stages * step.communicationSeconds(), step.overheadSeconds(), step.seconds(), prefillSeconds, prefillPerRequest,
+                tokensPerStep, cycleSeconds, timeToFirstToken, decoding);
+    }
+
+    /** One decode iteration of {@code sequences} sequences, by parts (compute, memory, communication per stage). */
+    record Step(double computeSeconds, double memorySeconds, double communicationSeconds, double overheadSeconds, double seconds) {
+    }
+
+    static Step step(ReplicaLayout layout, RequestShape request, double sequences) {
         Deployment deployment = layout.deployment;
         EfficiencyProfile efficiency = layout.efficiency;
         SpeculativeDecoding speculative = deployment.speculative();
         double verifiedPerSequence = speculative == null ? 1 : speculative.draftTokens() + 1;
-        double tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
         int stages = layout.pipelineParallel;
 
-        // Decode: each pipeline stage runs a micro-batch of batch/stages sequences; a token crosses every stage.
-        double microBatch = Math.max(1.0, (double) batch / stages);
+        // Each pipeline stage runs a micro-batch of sequences/stages sequences; a token crosses every stage.
+        double microBatch = Math.max(1.0, sequences / stages);
         double context = request.inputTokens() + request.outputTokens() / 2;
         double tokens = microBatch * verifiedPerSequence;
         double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
@@ -317,22 +369,9 @@ public final class PerformanceModel {
         double communication = layout.communicationSeconds(tokens);
         double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;
-        double perIteration = efficiency.stepOverheadSeconds() + batch * efficiency.sequenceOverheadSeconds();
+        double perIteration = efficiency.stepOverheadSeconds() + sequences * efficiency.sequenceOverheadSeconds();
         double overhead = perIteration + stages * layout.layerOverheadSeconds() + draftSeconds;
-        double stepSeconds = stages * stageSeconds + perIteration + draftSeconds;
-
-        // Prefill: in steady state, batch*tokensPerStep/output requests finish per step and as many start.
-        double newTokens = request.uncachedInputTokens();
-        double prefillContext = request.inputTokens() - newTokens / 2;
-        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
-        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
-        double requestsStartedPerStep = batch * tokensPerStep / request.outputTokens();
-        double prefillSeconds = requestsStartedPerStep * prefillPerRequest;
-        double cycleSeconds = stepSeconds + prefillSeconds;
-
-        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, stepSeconds);
-        return new Cycle(stages * compute + prefillSeconds, stages * memory, stages * communication, overhead, stepSeconds,
-                prefillSeconds, prefillPerRequest, tokensPerStep, cycleSeconds, timeToFirstToken);
+        return new Step(compute, memory, communication, overhead, stages * stageSeconds + perIteration + draftSeconds);
     }
 
     /**
