@@ -80,15 +80,17 @@ public final class CalibrateCommand implements Callable<Integer> {
         List<EfficiencyFitter.PairFit> fits = new EfficiencyFitter(base).fit(rows);
         out.printf(Locale.ROOT, "Fitted %d measurements from %s%n%n", rows.size(), measurements);
         out.println("| family | stack | rows | prefill compute | decode compute | memory bw | collectives bw | collective latency "
-                + "| step overhead | layer overhead | sequence overhead | request overhead | prefill queue share | FP4 compute |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| step overhead | layer overhead | sequence overhead | request overhead | prefill queue share | queue coherence "
+                + "| all-to-all latency | MoE layer overhead | FP4 compute |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (EfficiencyFitter.PairFit f : fits) {
             var p = f.profile();
-            out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f us | %.2f ms | %.1f us | %.2f us | %.1f ms | %.2f | %.2f |%n",
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f us | %.2f ms | %.1f us | %.2f us | %.1f ms | %.2f | %.0f tokens | %.1f us | %.1f us | %.2f |%n",
                     f.family().displayName(), f.stack().displayName(), f.measurements(), p.prefillComputeEfficiency(),
                     p.decodeComputeEfficiency(), p.memoryBandwidthEfficiency(), p.collectiveEfficiency(),
                     p.collectiveLatencySeconds() * 1e6, p.stepOverheadSeconds() * 1e3, p.layerOverheadSeconds() * 1e6,
                     p.sequenceOverheadSeconds() * 1e6, p.requestOverheadSeconds() * 1e3, p.prefillQueueShare(),
+                    p.queueCoherenceOutputTokens(), p.allToAllLatencySeconds() * 1e6, p.expertLayerOverheadSeconds() * 1e6,
                     p.lowPrecisionComputePenalty());
         }
         out.println();
