@@ -48,7 +48,8 @@ class SweepAccuracyTest {
                 ttft.size(), table.rows().size(), medianTtft, medianTpot);
 
         assertTrue(ttft.size() >= 1000, "only " + ttft.size() + " sweep rows could be evaluated");
-        // Reached on 2026-12-01 (joint fit, see docs/performance-model.md): TTFT 31%, TPOT 13% on the 1,148 rows the catalog resolves (H100 and H200, catalog models).
+        // Reached on 2026-12-01 (joint fit, see docs/performance-model.md): TTFT 31%, TPOT 13% on the 1,148 rows
+        // the catalog resolves (H100 and H200 with catalog models).
         assertTrue(medianTpot <= 15, "median TPOT error " + medianTpot + "% exceeds 15%");
         assertTrue(medianTtft <= 35, "median TTFT error " + medianTtft + "% exceeds 35%");
         assertTrue(insideTtftBand >= 0.75 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
