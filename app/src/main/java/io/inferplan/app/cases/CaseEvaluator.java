@@ -1,6 +1,7 @@
 package io.inferplan.app.cases;
 
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.perf.ErrorBands;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import io.inferplan.engine.perf.PerformanceModel;
 import java.util.ArrayList;
@@ -16,8 +17,9 @@ import java.util.Map;
 public final class CaseEvaluator {
     public static final List<String> OUTPUT_COLUMNS = List.of(
             "predicted_output_tokens_per_s", "predicted_output_tokens_per_s_per_gpu", "predicted_ttft_ms",
-            "predicted_tpot_ms", "predicted_batch", "predicted_error_band_percent", "predicted_limited_by",
-            "prediction_error_percent", "resolved_model", "resolved_weight_precision", "weight_precision_from", "error");
+            "predicted_tpot_ms", "predicted_batch", "predicted_error_band_percent", "predicted_error_band_ttft_percent",
+            "predicted_error_band_tpot_percent", "predicted_limited_by", "prediction_error_percent", "resolved_model",
+            "resolved_weight_precision", "weight_precision_from", "error");
 
     private final CaseResolver resolver;
     private final PerformanceModel model;
@@ -34,9 +36,10 @@ public final class CaseEvaluator {
         try {
             resolved = resolver.resolve(row);
             PerformanceEstimate estimate = model.estimate(resolved.model(), resolved.deployment(), resolved.request(), resolved.target());
-            return new CaseOutcome(caseId, accelerator, resolved, estimate, null);
+            return new CaseOutcome(caseId, accelerator, resolved, estimate, null,
+                    model.errorBands(resolved.model(), resolved.deployment(), estimate));
         } catch (InvalidInputException e) {
-            return new CaseOutcome(caseId, accelerator, resolved, null, e.getMessage());
+            return new CaseOutcome(caseId, accelerator, resolved, null, e.getMessage(), null);
         }
     }
 
@@ -72,6 +75,9 @@ public final class CaseEvaluator {
                 row.put("predicted_tpot_ms", format(e.timePerOutputTokenSeconds() * 1e3, 2));
                 row.put("predicted_batch", Integer.toString(e.batch() * outcome.replicas()));
                 row.put("predicted_error_band_percent", format(e.errorBand().expectedErrorPercent(), 0));
+                ErrorBands bands = outcome.errorBands();
+                row.put("predicted_error_band_ttft_percent", format(bands.ttft().expectedErrorPercent(), 0));
+                row.put("predicted_error_band_tpot_percent", format(bands.tpot().expectedErrorPercent(), 0));
                 row.put("predicted_limited_by", e.limitedBy().name().toLowerCase(Locale.ROOT));
                 outcome.errorPercent().ifPresent(p -> row.put("prediction_error_percent", format(p, 1)));
                 // Names are read generously (Hugging Face ids, "-FP8" suffixes): say what each row was taken to mean.

@@ -1,5 +1,6 @@
 package io.inferplan.app.cases;
 
+import io.inferplan.engine.perf.ErrorBands;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import java.util.OptionalDouble;
 
@@ -7,8 +8,10 @@ import java.util.OptionalDouble;
  * What evaluating one row gave: an estimate for all of the row's GPUs, or the reason it could not be evaluated.
  *
  * @param accelerator the row's accelerator as written (for grouping accuracy by accelerator)
+ * @param errorBands  each figure's error band; null when the row failed
  */
-public record CaseOutcome(String caseId, String accelerator, ResolvedCase resolved, PerformanceEstimate estimate, String error) {
+public record CaseOutcome(String caseId, String accelerator, ResolvedCase resolved, PerformanceEstimate estimate, String error,
+                          ErrorBands errorBands) {
 
     public boolean failed() {
         return error != null;

@@ -52,12 +52,17 @@ public final class CaseResolver {
         int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
         int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
         int pipelineParallel = wholeNumber(row, "pipeline_parallel", 1, 1, 512);
-        int gpusPerReplica = tensorParallel * pipelineParallel;
+        // Data-parallel attention (attention_data_parallel > 1): that many attention groups of tensor_parallel GPUs
+        // share one expert-parallel MoE, so the replica spans all of them.
+        int attentionDataParallel = Math.max(1, wholeNumber(row, "attention_data_parallel", 1, 0, 4096));
+        int replicaTensor = tensorParallel * attentionDataParallel;
+        int gpusPerReplica = replicaTensor * pipelineParallel;
         if (gpus % gpusPerReplica != 0) {
-            throw new InvalidInputException("gpus", "must be a multiple of tensor_parallel x pipeline_parallel ("
-                    + gpusPerReplica + "), was " + gpus);
+            throw new InvalidInputException("gpus", "must be a multiple of tensor_parallel x pipeline_parallel"
+                    + (attentionDataParallel > 1 ? " x attention_data_parallel" : "") + " (" + gpusPerReplica + "), was " + gpus);
         }
-        int expertParallel = wholeNumber(row, "expert_parallel", 1, 1, gpusPerReplica);
+        // 0, as some published tables write it, means no expert parallelism.
+        int expertParallel = Math.max(1, wholeNumber(row, "expert_parallel", 1, 0, gpusPerReplica));
         String weightText = text(row, "weight_precision", "");
         WeightPrecisionOrigin origin = !weightText.isEmpty() ? WeightPrecisionOrigin.GIVEN
                 : modelName.impliedWeightPrecision().isPresent() ? WeightPrecisionOrigin.MODEL_NAME
@@ -74,11 +79,16 @@ public final class CaseResolver {
         Precision kv = kvText.isEmpty() ? defaultKvPrecision(weights) : Precision.parse("kv_precision", kvText);
         ServingStack stack = ServingStack.parse("serving_stack", text(row, "serving_stack", ""));
         int maxBatch = wholeNumber(row, "max_batch", 0, 0, 1_000_000);
-        Deployment deployment = new Deployment(accelerator, gpusPerReplica, tensorParallel, pipelineParallel, expertParallel,
-                weights, kv, null, stack, maxBatch, speculative(row), AttentionParallelism.parse(text(row, "attention_parallel", "")));
+        AttentionParallelism attention = attentionDataParallel > 1 ? AttentionParallelism.DATA
+                : row.containsKey("attention_data_parallel") && !text(row, "attention_data_parallel", "").isEmpty()
+                        ? AttentionParallelism.TENSOR
+                        : AttentionParallelism.parse(text(row, "attention_parallel", ""));
+        Deployment deployment = new Deployment(accelerator, gpusPerReplica, replicaTensor, pipelineParallel, expertParallel,
+                weights, kv, null, stack, maxBatch, speculative(row), attention);
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
         return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row),
+                optionalNumber(row, "measured_ttft_ms").orElse(0) / 1e3, optionalNumber(row, "measured_tpot_ms").orElse(0) / 1e3,
                 modelName, origin);
     }
 

@@ -13,12 +13,14 @@ import java.util.OptionalDouble;
  *
  * @param replicas                 data-parallel copies (gpus / (tensor x pipeline parallel))
  * @param measuredOutputTokensPerSecond the row's published figure when it has one (metric output_tokens_per_s)
+ * @param measuredTtftSeconds      the row's published mean TTFT (column measured_ttft_ms); 0 when it has none
+ * @param measuredTpotSeconds      the row's published mean TPOT (column measured_tpot_ms); 0 when it has none
  * @param modelName                the model as its name resolved, with the precision its suffix implies
  * @param weightPrecisionOrigin    whether the weight precision was given, read from the model name's suffix or defaulted
  */
 public record ResolvedCase(String caseId, ModelSpec model, Deployment deployment, int replicas, RequestShape request,
-                           ServingTarget target, OptionalDouble measuredOutputTokensPerSecond, ResolvedModel modelName,
-                           WeightPrecisionOrigin weightPrecisionOrigin) {
+                           ServingTarget target, OptionalDouble measuredOutputTokensPerSecond, double measuredTtftSeconds,
+                           double measuredTpotSeconds, ResolvedModel modelName, WeightPrecisionOrigin weightPrecisionOrigin) {
 
     public ResolvedCase {
         modelName = modelName == null ? ResolvedModel.plain(model) : modelName;
@@ -28,10 +30,16 @@ public record ResolvedCase(String caseId, ModelSpec model, Deployment deployment
     /** A case whose weight precision was given and whose model was named without a precision suffix. */
     public ResolvedCase(String caseId, ModelSpec model, Deployment deployment, int replicas, RequestShape request,
                         ServingTarget target, OptionalDouble measuredOutputTokensPerSecond) {
-        this(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond, null, null);
+        this(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond, 0, 0, null, null);
+    }
+
+    /** Whether the row has any published figure to fit or check against. */
+    public boolean measured() {
+        return measuredOutputTokensPerSecond.isPresent() || measuredTtftSeconds > 0 || measuredTpotSeconds > 0;
     }
 
     public Measurement toMeasurement() {
-        return new Measurement(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond.orElseThrow());
+        return new Measurement(caseId, model, deployment, replicas, request, target, measuredOutputTokensPerSecond.orElse(0),
+                measuredTtftSeconds, measuredTpotSeconds);
     }
 }

@@ -30,9 +30,10 @@ class CalibrationAccuracyTest {
         assertEquals(219, table.rows().size());
         assertEquals(0, summary.failedRows(), "every published configuration must evaluate");
         assertEquals(219, summary.overall().rows());
-        assertTrue(summary.overall().medianAbsErrorPercent() <= 15,
-                "median absolute error " + summary.overall().medianAbsErrorPercent() + "% exceeds 15%");
-        assertTrue(summary.overall().shareWithin35Percent() >= 0.80,
+        // Reached by the joint fit of 2026-12-01 (docs/performance-model.md): about 8%.
+        assertTrue(summary.overall().medianAbsErrorPercent() <= 10,
+                "median absolute error " + summary.overall().medianAbsErrorPercent() + "% exceeds 10%");
+        assertTrue(summary.overall().shareWithin35Percent() >= 0.95,
                 "only " + summary.overall().shareWithin35Percent() * 100 + "% of rows within 35%");
         for (AccuracySummary.Group accelerator : summary.byAccelerator()) {
             assertTrue(accelerator.medianAbsErrorPercent() <= 20, accelerator.toString());

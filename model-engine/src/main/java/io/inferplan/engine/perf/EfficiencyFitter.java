@@ -3,6 +3,7 @@ package io.inferplan.engine.perf;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.Statistics;
 import io.inferplan.engine.hardware.AcceleratorFamily;
+import io.inferplan.engine.model.Precision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,21 +12,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fits the efficiency factors of each (accelerator family, serving stack) to published measurements by minimising
- * the mean absolute log error of predicted throughput, and derives each pair's error band from k-fold
- * cross-validated residuals (so the band is what a configuration not in the data can expect).
+ * Fits the efficiency factors of each (accelerator family, serving stack) jointly to published throughput
+ * (offline runs) and to published TTFT and TPOT at fixed concurrency (serving sweeps), by minimising the mean
+ * absolute log error of each metric, and derives error bands from cross-validated residuals: each model of the
+ * pair left out in turn (leave-one-model-out), so a band is what a model not in the data can expect.
  *
- * <p>Seven factors per pair: prefill and decode compute efficiency, memory bandwidth efficiency, per-step,
- * per-layer and per-sequence overhead, and the share of link bandwidth collectives reach. Each is bounded to a physically plausible range, so the fit cannot buy accuracy with
- * absurd values.
+ * <p>Eleven factors per pair (see {@link EfficiencyProfile}): prefill and decode compute efficiency, memory bandwidth
+ * efficiency, per-step, per-layer and per-sequence overhead, collective bandwidth share and latency, per-request
+ * overhead, closed-loop prefill queueing share and the FP4/INT4 compute factor. Each is bounded to a physically
+ * plausible range, so the fit cannot buy accuracy with absurd values; a factor no row of the pair can inform (the
+ * latency factors without latency rows, the FP4 factor without FP4 math) keeps its stated value.
  */
 public final class EfficiencyFitter {
-    static final double[] LOWER = {0.20, 0.10, 0.30, 0.0, 0.0, 0.0, 0.2};
-    static final double[] UPPER = {0.95, 0.95, 0.95, 0.020, 0.0001, 0.00003, 0.9};
-    private static final int FOLDS = 5;
-    /** Fitting compares throughput only; the band is derived afterwards from the residuals. */
+    /*
+     * Bounds, in the order of EfficiencyProfile.fittedFactors(). Physical ranges, not curve-fitting room: large GEMMs
+     * reach 35-90% of dense peak; streaming kernels 55-95% of datasheet bandwidth; NCCL and custom all-reduce kernels
+     * 50-90% of NVLink bandwidth on large messages; a launch inside a CUDA graph costs microseconds, a layer at most
+     * about 100 us of kernel gaps and latency-bound kernels; what a benchmark client measures before the first token beyond GPU work stays under 0.4 s.
+     */
+    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100};
+    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000};
+    private static final int REQUEST_OVERHEAD = 8;
+    private static final int QUEUE_SHARE = 9;
+    private static final int LOW_PRECISION = 10;
+    private static final int ALL_TO_ALL_LATENCY = 11;
+    private static final int EXPERT_LAYER_OVERHEAD = 12;
+    private static final int QUEUE_COHERENCE = 13;
+    /** Fitting compares figures only; the bands are derived afterwards from the residuals. */
     private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
-    private static final int ITERATIONS = 600;
+    private static final int ITERATIONS = 1500;
+    private static final int FOLD_ITERATIONS = 500;
+    /** TTFT counts as much as TPOT: at half weight its fit left the closed-loop factors unconstrained. */
+    private static final double TTFT_WEIGHT = 1.0;
+    /**
+     * Offline throughput rows are few (the calibration set) and clean; the sweeps are many and noisy (TTFT above all).
+     * Weighting throughput twice keeps the offline fit from being traded away for sweep rows.
+     */
+    private static final double THROUGHPUT_WEIGHT = 2.0;
+    /** The log error a configuration that fails to evaluate counts as. */
+    private static final double FAILURE_LOSS = 3;
 
     private final PerformanceModel model;
 
@@ -33,10 +58,42 @@ public final class EfficiencyFitter {
         this.model = new PerformanceModel(base);
     }
 
-    /** The result of fitting one (family, stack) pair. */
+    /** One held-out prediction of one metric, for error bands. */
+    public record Residual(String caseId, String modelId, String acceleratorName, PredictedMetric metric, OperatingRegime regime,
+                           double absErrorPercent) {
+    }
+
+    /**
+     * The result of fitting one (family, stack) pair.
+     *
+     * @param trainingMedianAbsErrorPercent  median absolute error of each metric on the rows it was fitted on
+     * @param byModel                        leave-one-model-out held-out residuals
+     * @param byAccelerator                  leave-one-accelerator-out held-out residuals (empty with one accelerator)
+     */
     public record PairFit(AcceleratorFamily family, ServingStack stack, EfficiencyProfile profile, int measurements,
-                          double trainingMedianAbsErrorPercent, double crossValidatedMedianAbsErrorPercent,
-                          double crossValidatedP80AbsErrorPercent) {
+                          Map<PredictedMetric, Double> trainingMedianAbsErrorPercent, List<Residual> byModel,
+                          List<Residual> byAccelerator) {
+
+        public double crossValidatedMedianAbsErrorPercent(PredictedMetric metric) {
+            return percentile(byModel, metric, 0.5);
+        }
+
+        public double crossValidatedP80AbsErrorPercent(PredictedMetric metric) {
+            return percentile(byModel, metric, 0.8);
+        }
+
+        public double byAcceleratorMedianAbsErrorPercent(PredictedMetric metric) {
+            return percentile(byAccelerator, metric, 0.5);
+        }
+
+        public long rows(PredictedMetric metric) {
+            return byModel.stream().filter(r -> r.metric() == metric).count();
+        }
+
+        private static double percentile(List<Residual> residuals, PredictedMetric metric, double quantile) {
+            double[] values = residuals.stream().filter(r -> r.metric() == metric).mapToDouble(Residual::absErrorPercent).toArray();
+            return values.length == 0 ? Double.NaN : Statistics.percentile(values, quantile);
+        }
     }
 
     public List<PairFit> fit(List<Measurement> measurements) {
@@ -52,112 +109,232 @@ public final class EfficiencyFitter {
         return fits;
     }
 
-    /** Entries for an {@link EfficiencyTable}, with the cross-validated residuals as the error band. */
+    /** Entries for an {@link EfficiencyTable}; the throughput band is the held-out throughput error where there is one. */
     public static List<EfficiencyTable.Entry> toEntries(List<PairFit> fits, String source) {
-        return fits.stream().map(f -> new EfficiencyTable.Entry(f.family(), f.stack().id(), f.profile(), f.measurements(),
-                round(f.crossValidatedMedianAbsErrorPercent()), round(f.crossValidatedP80AbsErrorPercent()), source)).toList();
+        return fits.stream().map(f -> {
+            PredictedMetric main = f.rows(PredictedMetric.THROUGHPUT) > 0 ? PredictedMetric.THROUGHPUT : PredictedMetric.TPOT;
+            return new EfficiencyTable.Entry(f.family(), f.stack().id(), f.profile(), f.measurements(),
+                    round(f.crossValidatedMedianAbsErrorPercent(main)), round(f.crossValidatedP80AbsErrorPercent(main)), source);
+        }).toList();
+    }
+
+    /** Error bands per metric and regime from the leave-one-model-out residuals. */
+    public static List<EfficiencyTable.BandEntry> toBands(List<PairFit> fits) {
+        List<EfficiencyTable.BandEntry> bands = new ArrayList<>();
+        for (PairFit f : fits) {
+            Map<String, List<Residual>> byKey = new LinkedHashMap<>();
+            for (Residual r : f.byModel()) {
+                byKey.computeIfAbsent(r.metric() + "/" + r.regime(), k -> new ArrayList<>()).add(r);
+            }
+            for (List<Residual> cell : byKey.values()) {
+                double[] errors = cell.stream().mapToDouble(Residual::absErrorPercent).toArray();
+                Residual first = cell.getFirst();
+                bands.add(new EfficiencyTable.BandEntry(f.family(), f.stack().id(), first.metric(), first.regime().latencyBound(),
+                        first.regime().moe(), errors.length, round(Statistics.percentile(errors, 0.5)),
+                        round(Statistics.percentile(errors, 0.8))));
+            }
+        }
+        return bands;
     }
 
     private PairFit fitPair(List<Measurement> group) {
         Deployment first = group.getFirst().deployment();
         AcceleratorFamily family = first.accelerator().family();
         ServingStack stack = first.servingStack();
-        EfficiencyProfile template = model.efficiencies().resolve(family, stack).profile();
+        EfficiencyProfile resolved = model.efficiencies().resolve(family, stack).profile();
         EfficiencyTable.StackTraits traits = model.efficiencies().traits(stack);
-        EfficiencyProfile stackTemplate = new EfficiencyProfile(template.prefillComputeEfficiency(), template.decodeComputeEfficiency(),
-                template.memoryBandwidthEfficiency(), template.stepOverheadSeconds(), template.layerOverheadSeconds(),
-                template.sequenceOverheadSeconds(), template.collectiveEfficiency(), traits.kvMemoryFraction(), traits.kvReservedOutputFraction(), traits.defaultMaxBatch(), template.lowPrecisionComputePenalty());
+        EfficiencyProfile template = new EfficiencyProfile(resolved.prefillComputeEfficiency(), resolved.decodeComputeEfficiency(),
+                resolved.memoryBandwidthEfficiency(), resolved.stepOverheadSeconds(), resolved.layerOverheadSeconds(),
+                resolved.sequenceOverheadSeconds(), resolved.collectiveEfficiency(), traits.kvMemoryFraction(),
+                traits.kvReservedOutputFraction(), traits.defaultMaxBatch(), resolved.lowPrecisionComputePenalty(),
+                resolved.collectiveLatencySeconds(), resolved.requestOverheadSeconds(), resolved.prefillTokenBudget(),
+                resolved.prefillQueueShare(), resolved.allToAllLatencySeconds(), resolved.expertLayerOverheadSeconds(),
+                resolved.queueCoherenceOutputTokens());
+        boolean[] free = freeFactors(group);
 
-        EfficiencyProfile fitted = minimise(group, stackTemplate);
-        double trainingMedian = Statistics.percentile(absErrorsPercent(group, fitted), 0.5);
-
-        List<Double> heldOut = new ArrayList<>();
-        if (group.size() >= FOLDS * 2) {
-            for (int fold = 0; fold < FOLDS; fold++) {
-                List<Measurement> train = new ArrayList<>();
-                List<Measurement> test = new ArrayList<>();
-                for (int i = 0; i < group.size(); i++) {
-                    (i % FOLDS == fold ? test : train).add(group.get(i));
-                }
-                EfficiencyProfile foldProfile = minimise(train, stackTemplate);
-                for (double e : absErrorsPercent(test, foldProfile)) {
-                    heldOut.add(e);
-                }
-            }
-        } else {
-            for (double e : absErrorsPercent(group, fitted)) {
-                heldOut.add(e);
+        EfficiencyProfile fitted = minimise(group, template, free, ITERATIONS, true);
+        Map<PredictedMetric, Double> training = new java.util.EnumMap<>(PredictedMetric.class);
+        List<Residual> trainingResiduals = residuals(group, fitted);
+        for (PredictedMetric metric : PredictedMetric.values()) {
+            double[] e = trainingResiduals.stream().filter(r -> r.metric() == metric).mapToDouble(Residual::absErrorPercent).toArray();
+            if (e.length > 0) {
+                training.put(metric, Statistics.percentile(e, 0.5));
             }
         }
-        double[] cv = heldOut.stream().mapToDouble(Double::doubleValue).toArray();
-        return new PairFit(family, stack, fitted, group.size(), trainingMedian, Statistics.percentile(cv, 0.5), Statistics.percentile(cv, 0.8));
+        List<Residual> byModel = crossValidate(group, fitted, free, m -> m.model().id());
+        List<Residual> byAccelerator = crossValidate(group, fitted, free, m -> m.deployment().accelerator().name());
+        return new PairFit(family, stack, fitted, group.size(), training, byModel.isEmpty() ? trainingResiduals : byModel, byAccelerator);
     }
 
-    /** Absolute percentage error of each measurement under {@code profile}; a configuration that fails counts as 100%. */
-    public double[] absErrorsPercent(List<Measurement> rows, EfficiencyProfile profile) {
-        double[] errors = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            double predicted = predict(rows.get(i), profile);
-            double measured = rows.get(i).measuredOutputTokensPerSecond();
-            errors[i] = Double.isNaN(predicted) ? 100 : Math.abs(predicted - measured) / measured * 100;
-        }
-        return errors;
+    /** A factor is fitted only where some row of the group depends on it. */
+    private static boolean[] freeFactors(List<Measurement> group) {
+        boolean[] free = new boolean[LOWER.length];
+        java.util.Arrays.fill(free, true);
+        boolean latency = group.stream().anyMatch(m -> m.measuredTtftSeconds() > 0);
+        free[REQUEST_OVERHEAD] = latency;
+        free[QUEUE_SHARE] = latency;
+        free[QUEUE_COHERENCE] = latency;
+        free[LOW_PRECISION] = group.stream().anyMatch(m -> {
+            Precision math = ReplicaLayout.mathPrecision(m.deployment());
+            return (math == Precision.FP4 || math == Precision.INT4) && m.deployment().accelerator().supports(math);
+        });
+        free[EXPERT_LAYER_OVERHEAD] = group.stream().anyMatch(m -> m.model().isMoe());
+        free[ALL_TO_ALL_LATENCY] = group.stream().anyMatch(m -> m.model().isMoe()
+                && (m.deployment().expertParallel() > 1 || m.deployment().attentionParallelism() != AttentionParallelism.TENSOR));
+        return free;
     }
 
-    private double predict(Measurement m, EfficiencyProfile profile) {
-        try {
-            return m.replicas() * model.estimate(m.model(), m.deployment(), m.request(), m.target(), profile, NO_BAND).outputTokensPerSecond();
-        } catch (InvalidInputException e) {
-            return Double.NaN;
-        }
-    }
-
-    private double loss(List<Measurement> rows, EfficiencyProfile profile) {
-        double sum = 0;
+    /** Held-out residuals with each group of {@code key} left out in turn; empty when there is only one group. */
+    private List<Residual> crossValidate(List<Measurement> rows, EfficiencyProfile start, boolean[] free,
+                                         java.util.function.Function<Measurement, String> key) {
+        Map<String, List<Measurement>> folds = new LinkedHashMap<>();
         for (Measurement m : rows) {
-            double predicted = predict(m, profile);
-            sum += Double.isNaN(predicted) ? 5 : Math.abs(Math.log(predicted / m.measuredOutputTokensPerSecond()));
+            folds.computeIfAbsent(key.apply(m), k -> new ArrayList<>()).add(m);
         }
-        return sum / rows.size();
+        List<Residual> heldOut = new ArrayList<>();
+        if (folds.size() < 2) {
+            return heldOut;
+        }
+        for (Map.Entry<String, List<Measurement>> fold : folds.entrySet()) {
+            List<Measurement> train = rows.stream().filter(m -> !key.apply(m).equals(fold.getKey())).toList();
+            EfficiencyProfile foldProfile = minimise(train, start, free, FOLD_ITERATIONS, false);
+            heldOut.addAll(residuals(fold.getValue(), foldProfile));
+        }
+        return heldOut;
     }
 
-    private EfficiencyProfile minimise(List<Measurement> rows, EfficiencyProfile template) {
+    /** The absolute percentage error of every measured metric of every row; a configuration that fails counts as 100%. */
+    public List<Residual> residuals(List<Measurement> rows, EfficiencyProfile profile) {
+        List<Residual> out = new ArrayList<>();
+        for (Measurement m : rows) {
+            PerformanceEstimate e = estimate(m, profile);
+            OperatingRegime regime = OperatingRegime.of(m.model(), e == null ? batchOf(m) : e.batch());
+            String accelerator = m.deployment().accelerator().name();
+            if (m.hasThroughput()) {
+                out.add(new Residual(m.caseId(), m.model().id(), accelerator, PredictedMetric.THROUGHPUT, regime,
+                        e == null ? 100 : percent(m.replicas() * e.outputTokensPerSecond(), m.measuredOutputTokensPerSecond())));
+            }
+            if (m.measuredTtftSeconds() > 0) {
+                out.add(new Residual(m.caseId(), m.model().id(), accelerator, PredictedMetric.TTFT, regime,
+                        e == null ? 100 : percent(e.timeToFirstTokenSeconds(), m.measuredTtftSeconds())));
+            }
+            if (m.measuredTpotSeconds() > 0) {
+                out.add(new Residual(m.caseId(), m.model().id(), accelerator, PredictedMetric.TPOT, regime,
+                        e == null ? 100 : percent(e.timePerOutputTokenSeconds(), m.measuredTpotSeconds())));
+            }
+        }
+        return out;
+    }
+
+    /** Absolute percentage throughput error of each row under {@code profile} (throughput rows only). */
+    public double[] absErrorsPercent(List<Measurement> rows, EfficiencyProfile profile) {
+        return residuals(rows, profile).stream().filter(r -> r.metric() == PredictedMetric.THROUGHPUT)
+                .mapToDouble(Residual::absErrorPercent).toArray();
+    }
+
+    private static int batchOf(Measurement m) {
+        return m.target() instanceof ServingTarget.FixedBatch fixed ? fixed.concurrentRequests() : Integer.MAX_VALUE;
+    }
+
+    private static double percent(double predicted, double measured) {
+        return Math.abs(predicted - measured) / measured * 100;
+    }
+
+    private PerformanceEstimate estimate(Measurement m, EfficiencyProfile profile) {
+        try {
+            return model.estimate(m.model(), m.deployment(), m.request(), m.target(), profile, NO_BAND);
+        } catch (InvalidInputException e) {
+            return null;
+        }
+    }
+
+    /** Mean absolute log error of each metric, averaged over the metrics the rows measure. */
+    private double loss(List<Measurement> rows, EfficiencyProfile profile) {
+        double[] sum = new double[3];
+        int[] count = new int[3];
+        for (Measurement m : rows) {
+            PerformanceEstimate e = estimate(m, profile);
+            if (m.hasThroughput()) {
+                sum[0] += e == null ? FAILURE_LOSS : Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));
+                count[0]++;
+            }
+            if (m.measuredTtftSeconds() > 0) {
+                sum[1] += e == null ? FAILURE_LOSS : Math.abs(Math.log(e.timeToFirstTokenSeconds() / m.measuredTtftSeconds()));
+                count[1]++;
+            }
+            if (m.measuredTpotSeconds() > 0) {
+                sum[2] += e == null ? FAILURE_LOSS : Math.abs(Math.log(e.timePerOutputTokenSeconds() / m.measuredTpotSeconds()));
+                count[2]++;
+            }
+        }
+        double[] weight = {THROUGHPUT_WEIGHT, TTFT_WEIGHT, 1.0};
+        double total = 0;
+        for (int i = 0; i < 3; i++) {
+            total += count[i] == 0 ? 0 : weight[i] * sum[i] / count[i];
+        }
+        return total;
+    }
+
+    private EfficiencyProfile minimise(List<Measurement> rows, EfficiencyProfile template, boolean[] free, int iterations,
+                                       boolean restarts) {
+        double[] fixed = template.fittedFactors();
+        List<double[]> starts = new ArrayList<>();
+        starts.add(shares(fixed));
+        if (restarts) {
+            // A couple of starts across the box keep Nelder-Mead out of the shallow corners.
+            starts.add(new double[] {0.6, 0.5, 0.85, 0.1, 0.1, 0.1, 0.6, 0.2, 0.2, 0.2, 0.7, 0.1, 0.2, 0.1});
+            starts.add(new double[] {0.4, 0.3, 0.7, 0.3, 0.3, 0.3, 0.4, 0.4, 0.3, 0.4, 0.5, 0.3, 0.4, 0.3});
+        }
         double[] best = null;
         double bestLoss = Double.MAX_VALUE;
-        // A few starts across the box keep Nelder-Mead out of the shallow corners.
-        double[][] starts = {{0.6, 0.5, 0.8, 0.3, 0.2, 0.3, 0.6}, {0.4, 0.3, 0.6, 0.1, 0.5, 0.1, 0.3},
-                {0.8, 0.7, 0.9, 0.6, 0.1, 0.5, 0.8}};
         for (double[] start : starts) {
-            double[] x = NelderMead.minimise(u -> loss(rows, profileAt(template, u)), toUnconstrained(start), ITERATIONS);
-            double value = loss(rows, profileAt(template, x));
+            double[] x = NelderMead.minimise(u -> loss(rows, profileAt(template, fixed, free, u)), toUnconstrained(start, free), iterations);
+            double value = loss(rows, profileAt(template, fixed, free, x));
             if (value < bestLoss) {
                 bestLoss = value;
                 best = x;
             }
         }
-        return profileAt(template, best);
+        return profileAt(template, fixed, free, best);
     }
 
-    /** Maps unconstrained coordinates into the bounded box with a logistic function. */
-    static EfficiencyProfile profileAt(EfficiencyProfile template, double[] u) {
-        double[] v = new double[u.length];
-        for (int i = 0; i < u.length; i++) {
-            v[i] = LOWER[i] + (UPPER[i] - LOWER[i]) / (1 + Math.exp(-u[i]));
+    /** Maps the unconstrained coordinates of the free factors into their bounded box with a logistic function. */
+    static EfficiencyProfile profileAt(EfficiencyProfile template, double[] fixed, boolean[] free, double[] u) {
+        double[] v = fixed.clone();
+        int k = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (free[i]) {
+                v[i] = LOWER[i] + (UPPER[i] - LOWER[i]) / (1 + Math.exp(-u[k++]));
+            }
         }
-        return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], template.kvMemoryFraction(), template.kvReservedOutputFraction(),
-                template.defaultMaxBatch(), template.lowPrecisionComputePenalty());
+        return template.withFitted(v);
     }
 
-    /** Start points are given as shares of each factor's range (0..1). */
-    private static double[] toUnconstrained(double[] shares) {
-        double[] u = new double[shares.length];
+    /** Where each factor sits in its range (0..1). */
+    private static double[] shares(double[] values) {
+        double[] s = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            s[i] = (values[i] - LOWER[i]) / (UPPER[i] - LOWER[i]);
+        }
+        return s;
+    }
+
+    /** Start points are given as shares of each free factor's range (0..1). */
+    private static double[] toUnconstrained(double[] shares, boolean[] free) {
+        int n = 0;
+        for (boolean f : free) {
+            n += f ? 1 : 0;
+        }
+        double[] u = new double[n];
+        int k = 0;
         for (int i = 0; i < shares.length; i++) {
-            double s = Math.min(0.99, Math.max(0.01, shares[i]));
-            u[i] = Math.log(s / (1 - s));
+            if (free[i]) {
+                double s = Math.min(0.99, Math.max(0.01, shares[i]));
+                u[k++] = Math.log(s / (1 - s));
+            }
         }
         return u;
     }
-
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;

@@ -19,6 +19,23 @@ import static io.inferplan.engine.Checks.nonNegative;
  *                                   (1 = guaranteed no eviction as in TensorRT-LLM; 0.5 = allocates as it goes)
  * @param defaultMaxBatch            the stack's default limit on sequences in flight
  * @param lowPrecisionComputePenalty compute efficiency multiplier for FP4/INT4 math, whose kernels reach a smaller share of peak
+ * @param collectiveLatencySeconds   fixed latency of one all-reduce or all-to-all over the scale-up link (NVLink one-shot
+ *                                   kernels inside a CUDA graph: about 5-20 us; PCIe several times more)
+ * @param requestOverheadSeconds     per-request time before the first token that no GPU work explains: HTTP, tokenizing,
+ *                                   scheduling and detokenizing the first token
+ * @param prefillTokenBudget         tokens one engine iteration may prefill (TensorRT-LLM max_num_tokens, vLLM
+ *                                   max_num_batched_tokens, SGLang chunked_prefill_size); longer prompts take several
+ *                                   iterations; 0 = the stack's default on the accelerator ({@link SchedulerDefaults})
+ * @param prefillQueueShare          in a closed loop of N users, the share of the other users' prefills a new request
+ *                                   waits behind (0: arrivals spread evenly, 1: all users arrive together); identical
+ *                                   request lengths keep closed loops partly in step
+ * @param queueCoherenceOutputTokens output length over which a closed loop falls out of step: requests that stop
+ *                                   at an end-of-sequence token before the output cap spread the users, so the clumped
+ *                                   share is prefillQueueShare x this / (this + output tokens)
+ * @param allToAllLatencySeconds     fixed latency of one expert-parallel dispatch or combine (token permutation, a
+ *                                   synchronising all-to-all and its bookkeeping: tens of microseconds even on NVLink)
+ * @param expertLayerOverheadSeconds extra fixed cost of a MoE layer per iteration (router, top-k, permute and
+ *                                   unpermute kernels, grouped-GEMM launch)
  */
 public record EfficiencyProfile(
         double prefillComputeEfficiency,
@@ -31,7 +48,24 @@ public record EfficiencyProfile(
         double kvMemoryFraction,
         double kvReservedOutputFraction,
         int defaultMaxBatch,
-        double lowPrecisionComputePenalty) {
+        double lowPrecisionComputePenalty,
+        double collectiveLatencySeconds,
+        double requestOverheadSeconds,
+        int prefillTokenBudget,
+        double prefillQueueShare,
+        double allToAllLatencySeconds,
+        double expertLayerOverheadSeconds,
+        double queueCoherenceOutputTokens) {
+
+    /** Stated defaults for the factors a profile written before they existed does not give. */
+    public static final double DEFAULT_COLLECTIVE_LATENCY_SECONDS = 8e-6;
+    public static final double DEFAULT_REQUEST_OVERHEAD_SECONDS = 0.02;
+    /** The stack's own default ({@link SchedulerDefaults}). */
+    public static final int DEFAULT_PREFILL_TOKEN_BUDGET = 0;
+    public static final double DEFAULT_PREFILL_QUEUE_SHARE = 0.2;
+    public static final double DEFAULT_ALL_TO_ALL_LATENCY_SECONDS = 30e-6;
+    public static final double DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS = 20e-6;
+    public static final double DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS = 2000;
 
     public EfficiencyProfile {
         inRange("efficiency.prefillComputeEfficiency", prefillComputeEfficiency, 0.01, 1.0);
@@ -45,6 +79,59 @@ public record EfficiencyProfile(
         inRange("efficiency.kvReservedOutputFraction", kvReservedOutputFraction, 0.0, 1.0);
         inRange("efficiency.defaultMaxBatch", defaultMaxBatch, 1, 1_000_000);
         inRange("efficiency.lowPrecisionComputePenalty", lowPrecisionComputePenalty, 0.05, 1.0);
+        // Zero means "not given" (a table written before these factors existed): the stated default applies.
+        collectiveLatencySeconds = collectiveLatencySeconds == 0 ? DEFAULT_COLLECTIVE_LATENCY_SECONDS
+                : inRange("efficiency.collectiveLatencySeconds", collectiveLatencySeconds, 1e-7, 1e-3);
+        nonNegative("efficiency.requestOverheadSeconds", requestOverheadSeconds, 10.0);
+        if (prefillTokenBudget != 0) {
+            inRange("efficiency.prefillTokenBudget", prefillTokenBudget, 16, 10_000_000);
+        }
+        inRange("efficiency.prefillQueueShare", prefillQueueShare, 0.0, 1.0);
+        allToAllLatencySeconds = allToAllLatencySeconds == 0 ? DEFAULT_ALL_TO_ALL_LATENCY_SECONDS
+                : inRange("efficiency.allToAllLatencySeconds", allToAllLatencySeconds, 1e-7, 1e-2);
+        nonNegative("efficiency.expertLayerOverheadSeconds", expertLayerOverheadSeconds, 0.01);
+        queueCoherenceOutputTokens = queueCoherenceOutputTokens == 0 ? DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS
+                : inRange("efficiency.queueCoherenceOutputTokens", queueCoherenceOutputTokens, 1, 1e9);
+    }
+
+    /** A profile with the step-time factors only; the latency factors take their stated defaults. */
+    public EfficiencyProfile(double prefillComputeEfficiency, double decodeComputeEfficiency, double memoryBandwidthEfficiency,
+                             double stepOverheadSeconds, double layerOverheadSeconds, double sequenceOverheadSeconds,
+                             double collectiveEfficiency, double kvMemoryFraction, double kvReservedOutputFraction,
+                             int defaultMaxBatch, double lowPrecisionComputePenalty) {
+        this(prefillComputeEfficiency, decodeComputeEfficiency, memoryBandwidthEfficiency, stepOverheadSeconds,
+                layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, kvMemoryFraction, kvReservedOutputFraction,
+                defaultMaxBatch, lowPrecisionComputePenalty, DEFAULT_COLLECTIVE_LATENCY_SECONDS, DEFAULT_REQUEST_OVERHEAD_SECONDS,
+                DEFAULT_PREFILL_TOKEN_BUDGET, DEFAULT_PREFILL_QUEUE_SHARE, DEFAULT_ALL_TO_ALL_LATENCY_SECONDS,
+                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS);
+    }
+
+    /** The same profile with the factors a fit varies replaced (see {@link EfficiencyFitter}). */
+    EfficiencyProfile withFitted(double[] v) {
+        return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kvMemoryFraction, kvReservedOutputFraction,
+                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13]);
+    }
+
+    /**
+     * A profile for related hardware or software: compute and memory efficiencies scaled (capped at 1), fixed costs
+     * divided by {@code speedScale}, and the stack's own memory and batch settings.
+     */
+    EfficiencyProfile scaled(double computeScale, double memoryScale, double speedScale, double kvFraction,
+                             double kvReservedFraction, int maxBatch) {
+        return new EfficiencyProfile(Math.min(1, prefillComputeEfficiency * computeScale),
+                Math.min(1, decodeComputeEfficiency * computeScale), Math.min(1, memoryBandwidthEfficiency * memoryScale),
+                stepOverheadSeconds / speedScale, layerOverheadSeconds / speedScale, sequenceOverheadSeconds / speedScale,
+                collectiveEfficiency, kvFraction, kvReservedFraction, maxBatch, lowPrecisionComputePenalty,
+                collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
+                allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens);
+    }
+
+    /** The factors a fit varies, in the order of {@link #withFitted}. */
+    double[] fittedFactors() {
+        return new double[] {prefillComputeEfficiency, decodeComputeEfficiency, memoryBandwidthEfficiency, stepOverheadSeconds,
+                layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
+                requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
+                expertLayerOverheadSeconds, queueCoherenceOutputTokens};
     }
 
 }

@@ -69,13 +69,42 @@ public final class EfficiencyTable {
         }
 
         EfficiencyProfile apply(EfficiencyProfile borrowed) {
-            return new EfficiencyProfile(
-                    Math.min(1, borrowed.prefillComputeEfficiency() * computeScale),
-                    Math.min(1, borrowed.decodeComputeEfficiency() * computeScale),
-                    Math.min(1, borrowed.memoryBandwidthEfficiency() * memoryScale),
-                    borrowed.stepOverheadSeconds(), borrowed.layerOverheadSeconds(), borrowed.sequenceOverheadSeconds(),
-                    borrowed.collectiveEfficiency(), borrowed.kvMemoryFraction(), borrowed.kvReservedOutputFraction(),
-                    borrowed.defaultMaxBatch(), borrowed.lowPrecisionComputePenalty());
+            return borrowed.scaled(computeScale, memoryScale, 1.0, borrowed.kvMemoryFraction(),
+                    borrowed.kvReservedOutputFraction(), borrowed.defaultMaxBatch());
+        }
+    }
+
+    /**
+     * The cross-validated error of one metric for one (family, stack) in one operating regime: what a configuration
+     * left out of the fit can expect.
+     *
+     * @param rows               held-out predictions behind the figures
+     * @param p80AbsErrorPercent 80th percentile of the held-out absolute errors: the band
+     */
+    public record BandEntry(
+            @JsonProperty("family") AcceleratorFamily family,
+            @JsonProperty("stack") String stack,
+            @JsonProperty("metric") PredictedMetric metric,
+            @JsonProperty("latencyBound") boolean latencyBound,
+            @JsonProperty("moe") boolean moe,
+            @JsonProperty("rows") int rows,
+            @JsonProperty("medianAbsErrorPercent") double medianAbsErrorPercent,
+            @JsonProperty("p80AbsErrorPercent") double p80AbsErrorPercent) {
+
+        public BandEntry {
+            Checks.present("bands.family", family);
+            Checks.present("bands.metric", metric);
+            Checks.inRange("bands.rows", rows, 1, 10_000_000);
+            Checks.nonNegative("bands.medianAbsErrorPercent", medianAbsErrorPercent, 1e6);
+            Checks.nonNegative("bands.p80AbsErrorPercent", p80AbsErrorPercent, 1e6);
+        }
+
+        ServingStack servingStack() {
+            return ServingStack.parse("bands.stack", stack);
+        }
+
+        OperatingRegime regime() {
+            return new OperatingRegime(latencyBound, moe);
         }
     }
 
@@ -88,7 +117,12 @@ public final class EfficiencyTable {
             @JsonProperty("defaultErrorPercent") double defaultErrorPercent,
             @JsonProperty("entries") List<Entry> entries,
             @JsonProperty("stacks") List<StackTraits> stacks,
-            @JsonProperty("familyFallbacks") List<FamilyFallback> familyFallbacks) {
+            @JsonProperty("familyFallbacks") List<FamilyFallback> familyFallbacks,
+            @JsonProperty("bands") List<BandEntry> bands) {
+
+        TableFile {
+            bands = bands == null ? List.of() : List.copyOf(bands);
+        }
     }
 
     /** A profile together with how far to trust what it predicts. */
@@ -133,11 +167,32 @@ public final class EfficiencyTable {
         return new EfficiencyTable(JsonSupport.read(json, TableFile.class, "efficiency"));
     }
 
+    /**
+     * The table as the bundled file holds it. A fitted factor that the search left a hair above zero (1e-15 s of
+     * overhead) is written as 0: it is zero physically, and files may not hold numbers below JsonSupport's floor.
+     */
     public String toJson() {
         try {
-            return JsonSupport.mapper().writeValueAsString(file);
+            com.fasterxml.jackson.databind.JsonNode tree = JsonSupport.mapper().valueToTree(file);
+            zeroNoise(tree);
+            return JsonSupport.mapper().writeValueAsString(tree);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void zeroNoise(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.properties().forEach(field -> {
+                com.fasterxml.jackson.databind.JsonNode value = field.getValue();
+                if (value.isFloatingPointNumber() && value.asDouble() != 0 && Math.abs(value.asDouble()) < JsonSupport.SMALLEST_MAGNITUDE) {
+                    field.setValue(com.fasterxml.jackson.databind.node.DoubleNode.valueOf(0));
+                } else {
+                    zeroNoise(value);
+                }
+            });
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode array) {
+            array.forEach(EfficiencyTable::zeroNoise);
         }
     }
 
@@ -151,7 +206,37 @@ public final class EfficiencyTable {
             }
         }
         return new EfficiencyTable(new TableFile(file.description(), fittedOn, method, file.referenceStack(), file.defaultProfile(),
-                file.defaultErrorPercent(), merged, file.stacks(), file.familyFallbacks()));
+                file.defaultErrorPercent(), merged, file.stacks(), file.familyFallbacks(), file.bands()));
+    }
+
+    /** A copy with the given error bands replacing those of the same (family, stack) pairs. */
+    public EfficiencyTable withBands(List<BandEntry> newBands) {
+        List<BandEntry> merged = new java.util.ArrayList<>(newBands);
+        for (BandEntry old : file.bands()) {
+            boolean replaced = newBands.stream().anyMatch(n -> n.family() == old.family() && n.servingStack() == old.servingStack());
+            if (!replaced) {
+                merged.add(old);
+            }
+        }
+        return new EfficiencyTable(new TableFile(file.description(), file.fittedOn(), file.method(), file.referenceStack(),
+                file.defaultProfile(), file.defaultErrorPercent(), file.entries(), file.stacks(), file.familyFallbacks(), merged));
+    }
+
+    public List<BandEntry> bands() {
+        return file.bands();
+    }
+
+    /** The measured band for this metric, pair and regime, if one was measured. */
+    public Optional<BandEntry> band(AcceleratorFamily family, ServingStack stack, PredictedMetric metric, OperatingRegime regime) {
+        return file.bands().stream().filter(b -> b.family() == family && b.servingStack() == stack && b.metric() == metric
+                && b.regime().equals(regime)).findFirst();
+    }
+
+    /** The widest measured band of this metric for the family, over its stacks (or one stack) and regimes. */
+    public Optional<BandEntry> widestBand(AcceleratorFamily family, ServingStack stackOrNull, PredictedMetric metric) {
+        return file.bands().stream().filter(b -> b.family() == family && b.metric() == metric
+                        && (stackOrNull == null || b.servingStack() == stackOrNull))
+                .max(java.util.Comparator.comparingDouble(BandEntry::p80AbsErrorPercent));
     }
 
     public List<Entry> entries() {
@@ -202,18 +287,8 @@ public final class EfficiencyTable {
 
     private static EfficiencyProfile applyStack(EfficiencyProfile reference, StackTraits traits) {
         double scale = traits.throughputRelative();
-        return new EfficiencyProfile(
-                Math.min(1, reference.prefillComputeEfficiency() * scale),
-                Math.min(1, reference.decodeComputeEfficiency() * scale),
-                Math.min(1, reference.memoryBandwidthEfficiency() * scale),
-                reference.stepOverheadSeconds() / scale,
-                reference.layerOverheadSeconds() / scale,
-                reference.sequenceOverheadSeconds() / scale,
-                reference.collectiveEfficiency(),
-                traits.kvMemoryFraction(),
-                traits.kvReservedOutputFraction(),
-                traits.defaultMaxBatch(),
-                reference.lowPrecisionComputePenalty());
+        return reference.scaled(scale, scale, scale, traits.kvMemoryFraction(), traits.kvReservedOutputFraction(),
+                traits.defaultMaxBatch());
     }
 
     private static EfficiencyTable readBundled() {

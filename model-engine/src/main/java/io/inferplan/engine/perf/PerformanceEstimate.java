@@ -7,7 +7,9 @@ package io.inferplan.engine.perf;
  * @param outputTokensPerSecond           generated tokens per second of the whole replica
  * @param outputTokensPerSecondPerGpu     the same divided by the replica's GPUs
  * @param requestsPerSecond               completed requests per second of the replica
- * @param timeToFirstTokenSeconds         queue-free prefill latency of one request in the running batch
+ * @param timeToFirstTokenSeconds         mean time to first token: at a fixed batch or under a per-user target, the mean a
+ *                                        closed loop of that many users sees (own prefill, the iterations it shares,
+ *                                        the prefills queued ahead); offline, the same for the batch in flight
  * @param timePerOutputTokenSeconds       between tokens after the first (decode step time over tokens per step)
  * @param outputTokensPerSecondPerUser    1 / TPOT
  * @param prefillTimeShare                share of the replica's time spent on prefill work (for attributing cost)

@@ -21,6 +21,17 @@ public final class PerformanceModel {
     private static final double EXTRAPOLATION_ERROR_PERCENT = 10;
     private static final double ARCHITECTURE_ERROR_PERCENT = 15;
     private static final int FINE_GRAINED_EXPERTS = 16;
+    /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
+    private static final double MAX_PREFILL_LOAD = 0.9;
+    private static final int CLOSED_LOOP_ITERATIONS = 4;
+    /** A band measured on fewer held-out rows than this is not trusted on its own. */
+    private static final int MIN_BAND_ROWS = 8;
+    /** Added where the regime was not measured for this family and stack, only others. */
+    private static final double OTHER_REGIME_ERROR_PERCENT = 10;
+    /** Added where the stack was not measured on this family, only others. */
+    private static final double OTHER_STACK_ERROR_PERCENT = 15;
+    /** TTFT and TPOT band where nothing at all was measured for the family. */
+    private static final double UNMEASURED_LATENCY_ERROR_PERCENT = 60;
 
     private final EfficiencyTable efficiencies;
 
@@ -51,6 +62,43 @@ public final class PerformanceModel {
         EfficiencyTable.Resolved resolved = efficiencies.resolve(deployment.accelerator().family(), deployment.servingStack());
         ErrorBand band = widenedForModel(widenedForTarget(resolved.errorBand(), target), model);
         return estimate(model, deployment, request, target, resolved.profile(), band);
+    }
+
+    /**
+     * How far to trust each figure of {@code estimate}: throughput as {@link PerformanceEstimate#errorBand()}, TTFT and
+     * TPOT from the cross-validated residuals of published latency measurements for this family, stack and regime,
+     * widened where that regime or stack was not measured.
+     */
+    public ErrorBands errorBands(ModelSpec model, Deployment deployment, PerformanceEstimate estimate) {
+        OperatingRegime regime = OperatingRegime.of(model, estimate.batch());
+        return new ErrorBands(estimate.errorBand(), latencyBand(deployment, PredictedMetric.TTFT, regime),
+                latencyBand(deployment, PredictedMetric.TPOT, regime));
+    }
+
+    private ErrorBand latencyBand(Deployment deployment, PredictedMetric metric, OperatingRegime regime) {
+        var family = deployment.accelerator().family();
+        ServingStack stack = deployment.servingStack();
+        String what = metric.name() + " on " + family.displayName() + " with " + stack.displayName();
+        var exact = efficiencies.band(family, stack, metric, regime);
+        if (exact.isPresent() && exact.get().rows() >= MIN_BAND_ROWS) {
+            var b = exact.get();
+            return new ErrorBand(b.p80AbsErrorPercent(), b.rows(), "80% of " + b.rows() + " held-out " + what + " predictions ("
+                    + regime.describe() + ") were within " + Math.round(b.p80AbsErrorPercent()) + "%");
+        }
+        var sameStack = efficiencies.widestBand(family, stack, metric);
+        if (sameStack.isPresent()) {
+            var b = sameStack.get();
+            return new ErrorBand(b.p80AbsErrorPercent() + OTHER_REGIME_ERROR_PERCENT, 0, "no held-out " + what + " in this regime ("
+                    + regime.describe() + "); the widest measured regime's band, widened by " + Math.round(OTHER_REGIME_ERROR_PERCENT) + " points");
+        }
+        var otherStack = efficiencies.widestBand(family, null, metric);
+        if (otherStack.isPresent()) {
+            var b = otherStack.get();
+            return new ErrorBand(b.p80AbsErrorPercent() + OTHER_STACK_ERROR_PERCENT, 0, "no " + what + " measured; the widest band of "
+                    + b.servingStack().displayName() + ", widened by " + Math.round(OTHER_STACK_ERROR_PERCENT) + " points");
+        }
+        return new ErrorBand(UNMEASURED_LATENCY_ERROR_PERCENT, 0, "no " + metric.name() + " measurement on " + family.displayName()
+                + ": physics with borrowed efficiencies");
     }
 
     /**
@@ -155,7 +203,7 @@ public final class PerformanceModel {
                 double maxTpot = 1.0 / interactivity.minOutputTokensPerSecondPerUser();
                 batch = largestBatchMeeting(layout, request, largestBatch, maxTpot, 0);
                 if (batch == 0) {
-                    Cycle single = cycle(layout, request, 1);
+                    Cycle single = cycle(layout, request, 1, true);
                     throw new InvalidInputException("minTokensPerSecondPerUser", String.format(Locale.ROOT,
                             "%.0f tokens/s per user cannot be reached on this deployment: even one user alone gets %.0f tokens/s",
                             interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.timePerOutputTokenSeconds()));
@@ -166,7 +214,7 @@ public final class PerformanceModel {
                 batch = largestBatchMeeting(layout, request, largestBatch, latency.maxTimePerOutputTokenSeconds(),
                         latency.maxTimeToFirstTokenSeconds());
                 if (batch == 0) {
-                    Cycle single = cycle(layout, request, 1);
+                    Cycle single = cycle(layout, request, 1, true);
                     throw new InvalidInputException("latency", String.format(Locale.ROOT,
                             "targets cannot be met on this deployment: even one request alone has a TTFT of %.0f ms and a TPOT of %.1f ms",
                             single.timeToFirstTokenSeconds() * 1e3, single.timePerOutputTokenSeconds() * 1e3));
@@ -175,8 +223,9 @@ public final class PerformanceModel {
             }
         }
 
-        Cycle cycle = cycle(layout, request, batch);
-        double outputTokensPerSecond = batch * cycle.tokensPerStep() / cycle.cycleSeconds();
+        boolean closedLoop = !(target instanceof ServingTarget.Offline);
+        Cycle cycle = cycle(layout, request, batch, closedLoop);
+        double outputTokensPerSecond = cycle.decodingSequences() * cycle.tokensPerStep() / cycle.cycleSeconds();
         Bottleneck limitedBy = targetLimited ? Bottleneck.LATENCY_TARGET
                 : bottleneck(cycle, batch, memory.maxBatchByMemory(), engineLimit);
         return new PerformanceEstimate(
@@ -232,7 +281,7 @@ public final class PerformanceModel {
         int high = upper;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
-            Cycle cycle = cycle(layout, request, mid);
+            Cycle cycle = cycle(layout, request, mid, true);
             boolean meets = (maxTpot <= 0 || cycle.timePerOutputTokenSeconds() <= maxTpot)
                     && (maxTtft <= 0 || cycle.timeToFirstTokenSeconds() <= maxTtft);
             if (meets) {
@@ -258,54 +307,119 @@ public final class PerformanceModel {
             double prefillSecondsPerRequest,
             double tokensPerStep,
             double cycleSeconds,
-            double timeToFirstTokenSeconds) {
+            double timeToFirstTokenSeconds,
+            double decodingSequences) {
 
         double timePerOutputTokenSeconds() {
             return cycleSeconds / tokensPerStep;
         }
     }
 
+    /** A cycle with {@code batch} sequences decoding (the offline case: the engine always has work queued). */
     static Cycle cycle(ReplicaLayout layout, RequestShape request, int batch) {
+        return cycle(layout, request, batch, false);
+    }
+
+    /**
+     * The steady-state cycle of {@code batch} concurrent requests. Offline, all of them decode every iteration and
+     * the prefill that keeps the batch full is spread over the iterations. In a closed loop of {@code batch} users
+     * (benchmarks at fixed concurrency, interactive users), a user waiting for its first token is not decoding: only
+     * batch x D / (TTFT + D) sequences decode, D being the decode time of one request, and prefill takes the share of
+     * time batch x prefill / (TTFT + D). Both depend on the step time, so the few iterations below find the
+     * consistent point (it converges in two or three).
+     */
+    static Cycle cycle(ReplicaLayout layout, RequestShape request, int batch, boolean closedLoop) {
+        Deployment deployment = layout.deployment;
+        SpeculativeDecoding speculative = deployment.speculative();
+        double tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
+
+        double newTokens = request.uncachedInputTokens();
+        double prefillContext = request.inputTokens() - newTokens / 2;
+        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
+        double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
+
+        double decoding = batch;
+        Step step = step(layout, request, decoding);
+        // Offline: batch x tokensPerStep / output requests finish per iteration and as many start.
+        double prefillSeconds = batch * tokensPerStep / request.outputTokens() * prefillPerRequest;
+        double cycleSeconds = step.seconds() + prefillSeconds;
+        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+        for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
+            double decodeSeconds = decodeSteps * cycleSeconds;
+            double userCycle = timeToFirstToken + decodeSeconds;
+            decoding = Math.max(1.0, batch * decodeSeconds / userCycle);
+            double prefillLoad = Math.min(MAX_PREFILL_LOAD, batch * prefillPerRequest / userCycle);
+            step = step(layout, request, decoding);
+            cycleSeconds = step.seconds() / (1 - prefillLoad);
+            prefillSeconds = cycleSeconds - step.seconds();
+            timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+        }
+        int stages = layout.pipelineParallel;
+        return new Cycle(stages * step.computeSeconds() + prefillSeconds, stages * step.memorySeconds(),
+                stages * step.communicationSeconds(), step.overheadSeconds(), step.seconds(), prefillSeconds, prefillPerRequest,
+                tokensPerStep, cycleSeconds, timeToFirstToken, decoding);
+    }
+
+    /** One decode iteration of {@code sequences} sequences, by parts (compute, memory, communication per stage). */
+    record Step(double computeSeconds, double memorySeconds, double communicationSeconds, double overheadSeconds, double seconds) {
+    }
+
+    static Step step(ReplicaLayout layout, RequestShape request, double sequences) {
+        return step(layout, sequences, request.inputTokens() + request.outputTokens() / 2);
+    }
+
+    /** One decode iteration at a mean context of {@code context} tokens (the serving simulator's step too). */
+    static Step step(ReplicaLayout layout, double sequences, double context) {
         Deployment deployment = layout.deployment;
         EfficiencyProfile efficiency = layout.efficiency;
         SpeculativeDecoding speculative = deployment.speculative();
         double verifiedPerSequence = speculative == null ? 1 : speculative.draftTokens() + 1;
-        double tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
         int stages = layout.pipelineParallel;
 
-        // Decode: each pipeline stage runs a micro-batch of batch/stages sequences; a token crosses every stage.
-        double microBatch = Math.max(1.0, (double) batch / stages);
-        double context = request.inputTokens() + request.outputTokens() / 2;
+        // Each pipeline stage runs a micro-batch of sequences/stages sequences; a token crosses every stage.
+        double microBatch = Math.max(1.0, sequences / stages);
         double tokens = microBatch * verifiedPerSequence;
         double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
         double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesReadPerGpu(context)) / layout.memoryBytesPerSecond;
         double communication = layout.communicationSeconds(tokens);
         double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;
-        double perIteration = efficiency.stepOverheadSeconds() + batch * efficiency.sequenceOverheadSeconds();
+        double perIteration = efficiency.stepOverheadSeconds() + sequences * efficiency.sequenceOverheadSeconds();
         double overhead = perIteration + stages * layout.layerOverheadSeconds() + draftSeconds;
-        double stepSeconds = stages * stageSeconds + perIteration + draftSeconds;
+        return new Step(compute, memory, communication, overhead, stages * stageSeconds + perIteration + draftSeconds);
+    }
 
-        // Prefill: in steady state, batch*tokensPerStep/output requests finish per step and as many start.
-        double newTokens = request.uncachedInputTokens();
-        double prefillContext = request.inputTokens() - newTokens / 2;
-        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
-        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
-        double requestsStartedPerStep = batch * tokensPerStep / request.outputTokens();
-        double prefillSeconds = requestsStartedPerStep * prefillPerRequest;
-        double cycleSeconds = stepSeconds + prefillSeconds;
-
-        // Time to first token for a request joining the running batch: its own prefill (compute, or reading the
-        // weights once per chunk when the prompt is short), then the iteration that emits its first token.
-        double chunks = Math.ceil(newTokens / ReplicaLayout.ACTIVATION_WORKSPACE_TOKENS);
-        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, ReplicaLayout.ACTIVATION_WORKSPACE_TOKENS))
-                / layout.memoryBytesPerSecond;
+    /**
+     * Mean time to first token that a closed loop of {@code batch} users sees (how vLLM bench, aiperf and genai-perf
+     * measure): the stack's fixed per-request cost; the request's own prefill, one iteration per prefill-budget chunk,
+     * each iteration also decoding the running batch (in-flight batching, chunked prefill); half an iteration of
+     * waiting for the one in progress; and a share of the other users' prefills queued ahead of it. With identical
+     * request lengths a closed loop stays partly in step (users that started together finish together), so new
+     * requests arrive in clumps rather than spread evenly; {@code prefillQueueShare} is how much of that clumping
+     * the stack's scheduler leaves (fitted per accelerator family and stack).
+     */
+    static double timeToFirstToken(ReplicaLayout layout, RequestShape request, int batch, double newTokens, double prefillCompute,
+                                   double prefillPerRequest, double stepSeconds) {
+        EfficiencyProfile efficiency = layout.efficiency;
+        int stages = layout.pipelineParallel;
+        double budget = layout.prefillTokenBudget;
+        double chunks = Math.max(1.0, Math.ceil(newTokens / budget));
+        // A short prompt on a large model is bound by reading the weights once per chunk, not by its FLOPs.
+        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, budget)) / layout.memoryBytesPerSecond;
         double ownPrefill = Math.max(prefillCompute, prefillMemory)
                 + stages * (layout.communicationSeconds(newTokens) + chunks * layout.layerOverheadSeconds());
-        double timeToFirstToken = ownPrefill + cycleSeconds;
-
-        return new Cycle(stages * compute + prefillSeconds, stages * memory, stages * communication, overhead, stepSeconds,
-                prefillSeconds, prefillPerRequest, tokensPerStep, cycleSeconds, timeToFirstToken);
+        // The other users' decode work shares every iteration the prefill runs in; alone, a request has none.
+        double othersShare = (batch - 1.0) / batch;
+        double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;
+        double coherence = efficiency.queueCoherenceOutputTokens() / (efficiency.queueCoherenceOutputTokens() + request.outputTokens());
+        double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
+        double unqueued = efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + clumped;
+        // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
+        // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
+        double userCycle = unqueued + request.outputTokens() * stepSeconds;
+        double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
+        return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
     }
 
     private static Bottleneck bottleneck(Cycle cycle, int batch, int memoryLimit, int engineLimit) {

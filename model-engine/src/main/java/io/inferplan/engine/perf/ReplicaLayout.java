@@ -12,8 +12,17 @@ import io.inferplan.engine.model.Precision;
 final class ReplicaLayout {
     /** Link used between GPUs that share no scale-up domain: PCIe Gen4/5 x16, one direction, achievable. */
     static final double PCIE_BYTES_PER_SECOND = 25e9;
-    static final double NVLINK_COLLECTIVE_LATENCY_SECONDS = 6e-6;
-    static final double PCIE_COLLECTIVE_LATENCY_SECONDS = 20e-6;
+    /**
+     * A collective that leaves the scale-up domain (PCIe through the host, or the scale-out network) pays several
+     * times the NVLink latency: no one-shot kernels over peer memory, a proxy thread and a NIC in the path.
+     */
+    static final double OFF_DOMAIN_LATENCY_MULTIPLIER = 3.0;
+    /**
+     * Per-GPU scale-out bandwidth between NVLink domains, one direction, achievable: one 400 Gb/s NIC per GPU as in
+     * HGX H100/H200/B200 reference designs (ConnectX-7), about 45 GB/s of its 50. Parts with a smaller domain
+     * (NVLink-bridged PCIe cards) cross between domains over PCIe instead.
+     */
+    static final double SCALE_OUT_BYTES_PER_SECOND = 45e9;
     /** Weights and activations exchanged in collectives travel as 16-bit values. */
     static final double COLLECTIVE_BYTES_PER_VALUE = 2.0;
     static final double RUNTIME_RESERVE_BYTES = 2.0 * (1L << 30);
@@ -50,7 +59,13 @@ final class ReplicaLayout {
     final double prefillFlopsPerSecond;
     final double memoryBytesPerSecond;
     final double linkBytesPerSecond;
+    /** GPUs that share the fast link (1 where there is none: PCIe cards). */
+    final int domainSize;
+    final boolean nvlink;
+    /** Between NVLink domains: the NICs of a multi-node system, or PCIe between bridged pairs in one server. */
+    final double interDomainBytesPerSecond;
     final double collectiveLatencySeconds;
+    final double prefillTokenBudget;
 
     ReplicaLayout(ModelSpec model, Deployment deployment, EfficiencyProfile efficiency) {
         this.model = model;
@@ -87,10 +102,15 @@ final class ReplicaLayout {
                 ? Math.min(1.0, efficiency.memoryBandwidthEfficiency() / 0.9)
                 : efficiency.memoryBandwidthEfficiency();
         this.memoryBytesPerSecond = accelerator.memoryBandwidthBytesPerSecond() * bandwidthEfficiency;
-        boolean scaleUp = accelerator.scaleUpBandwidthBytesPerSecond() > 0 && accelerator.scaleUpDomainSize() >= tensorParallel;
-        this.linkBytesPerSecond = (scaleUp ? accelerator.scaleUpBandwidthBytesPerSecond() : PCIE_BYTES_PER_SECOND)
+        this.nvlink = accelerator.scaleUpBandwidthBytesPerSecond() > 0;
+        this.domainSize = nvlink ? Math.max(1, accelerator.scaleUpDomainSize()) : 1;
+        this.interDomainBytesPerSecond = (domainSize >= 8 ? SCALE_OUT_BYTES_PER_SECOND : PCIE_BYTES_PER_SECOND)
                 * efficiency.collectiveEfficiency();
-        this.collectiveLatencySeconds = scaleUp ? NVLINK_COLLECTIVE_LATENCY_SECONDS : PCIE_COLLECTIVE_LATENCY_SECONDS;
+        this.linkBytesPerSecond = (nvlink ? accelerator.scaleUpBandwidthBytesPerSecond() : PCIE_BYTES_PER_SECOND)
+                * efficiency.collectiveEfficiency();
+        this.prefillTokenBudget = efficiency.prefillTokenBudget() > 0 ? efficiency.prefillTokenBudget()
+                : SchedulerDefaults.prefillTokenBudget(deployment.servingStack(), accelerator);
+        this.collectiveLatencySeconds = efficiency.collectiveLatencySeconds() * (nvlink ? 1.0 : OFF_DOMAIN_LATENCY_MULTIPLIER);
     }
 
     /**
@@ -152,19 +172,50 @@ final class ReplicaLayout {
         double tokensOnGpu = dataParallelAttention ? tokens / gpus : tokens;
         double messageBytes = tokensOnGpu * model.hiddenSize() * COLLECTIVE_BYTES_PER_VALUE;
         if (tensorParallel > 1 && !dataParallelAttention) {
-            double ringFactor = 2.0 * (tensorParallel - 1) / tensorParallel;
-            seconds += 2.0 * layersPerStage * (collectiveLatencySeconds + ringFactor * messageBytes / linkBytesPerSecond);
+            seconds += 2.0 * layersPerStage * allReduceSeconds(messageBytes, tensorParallel);
         }
         int expertParallel = dataParallelAttention ? gpus : deployment.expertParallel();
         if (model.isMoe() && expertParallel > 1) {
             double moeLayersPerStage = (double) model.moe().moeLayers() / pipelineParallel;
             double sent = messageBytes * model.moe().expertsPerToken() * (expertParallel - 1) / expertParallel;
-            seconds += 2.0 * moeLayersPerStage * (collectiveLatencySeconds + sent / linkBytesPerSecond);
+            seconds += 2.0 * moeLayersPerStage * allToAllSeconds(sent, expertParallel);
         }
         return seconds;
     }
 
+    /**
+     * One all-reduce of {@code bytes} over {@code ranks} GPUs. Within an NVLink domain: a one-shot or ring kernel.
+     * Across domains NCCL goes hierarchical: reduce-scatter inside each domain, all-reduce of a 1/domain share over
+     * the scale-out NICs, all-gather inside again. PCIe cards have no fast domain: a ring through the host.
+     */
+    double allReduceSeconds(double bytes, int ranks) {
+        if (!nvlink) {
+            return collectiveLatencySeconds + 2.0 * (ranks - 1) / ranks * bytes / linkBytesPerSecond;
+        }
+        int inside = Math.min(ranks, domainSize);
+        double seconds = collectiveLatencySeconds + 2.0 * (inside - 1) / inside * bytes / linkBytesPerSecond;
+        if (ranks > domainSize) {
+            int domains = (int) Math.ceil((double) ranks / domainSize);
+            seconds += OFF_DOMAIN_LATENCY_MULTIPLIER * collectiveLatencySeconds
+                    + 2.0 * (domains - 1) / domains * (bytes / inside) / interDomainBytesPerSecond;
+        }
+        return seconds;
+    }
+
+    /** One expert-parallel dispatch or combine sending {@code sentBytes} from each GPU; the share leaving the domain goes over the NICs. */
+    double allToAllSeconds(double sentBytes, int ranks) {
+        double seconds = efficiency.allToAllLatencySeconds();
+        if (ranks <= domainSize) {
+            return seconds + sentBytes / linkBytesPerSecond;
+        }
+        double leaving = 1.0 - (double) domainSize / ranks;
+        return seconds * OFF_DOMAIN_LATENCY_MULTIPLIER + sentBytes * (1 - leaving) / linkBytesPerSecond
+                + sentBytes * leaving / interDomainBytesPerSecond;
+    }
+
+    /** Fixed kernel-boundary costs of one stage per iteration: every layer, plus the MoE layers' routing kernels. */
     double layerOverheadSeconds() {
-        return efficiency.layerOverheadSeconds() * layersPerStage;
+        double moeLayers = model.isMoe() ? (double) model.moe().moeLayers() / pipelineParallel : 0;
+        return efficiency.layerOverheadSeconds() * layersPerStage + efficiency.expertLayerOverheadSeconds() * moeLayers;
     }
 }

@@ -60,16 +60,7 @@ public final class StepPhysics {
         if (sequences <= 0) {
             return 0;
         }
-        int stages = layout.pipelineParallel;
-        double microBatch = Math.max(1.0, (double) sequences / stages);
-        double tokens = microBatch * verifiedPerSequence;
-        double compute = layout.flopsPerGpu(tokens, meanContextTokens) / layout.decodeFlopsPerSecond;
-        double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesPerGpu(meanContextTokens))
-                / layout.memoryBytesPerSecond;
-        double stageSeconds = Math.max(compute, memory) + layout.communicationSeconds(tokens) + layout.layerOverheadSeconds();
-        double draftSeconds = draftCostFraction * stageSeconds * stages;
-        double perIteration = layout.efficiency.stepOverheadSeconds() + sequences * layout.efficiency.sequenceOverheadSeconds();
-        return stages * stageSeconds + perIteration + draftSeconds;
+        return PerformanceModel.step(layout, sequences, meanContextTokens).seconds();
     }
 
     /**

@@ -1,0 +1,36 @@
+package io.inferplan.engine.perf;
+
+import io.inferplan.engine.hardware.AcceleratorSpec;
+
+/**
+ * What each serving stack's scheduler does by default, as its sources set it (checked 2026-12): how many tokens one
+ * iteration may prefill. A profile's {@code prefillTokenBudget} above 0 overrides this.
+ *
+ * <ul>
+ *   <li>TensorRT-LLM: {@code max_num_tokens} 8192 (and {@code max_batch_size} 2048), the LLM API / trtllm-serve build
+ *       defaults (tensorrt_llm/llmapi/llm_args.py); in-flight batching puts a context chunk and the generation batch
+ *       in the same iteration.</li>
+ *   <li>vLLM (V1, OpenAI server): {@code max_num_batched_tokens} 8192 and {@code max_num_seqs} 1024 on GPUs with at
+ *       least 70 GiB that are not an A100, otherwise 2048 and 256 (vllm/engine/arg_utils.py,
+ *       {@code EngineArgs._set_default_args}); chunked prefill is always on, decode requests are scheduled first.</li>
+ *   <li>SGLang: {@code chunked_prefill_size} 2048 below 35 GB of GPU memory, 8192 below 160 GB (H100, H200), 16384
+ *       above (B200, GB200, MI300X) (python/sglang/srt/server_args.py, {@code _handle_chunked_prefill_size}).</li>
+ * </ul>
+ */
+public final class SchedulerDefaults {
+    private static final double GIB = 1024.0 * 1024 * 1024;
+    private static final double MIB = 1024.0 * 1024;
+
+    private SchedulerDefaults() {
+    }
+
+    /** Tokens one iteration of {@code stack} prefills by default on this accelerator. */
+    public static int prefillTokenBudget(ServingStack stack, AcceleratorSpec accelerator) {
+        double memory = accelerator.memoryBytes();
+        return switch (stack) {
+            case TENSORRT_LLM, GENERIC -> 8192;
+            case VLLM -> memory >= 70 * GIB && !accelerator.name().toUpperCase(java.util.Locale.ROOT).contains("A100") ? 8192 : 2048;
+            case SGLANG -> memory < 35_000 * MIB ? 2048 : memory < 160 * 1024 * MIB ? 8192 : 16384;
+        };
+    }
+}

@@ -1,0 +1,86 @@
+package io.inferplan.engine.perf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferplan.engine.hardware.AcceleratorFamily;
+import io.inferplan.engine.hardware.AcceleratorSpec;
+import io.inferplan.engine.model.ModelPresets;
+import io.inferplan.engine.model.ModelSpec;
+import io.inferplan.engine.model.Precision;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The closed-loop serving physics: TTFT with waiting, decoding share, scheduler budgets, collectives, bands. */
+class ClosedLoopTest {
+    private final PerformanceModel model = PerformanceModel.standard();
+    private final ModelSpec llama70 = ModelPresets.bundled().require("model", "Llama-3.1-70B");
+    private final RequestShape request = RequestShape.of(1024, 1024);
+
+    private PerformanceEstimate atConcurrency(int users) {
+        Deployment deployment = Deployment.of(TestAccelerators.h100(), 4, Precision.FP8, Precision.FP8, ServingStack.VLLM);
+        return model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(users));
+    }
+
+    @Test
+    void ttftGrowsWithTheUsersAheadAndNeverUndercutsTheBarePrefill() {
+        PerformanceEstimate alone = atConcurrency(1);
+        PerformanceEstimate few = atConcurrency(8);
+        PerformanceEstimate many = atConcurrency(128);
+        assertTrue(alone.timeToFirstTokenSeconds() >= alone.prefillSecondsPerRequest(), "one user still pays its own prefill");
+        assertTrue(few.timeToFirstTokenSeconds() > alone.timeToFirstTokenSeconds(), "8 users wait behind each other");
+        assertTrue(many.timeToFirstTokenSeconds() > few.timeToFirstTokenSeconds(), "128 users wait longer");
+    }
+
+    @Test
+    void usersWaitingForTheirFirstTokenDoNotDecode() {
+        PerformanceEstimate many = atConcurrency(128);
+        double ifAllDecoded = many.batch() / many.timePerOutputTokenSeconds();
+        assertTrue(many.outputTokensPerSecond() < ifAllDecoded, many.outputTokensPerSecond() + " vs " + ifAllDecoded);
+        assertTrue(many.outputTokensPerSecond() > 0.5 * ifAllDecoded, "most users of 1024-token answers are decoding");
+    }
+
+    @Test
+    void prefillBudgetsAreEachStacksDefault() {
+        assertEquals(8192, SchedulerDefaults.prefillTokenBudget(ServingStack.TENSORRT_LLM, TestAccelerators.h100()));
+        assertEquals(8192, SchedulerDefaults.prefillTokenBudget(ServingStack.VLLM, TestAccelerators.h100()));
+        assertEquals(2048, SchedulerDefaults.prefillTokenBudget(ServingStack.VLLM, TestAccelerators.a100()));
+        assertEquals(8192, SchedulerDefaults.prefillTokenBudget(ServingStack.SGLANG, TestAccelerators.h100()));
+        assertEquals(16384, SchedulerDefaults.prefillTokenBudget(ServingStack.SGLANG, TestAccelerators.mi300x()));
+    }
+
+    @Test
+    void crossingTheNvlinkDomainGoesHierarchicalNotOverPcie() {
+        EfficiencyProfile profile = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.TENSORRT_LLM).profile();
+        AcceleratorSpec h100 = TestAccelerators.h100();
+        AcceleratorSpec pcieOnly = new AcceleratorSpec("PCIe-80GB", "PCIe card", "NVIDIA", AcceleratorFamily.NVIDIA_HOPPER,
+                80 * TestAccelerators.GIB, 2e12, Map.of(Precision.FP8, 1500e12, Precision.BF16, 750e12), 0, 8, 350, false, List.of());
+        double bytes = 8192 * 8192 * 2.0;
+        double inside = layout(h100, 8, profile).allReduceSeconds(bytes, 8);
+        double across = layout(h100, 16, profile).allReduceSeconds(bytes, 16);
+        double pcie = layout(pcieOnly, 8, profile).allReduceSeconds(bytes, 8);
+        assertTrue(across > inside, "two domains cost more than one");
+        assertTrue(across < pcie, "the NICs carry only a domain's share: " + across + " s vs " + pcie + " s over PCIe");
+    }
+
+    @Test
+    void latencyBandsWidenWhereNothingWasMeasured() {
+        Deployment measured = Deployment.of(TestAccelerators.h100(), 4, Precision.FP8, Precision.FP8, ServingStack.VLLM);
+        PerformanceEstimate e = atConcurrency(8);
+        ErrorBands bands = model.errorBands(llama70, measured, e);
+        assertTrue(bands.tpot().measurementCount() > 0, bands.tpot().basis());
+        assertTrue(bands.tpot().expectedErrorPercent() < bands.ttft().expectedErrorPercent(), "TTFT is the less certain figure");
+
+        Deployment amd = Deployment.of(TestAccelerators.mi300x(), 4, Precision.FP8, Precision.FP8, ServingStack.VLLM);
+        PerformanceEstimate onAmd = model.estimate(llama70, amd, request, new ServingTarget.FixedBatch(8));
+        ErrorBands unmeasured = model.errorBands(llama70, amd, onAmd);
+        assertEquals(0, unmeasured.ttft().measurementCount());
+        assertTrue(unmeasured.ttft().expectedErrorPercent() >= bands.ttft().expectedErrorPercent(), unmeasured.ttft().basis());
+    }
+
+    private static ReplicaLayout layout(AcceleratorSpec accelerator, int tensorParallel, EfficiencyProfile profile) {
+        Deployment deployment = Deployment.of(accelerator, tensorParallel, Precision.FP8, Precision.FP8, ServingStack.TENSORRT_LLM);
+        return new ReplicaLayout(ModelPresets.bundled().require("model", "Llama-3.1-70B"), deployment, profile);
+    }
+}
