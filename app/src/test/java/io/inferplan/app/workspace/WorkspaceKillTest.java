@@ -1,0 +1,88 @@
+package io.inferplan.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Killing the app loses nothing": a real writer process edits the workspace and is killed (SIGKILL) at random
+ * moments, several times over; every edit it reported saved must be in the file afterwards.
+ */
+class WorkspaceKillTest {
+    private static final Pattern EDIT = Pattern.compile("\"edit\": (\\d+)");
+
+    @TempDir
+    Path home;
+
+    @Test
+    void everyAcknowledgedEditSurvivesAKill() throws Exception {
+        Random random = new Random();
+        int next = 1;
+        for (int round = 0; round < 4; round++) {
+            AtomicInteger lastAcked = new AtomicInteger(next - 1);
+            Process child = ChildJvm.of(WorkspaceWriterMain.class, home.toString(), Integer.toString(next)).start();
+            Thread reader = Thread.ofPlatform().start(() -> readAcks(child, lastAcked));
+            try {
+                waitForFirstAck(lastAcked, next - 1, child);
+                // Kill while writing or while idle after a burst: the moment is random, as a user's would be.
+                Thread.sleep(150 + random.nextInt(1500));
+            } finally {
+                child.destroyForcibly();
+                assertTrue(child.waitFor(20, TimeUnit.SECONDS), "the writer died");
+                reader.join(5_000);
+            }
+            int acked = lastAcked.get();
+            assertTrue(acked >= next, "round " + round + ": the writer acknowledged edits");
+
+            try (WorkspaceStore store = WorkspaceStore.open(home)) {
+                int lastScenarioEdit = acked % 2 == 0 ? acked : acked - 1;
+                int lastPriceEdit = acked % 2 == 1 ? acked : acked - 1;
+                Matcher stored = EDIT.matcher(store.scenarios().getFirst().documentJson());
+                assertTrue(stored.find());
+                int storedScenarioEdit = Integer.parseInt(stored.group(1));
+                assertTrue(storedScenarioEdit >= lastScenarioEdit, "round " + round + ": scenario edit " + lastScenarioEdit
+                        + " was acknowledged, the file has edit " + storedScenarioEdit);
+                if (lastPriceEdit >= 1) {
+                    double storedPrice = store.ownPrices().get("h200-sxm-141gb").usdPerGpuHour();
+                    assertTrue(storedPrice >= lastPriceEdit, "round " + round + ": price edit " + lastPriceEdit
+                            + " was acknowledged, the file has " + storedPrice);
+                }
+                assertEquals(1, store.scenarios().size());
+            }
+            next = acked + 2;
+        }
+    }
+
+    private static void waitForFirstAck(AtomicInteger lastAcked, int before, Process child) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (lastAcked.get() == before && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    private static void readAcks(Process child, AtomicInteger lastAcked) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("acked ")) {
+                    lastAcked.set(Integer.parseInt(line.substring("acked ".length())));
+                } else if (!line.equals("ready")) {
+                    System.err.println("writer: " + line);
+                }
+            }
+        } catch (java.io.IOException e) {
+            // The child was killed mid-line: what it acknowledged before is what counts.
+        }
+    }
+}
