@@ -79,6 +79,9 @@ public final class ProfileView implements PageView {
             }
         });
         useAsHardware.setDisable(true);
+        // Never squeezed to "…": the results table above takes the space, not these.
+        useAsHardware.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        saveEntry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         useAsHardware.setOnAction(e -> useAsHardware());
         saveEntry.setId("profile-save-entry");
         saveEntry.setDisable(true);
@@ -199,12 +202,13 @@ public final class ProfileView implements PageView {
         }
         var spec = MeasuredSpecs.toSpec(lastReport.bestDevice().get(), lastReport, context.catalog());
         JsonNode specJson = JsonSupport.mapper().valueToTree(spec);
-        context.session().edit(document -> {
+        context.session().editElsewhere(document -> {
             ObjectNode deployment = document.withObjectProperty("deployment");
             deployment.remove("accelerator");
             deployment.set("customAccelerator", specJson);
         });
-        step.setText("The open scenario now runs on " + spec.name() + " (measured). Undo with Ctrl+Z.");
+        // The spec's name already says "(measured on HOST)".
+        step.setText("The open scenario now runs on " + spec.name() + ". Undo with Ctrl+Z.");
     }
 
     private void setRunning(boolean running) {

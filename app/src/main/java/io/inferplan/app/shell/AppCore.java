@@ -63,6 +63,25 @@ public final class AppCore {
         return session;
     }
 
+    /**
+     * What renting one GPU of this part costs per hour: the user's own price, else the catalog's cheapest
+     * on-demand quote; empty when neither exists.
+     */
+    public java.util.Optional<io.inferplan.app.editor.PartRate> rentalRate(String acceleratorId) {
+        if (acceleratorId == null) {
+            return java.util.Optional.empty();
+        }
+        Double own = ownRates.get().get(acceleratorId);
+        if (own != null) {
+            return java.util.Optional.of(new io.inferplan.app.editor.PartRate(own, "your price"));
+        }
+        return catalog.get().find(acceleratorId)
+                .flatMap(entry -> entry.cheapest(io.inferplan.catalog.PriceKind.CLOUD_ON_DEMAND))
+                .filter(quote -> quote.usdPerGpuHour() != null)
+                .map(quote -> new io.inferplan.app.editor.PartRate(quote.usdPerGpuHour(),
+                        "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf())));
+    }
+
     public ScenarioAnalyzer analyzer() {
         return analyzer;
     }
