@@ -42,7 +42,9 @@ public final class WorkspaceDatabase implements AutoCloseable {
             QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
             // WRITE_DELAY=0 and Transactions' CHECKPOINT SYNC: a committed edit is on disk when the commit returns,
             // so killing the app loses nothing (WorkspaceKillTest).
-            String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
+            String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0"
+                    // No workspace.trace.db beside the user's data: errors reach the user through the app's messages.
+                    + ";TRACE_LEVEL_FILE=0";
             Connection connection = DriverManager.getConnection(url, "sa", "");
             JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides(), new V3__DeletedAt()};
             if (!SchemaVersions.isCurrent(connection, HISTORY_TABLE, migrations[migrations.length - 1].getVersion().getVersion())) {

@@ -41,7 +41,9 @@ public final class CatalogStore {
     private CatalogStore(Path directory) {
         this.directory = directory;
         // WRITE_DELAY=0: a commit is stored at once, not by a background thread later (see Transactions).
-        this.url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        this.url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                // No catalog.trace.db with stack traces in the user's data directory: errors reach them as StoreException.
+                + ";TRACE_LEVEL_FILE=0";
     }
 
     private static java.util.logging.Logger quietFlyway() {
