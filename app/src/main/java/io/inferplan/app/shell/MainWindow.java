@@ -102,7 +102,8 @@ public final class MainWindow {
     public static MainWindow show(AppContext context, Stage stage, Map<String, String> settings, List<StoredScenario> scenarios,
                                   DashboardView prebuiltDashboard) {
         MainWindow window = new MainWindow(context, stage, settings, prebuiltDashboard);
-        context.scenarios().setAll(scenarios);
+        // The scenario that was open when the app last closed opens again (the first one on a new workspace).
+        context.scenarios().setAll(scenarios, settings.get(OPEN_SCENARIO_SETTING));
         stage.show();
         return window;
     }
@@ -134,6 +135,7 @@ public final class MainWindow {
         });
         session.onChange(cause -> {
             if (cause == ScenarioSession.Cause.OPENED) {
+                context.store().putSettingLater(OPEN_SCENARIO_SETTING, session.scenario().id().toString());
                 return;
             }
             StoredScenario updated = session.scenario();
@@ -144,6 +146,7 @@ public final class MainWindow {
         context.scenarios().onRenamed(session::renamed);
     }
 
+    private static final String OPEN_SCENARIO_SETTING = "window.openScenario";
     private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
     private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
     private static final KeyCombination REDO_SHIFT = KeyCombination.keyCombination("Shortcut+Shift+Z");

@@ -189,6 +189,19 @@ class HandsOnFixesTest extends FxRobot {
         }
     }
 
+    @Test
+    void theOpenScenarioComesBackAfterARestart() throws Exception {
+        StoredScenario third;
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            third = app.context.scenarios().all().get(2);
+            app.fx(() -> app.context.scenarios().selectedProperty().set(third));
+            assertEquals(third.id(), app.context.session().scenario().id());
+        }
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            assertEquals(third.id(), app.context.session().scenario().id(), "the scenario open at closing opens again");
+        }
+    }
+
     private void pickAccelerator(AppFixture app, String id) throws Exception {
         @SuppressWarnings("unchecked")
         ComboBox<FieldSpec.Choice> picker = lookup("#field-deployment-accelerator").queryAs(ComboBox.class);
