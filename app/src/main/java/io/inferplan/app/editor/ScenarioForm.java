@@ -30,12 +30,15 @@ public final class ScenarioForm {
     private final ComboBox<String> basis = new ComboBox<>();
     private final TierTable tiers;
     private final ScrollPane root;
-    private final Function<String, Optional<PartRate>> rates;
+    private final Function<String, List<PartRate>> rates;
     private final Label rateSource = new Label();
     private boolean loading;
 
-    /** {@code rates}: a part's rental price and its source (own price, else the catalog's), for a change of part. */
-    public ScenarioForm(ScenarioSession session, List<FieldSpec.Choice> accelerators, Function<String, Optional<PartRate>> rates) {
+    /**
+     * {@code rates}: a part's known hourly prices with their sources, the one a change of part takes first (own
+     * price, else the catalog's cheapest on-demand).
+     */
+    public ScenarioForm(ScenarioSession session, List<FieldSpec.Choice> accelerators, Function<String, List<PartRate>> rates) {
         this.session = session;
         this.rates = rates;
         FieldGroup workload = group(ScenarioFields.workload());
@@ -140,7 +143,7 @@ public final class ScenarioForm {
      */
     private void changeAccelerator(String id) {
         boolean renting = !"own".equals(text(session.get("cost.basis"), "rent"));
-        Optional<PartRate> rate = renting ? rates.apply(id) : Optional.empty();
+        Optional<PartRate> rate = renting ? rates.apply(id).stream().findFirst() : Optional.empty();
         JsonNode custom = session.get(CUSTOM_ACCELERATOR_PATH);
         if (custom != null && custom.isObject() && id.equals(text(custom.get("id"), null))) {
             return; // the scenario's own part, shown in the list: nothing changed
@@ -166,7 +169,10 @@ public final class ScenarioForm {
             rateSource.setText("Rate: typed by you (the scenario's own part has no catalog price)");
             return;
         }
-        Optional<PartRate> known = rates.apply(partId);
+        List<PartRate> all = rates.apply(partId);
+        // The number may be any of the part's known prices (a sample's Lambda rate), not only the first.
+        Optional<PartRate> matching = all.stream().filter(r -> Math.abs(r.usdPerGpuHour() - rate.asDouble()) < 1e-9).findFirst();
+        Optional<PartRate> known = matching.isPresent() ? matching : all.stream().findFirst();
         rateSource.getStyleClass().remove("field-error");
         if (known.isEmpty()) {
             // Nothing to take the price from: say so loudly, the number may be the previous part's.
@@ -205,8 +211,8 @@ public final class ScenarioForm {
             } else {
                 cost.put("term", "on-demand");
                 // The part's own price when there is one; $3 (a typical H100 hour) only as a last resort.
-                cost.put("usdPerGpuHour", rates.apply(text(document.at("/deployment/accelerator"), null))
-                        .map(PartRate::usdPerGpuHour).orElse(3.0));
+                cost.put("usdPerGpuHour", rates.apply(text(document.at("/deployment/accelerator"), null)).stream()
+                        .findFirst().map(PartRate::usdPerGpuHour).orElse(3.0));
             }
         });
         reload();

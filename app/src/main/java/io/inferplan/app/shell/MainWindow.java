@@ -85,7 +85,7 @@ public final class MainWindow {
      * on the FX thread while the workspace opens.
      */
     public static DashboardView buildDashboard(AppCore core) {
-        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()), core::rentalRate);
+        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()), core::rentalRates);
         return new DashboardView(core.evaluation(), form, core::chartStyle);
     }
 

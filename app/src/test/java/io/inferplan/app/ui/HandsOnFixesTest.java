@@ -202,6 +202,24 @@ class HandsOnFixesTest extends FxRobot {
         }
     }
 
+    @Test
+    void kpiTilesAreNoTallerThanTheyNeedAt1280x800() throws Exception {
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            app.fx(() -> {
+                app.window.stage().setWidth(1280);
+                app.window.stage().setHeight(800);
+            });
+            app.fx(() -> app.window.stage().getScene().getRoot().layout());
+            javafx.scene.Node tiles = lookup("#kpi-tiles").query();
+            for (String id : List.of("#kpi-input-cost", "#kpi-trust", "#kpi-gpus")) {
+                double height = lookup(id).query().getBoundsInParent().getHeight();
+                assertTrue(height < 100, id + " is " + height + " px tall: one long detail no longer stretches every tile");
+            }
+            double tilesBottom = tiles.localToScene(tiles.getBoundsInLocal()).getMaxY();
+            assertTrue(tilesBottom < 800 * 0.4, "the charts start in the top 40% of a 1280x800 window, tiles end at " + tilesBottom);
+        }
+    }
+
     private void pickAccelerator(AppFixture app, String id) throws Exception {
         @SuppressWarnings("unchecked")
         ComboBox<FieldSpec.Choice> picker = lookup("#field-deployment-accelerator").queryAs(ComboBox.class);
