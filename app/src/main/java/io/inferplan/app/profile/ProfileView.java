@@ -103,6 +103,14 @@ public final class ProfileView implements PageView {
                         : String.format("%.0f%%", r.result().percentOfDatasheet()), 90),
                 column("Catalog match", r -> r.device().matchedCatalogId() == null ? "none" : r.device().matchedCatalogId(), 120),
                 column("How", r -> r.result() == null ? String.join("; ", r.device().details()) : r.result().method(), 400)));
+        // A long step message ("now runs on ... (measured on HOST)") is cut, never the buttons beside it.
+        for (Button button : List.of(detect, quick, full, cancel)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        progress.setMinWidth(120);
+        step.setMinWidth(0);
+        step.setTooltip(new javafx.scene.control.Tooltip());
+        step.textProperty().addListener((obs, old, text) -> step.getTooltip().setText(text));
         HBox buttons = new HBox(8, detect, quick, full, cancel, progress, step);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(results, Priority.ALWAYS);
