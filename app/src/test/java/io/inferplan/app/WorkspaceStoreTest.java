@@ -37,7 +37,7 @@ class WorkspaceStoreTest {
     }
 
     @Test
-    void deletedScenariosComeBackUntilTheNextStart() {
+    void deletedScenariosCanBeRestoredAfterARestart() {
         try (WorkspaceStore store = WorkspaceStore.open(directory)) {
             StoredScenario a = store.create("A", "{}");
             store.create("B", "{}");
@@ -48,7 +48,9 @@ class WorkspaceStoreTest {
             store.delete(a.id());
         }
         try (WorkspaceStore store = WorkspaceStore.open(directory)) {
-            assertEquals(1, store.scenarios().size(), "a deletion from an earlier session is final");
+            assertEquals(1, store.scenarios().size(), "a deleted scenario stays hidden after a restart");
+            StoredScenario a = store.find(store.scenarios().getFirst().id()).orElseThrow();
+            assertEquals("B", a.name());
         }
     }
 

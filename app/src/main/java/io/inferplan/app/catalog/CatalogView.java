@@ -56,6 +56,9 @@ public final class CatalogView implements PageView {
     private final TextField filter = new TextField();
     private final Label status = new Label();
     private Map<String, OwnPrice> ownPrices = new HashMap<>();
+    /** The own prices the last reset removed, until undone or the page is left: "Undo reset" puts them back. */
+    private List<OwnPrice> resetPrices = List.of();
+    private final Button undoReset = new Button("Undo reset");
     private final VBox root;
 
     public CatalogView(AppContext context) {
@@ -104,14 +107,19 @@ public final class CatalogView implements PageView {
         }, table.getSelectionModel().selectedItemProperty()));
         removeOwn.setOnAction(event -> removeOwnEntry(table.getSelectionModel().getSelectedItem()));
         Button reset = new Button("Reset to bundled prices");
-        reset.setOnAction(event -> resetPrices());
+        reset.setId("catalog-reset-prices");
+        reset.setOnAction(event -> confirmResetPrices());
+        undoReset.setId("catalog-undo-reset");
+        undoReset.setVisible(false);
+        undoReset.managedProperty().bind(undoReset.visibleProperty());
+        undoReset.setOnAction(event -> undoResetPrices());
         Button export = new Button("Export CSV…");
         export.setOnAction(event -> exportCsv());
         Label title = new Label("Catalog");
         title.getStyleClass().add("page-title");
         status.getStyleClass().add("page-subtitle");
         HBox.setHgrow(filter, Priority.ALWAYS);
-        HBox tools = new HBox(8, filter, ownEntry, removeOwn, ownPrice, reset, export);
+        HBox tools = new HBox(8, filter, ownEntry, removeOwn, ownPrice, reset, undoReset, export);
         sideBySide.setId("catalog-side-by-side");
         sideBySide.setPlaceholder(new Label("Select two or more accelerators (Ctrl+click) to compare them side by side."));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<CatalogEntry>) change -> updateSideBySide());
@@ -229,17 +237,53 @@ public final class CatalogView implements PageView {
         }, error -> status.setText("Could not save the price: " + error.getMessage()));
     }
 
+    /** Every own price at once is a lot to lose to one click: ask first, and offer an undo after. */
+    private void confirmResetPrices() {
+        if (ownPrices.isEmpty()) {
+            status.setText("You have no own prices; the catalog's are in use.");
+            return;
+        }
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Remove your own price per GPU-hour for " + ownPrices.size() + " accelerator" + (ownPrices.size() == 1 ? "" : "s")
+                        + " and use the catalog's? \"Undo reset\" brings them back.",
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setTitle("Reset to bundled prices");
+        confirm.setHeaderText("Reset your own prices?");
+        confirm.showAndWait().filter(answer -> answer == javafx.scene.control.ButtonType.OK).ifPresent(answer -> resetPrices());
+    }
+
     private void resetPrices() {
+        List<OwnPrice> removed = List.copyOf(ownPrices.values());
         Tasks.submit(() -> {
             context.store().clearOwnPrices();
             context.reloadOwnPrices();
             return true;
         }, done -> {
+            resetPrices = removed;
+            undoReset.setVisible(true);
             ownPrices.clear();
             table.refresh();
             updateStatus();
+            status.setText("Removed your own price for " + removed.size() + " accelerators; the catalog's are in use. Undo reset brings them back.");
             requestReevaluation();
         }, error -> status.setText("Could not reset: " + error.getMessage()));
+    }
+
+    private void undoResetPrices() {
+        List<OwnPrice> restore = resetPrices;
+        Tasks.submit(() -> {
+            context.store().putOwnPrices(restore);
+            context.reloadOwnPrices();
+            return restore;
+        }, restored -> {
+            resetPrices = List.of();
+            undoReset.setVisible(false);
+            restored.forEach(p -> ownPrices.put(p.acceleratorId(), p));
+            table.refresh();
+            updateStatus();
+            requestReevaluation();
+        }, error -> status.setText("Could not restore your prices: " + error.getMessage()));
     }
 
     private void requestReevaluation() {
@@ -277,7 +321,8 @@ public final class CatalogView implements PageView {
             row.add(key);
             for (CatalogEntry entry : chosen) {
                 Figure figure = entry.figures().get(key);
-                row.add(figure == null ? "–" : Formats.number(figure.number()) + (figure.estimate() ? " (est.)" : "")
+                // Figure.estimate() is TRUE or null (null keeps "estimate" out of the JSON): never unbox it.
+                row.add(figure == null ? "–" : Formats.number(figure.number()) + (Boolean.TRUE.equals(figure.estimate()) ? " (est.)" : "")
                         + "  [" + entry.source(figure.source()).map(s -> s.title()).orElse(figure.source()) + "]");
             }
             sideBySide.getItems().add(row);

@@ -5,20 +5,19 @@ import java.util.Deque;
 
 /**
  * Undo and redo as whole-document snapshots: scenarios are a few kilobytes, so a snapshot per edit is cheaper and
- * far more robust than inverse operations. Keystrokes in one field within {@link #COALESCE_MILLIS} are one step.
+ * far more robust than inverse operations. Keystrokes in one field are one step until the field loses focus
+ * ({@link #endGroup}): typing "1999" slowly and pressing Ctrl+Z goes back to the value before, not to "199".
  */
 final class EditHistory {
-    static final long COALESCE_MILLIS = 1500;
     private static final int LIMIT = 200;
 
     private final Deque<String> undo = new ArrayDeque<>();
     private final Deque<String> redo = new ArrayDeque<>();
     private String lastKey;
-    private long lastAtMillis;
 
     /** Call before applying an edit, with the document as it was. */
     void recordBefore(String documentBefore, String key, long nowMillis) {
-        boolean coalesce = key != null && key.equals(lastKey) && nowMillis - lastAtMillis < COALESCE_MILLIS && !undo.isEmpty();
+        boolean coalesce = key != null && key.equals(lastKey) && !undo.isEmpty();
         if (!coalesce) {
             undo.push(documentBefore);
             if (undo.size() > LIMIT) {
@@ -27,7 +26,11 @@ final class EditHistory {
         }
         redo.clear();
         lastKey = key;
-        lastAtMillis = nowMillis;
+    }
+
+    /** The field being typed in lost focus: its next edit is a new step. */
+    void endGroup() {
+        lastKey = null;
     }
 
     boolean canUndo() {

@@ -28,6 +28,9 @@ final class FieldEditor {
     private String localProblem;
     private String engineProblem;
     private boolean loading;
+    /** For a choice whose change means more than its own value (a new accelerator brings its price); null: set the value. */
+    private java.util.function.Consumer<String> choiceHandler;
+    private java.util.function.Supplier<FieldSpec.Choice> missingChoice;
 
     FieldEditor(FieldSpec spec, ScenarioSession session) {
         this.spec = spec;
@@ -70,7 +73,12 @@ final class FieldEditor {
             if (control instanceof TextField field) {
                 field.setText(format(value));
             } else if (control instanceof ComboBox<?> box) {
-                selectChoice(box, value == null ? null : value.asText());
+                FieldSpec.Choice instead = value == null && missingChoice != null ? missingChoice.get() : null;
+                if (instead != null) {
+                    showChoice(box, instead);
+                } else {
+                    selectChoice(box, value == null ? null : value.asText());
+                }
             }
         } finally {
             loading = false;
@@ -96,6 +104,15 @@ final class FieldEditor {
         load();
     }
 
+    /** What a choice shows when the document has no value at its path (a scenario on its own, measured part). */
+    void whenMissing(java.util.function.Supplier<FieldSpec.Choice> shown) {
+        this.missingChoice = shown;
+    }
+
+    void onChoice(java.util.function.Consumer<String> handler) {
+        this.choiceHandler = handler;
+    }
+
     void showProblem(String message) {
         engineProblem = message;
         refreshDecoration();
@@ -104,6 +121,11 @@ final class FieldEditor {
     private TextField textField() {
         TextField field = new TextField();
         field.setPrefColumnCount(8);
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                session.endTyping();
+            }
+        });
         field.textProperty().addListener((obs, old, text) -> {
             if (!loading) {
                 commit(text);
@@ -119,10 +141,22 @@ final class FieldEditor {
         box.getItems().setAll(spec.choices());
         box.valueProperty().addListener((obs, old, choice) -> {
             if (!loading && choice != null) {
-                session.set(spec.path(), TextNode.valueOf(choice.id()));
+                if (choiceHandler != null) {
+                    choiceHandler.accept(choice.id());
+                } else {
+                    session.set(spec.path(), TextNode.valueOf(choice.id()));
+                }
             }
         });
         return box;
+    }
+
+    private void showChoice(ComboBox<?> box, FieldSpec.Choice shown) {
+        @SuppressWarnings("unchecked")
+        ComboBox<FieldSpec.Choice> choices = (ComboBox<FieldSpec.Choice>) box;
+        choices.getItems().removeIf(c -> c.id().equals(shown.id()));
+        choices.getItems().add(shown);
+        choices.setValue(shown);
     }
 
     private void selectChoice(ComboBox<?> box, String id) {

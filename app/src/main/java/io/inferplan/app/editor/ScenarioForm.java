@@ -1,6 +1,11 @@
 package io.inferplan.app.editor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -16,6 +21,8 @@ import javafx.scene.layout.VBox;
  * projection. Fields reload when the document changes for any reason other than their own edit.
  */
 public final class ScenarioForm {
+    private static final String RATE_PATH = "cost.usdPerGpuHour";
+    private static final String CUSTOM_ACCELERATOR_PATH = "deployment.customAccelerator";
     private final ScenarioSession session;
     private final List<FieldEditor> editors = new ArrayList<>();
     private final FieldGroup rentGroup;
@@ -23,10 +30,17 @@ public final class ScenarioForm {
     private final ComboBox<String> basis = new ComboBox<>();
     private final TierTable tiers;
     private final ScrollPane root;
+    private final Function<String, List<PartRate>> rates;
+    private final Label rateSource = new Label();
     private boolean loading;
 
-    public ScenarioForm(ScenarioSession session, List<FieldSpec.Choice> accelerators) {
+    /**
+     * {@code rates}: a part's known hourly prices with their sources, the one a change of part takes first (own
+     * price, else the catalog's cheapest on-demand).
+     */
+    public ScenarioForm(ScenarioSession session, List<FieldSpec.Choice> accelerators, Function<String, List<PartRate>> rates) {
         this.session = session;
+        this.rates = rates;
         FieldGroup workload = group(ScenarioFields.workload());
         FieldGroup deployment = group(ScenarioFields.deployment(accelerators));
         rentGroup = group(ScenarioFields.rent());
@@ -44,7 +58,19 @@ public final class ScenarioForm {
         Label basisLabel = new Label("GPUs are");
         basisLabel.setMinWidth(110);
         HBox basisRow = new HBox(8, basisLabel, basis);
-        VBox cost = new VBox(8, basisRow, rentGroup, ownGroup);
+        rateSource.setId("field-cost-usdPerGpuHour-source");
+        rateSource.getStyleClass().add("field-note");
+        rateSource.setWrapText(true);
+        rateSource.managedProperty().bind(rentGroup.managedProperty());
+        rateSource.visibleProperty().bind(rentGroup.visibleProperty());
+        editor(ScenarioFields.ACCELERATOR_PATH).onChoice(this::changeAccelerator);
+        // A scenario on its own part (the profile page's measured device) shows that part, not a blank or the old one.
+        editor(ScenarioFields.ACCELERATOR_PATH).whenMissing(() -> {
+            JsonNode custom = session.get(CUSTOM_ACCELERATOR_PATH);
+            return custom == null || !custom.isObject() ? null
+                    : new FieldSpec.Choice(text(custom.get("id"), "custom"), text(custom.get("name"), text(custom.get("id"), "custom")));
+        });
+        VBox cost = new VBox(8, basisRow, rentGroup, rateSource, ownGroup);
 
         VBox content = new VBox(8,
                 section("Workload", workload, true),
@@ -63,6 +89,7 @@ public final class ScenarioForm {
             if (cause != ScenarioSession.Cause.EDITED) {
                 reload();
             }
+            updateRateSource();
         });
     }
 
@@ -105,6 +132,68 @@ public final class ScenarioForm {
         }
     }
 
+    /** The text under the rate: whose number it is (tests read it too). */
+    public String rateSource() {
+        return rateSource.getText();
+    }
+
+    /**
+     * A new part brings its own price: the user's own rate for it, else the catalog's cheapest on-demand quote,
+     * in the same undo step as the part. Without a price for it, the old rate stays and the note says so.
+     */
+    private void changeAccelerator(String id) {
+        boolean renting = !"own".equals(text(session.get("cost.basis"), "rent"));
+        Optional<PartRate> rate = renting ? rates.apply(id).stream().findFirst() : Optional.empty();
+        JsonNode custom = session.get(CUSTOM_ACCELERATOR_PATH);
+        if (custom != null && custom.isObject() && id.equals(text(custom.get("id"), null))) {
+            return; // the scenario's own part, shown in the list: nothing changed
+        }
+        session.edit(document -> {
+            // A catalog part replaces the scenario's own part: the engine takes one or the other.
+            JsonPaths.set(document, CUSTOM_ACCELERATOR_PATH, null);
+            JsonPaths.set(document, ScenarioFields.ACCELERATOR_PATH, TextNode.valueOf(id));
+            rate.ifPresent(r -> JsonPaths.set(document, RATE_PATH, DoubleNode.valueOf(r.usdPerGpuHour())));
+        });
+        editor(RATE_PATH).load();
+        updateRateSource();
+    }
+
+    private void updateRateSource() {
+        JsonNode rate = session.get(RATE_PATH);
+        if (rate == null || !rate.isNumber()) {
+            rateSource.setText("");
+            return;
+        }
+        String partId = text(session.get(ScenarioFields.ACCELERATOR_PATH), null);
+        if (partId == null) {
+            rateSource.setText("Rate: typed by you (the scenario's own part has no catalog price)");
+            return;
+        }
+        List<PartRate> all = rates.apply(partId);
+        // The number may be any of the part's known prices (a sample's Lambda rate), not only the first.
+        Optional<PartRate> matching = all.stream().filter(r -> Math.abs(r.usdPerGpuHour() - rate.asDouble()) < 1e-9).findFirst();
+        Optional<PartRate> known = matching.isPresent() ? matching : all.stream().findFirst();
+        rateSource.getStyleClass().remove("field-error");
+        if (known.isEmpty()) {
+            // Nothing to take the price from: say so loudly, the number may be the previous part's.
+            rateSource.getStyleClass().add("field-error");
+            rateSource.setText("Rate: check it: " + partId + " has no price in your prices or the catalog (set one on the Catalog page)");
+        } else if (Math.abs(known.get().usdPerGpuHour() - rate.asDouble()) < 1e-9) {
+            rateSource.setText("Rate: " + known.get().source());
+        } else {
+            rateSource.setText("Rate: " + PartRate.TYPED + " (" + known.get().source() + ": $"
+                    + FieldEditor.plain(known.get().usdPerGpuHour()) + ")");
+        }
+    }
+
+    private FieldEditor editor(String path) {
+        return editors.stream().filter(e -> e.spec().path().equals(path)).findFirst().orElseThrow();
+    }
+
+    private static String text(JsonNode node, String otherwise) {
+        return node == null || node.isNull() || node.isMissingNode() ? otherwise : node.asText();
+    }
+
     private void switchBasis(String value) {
         session.edit(document -> {
             ObjectNode cost = document.putObject("cost");
@@ -121,7 +210,9 @@ public final class ScenarioForm {
                 cost.put("operationsShareOfCapexPerYear", 0.05);
             } else {
                 cost.put("term", "on-demand");
-                cost.put("usdPerGpuHour", 3.0);
+                // The part's own price when there is one; $3 (a typical H100 hour) only as a last resort.
+                cost.put("usdPerGpuHour", rates.apply(text(document.at("/deployment/accelerator"), null)).stream()
+                        .findFirst().map(PartRate::usdPerGpuHour).orElse(3.0));
             }
         });
         reload();

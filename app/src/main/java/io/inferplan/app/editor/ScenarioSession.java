@@ -21,8 +21,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class ScenarioSession {
     public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Why the document changed: editors reload their fields unless they made the change themselves. */
-    public enum Cause { OPENED, EDITED, UNDO_REDO }
+    /**
+     * Why the document changed: editors reload their fields unless they made the change themselves (EDITED);
+     * EDITED_ELSEWHERE is an edit made outside the form (the profile page's measured hardware).
+     */
+    public enum Cause { OPENED, EDITED, EDITED_ELSEWHERE, UNDO_REDO }
 
     private final ReadOnlyObjectWrapper<StoredScenario> scenario = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty canUndo = new SimpleBooleanProperty();
@@ -99,6 +102,21 @@ public final class ScenarioSession {
         history.recordBefore(json(), null, System.currentTimeMillis());
         change.accept(document);
         changed(Cause.EDITED);
+    }
+
+    /** An edit made outside the form, as one undo step; the form reloads its fields to show it. */
+    public void editElsewhere(Consumer<ObjectNode> change) {
+        if (scenario.get() == null) {
+            return;
+        }
+        history.recordBefore(json(), null, System.currentTimeMillis());
+        change.accept(document);
+        changed(Cause.EDITED_ELSEWHERE);
+    }
+
+    /** The user left the field they were typing in: its next edit starts a new undo step. */
+    public void endTyping() {
+        history.endGroup();
     }
 
     public void undo() {

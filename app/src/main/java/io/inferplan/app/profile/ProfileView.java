@@ -79,6 +79,9 @@ public final class ProfileView implements PageView {
             }
         });
         useAsHardware.setDisable(true);
+        // Never squeezed to "…": the results table above takes the space, not these.
+        useAsHardware.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        saveEntry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         useAsHardware.setOnAction(e -> useAsHardware());
         saveEntry.setId("profile-save-entry");
         saveEntry.setDisable(true);
@@ -100,6 +103,14 @@ public final class ProfileView implements PageView {
                         : String.format("%.0f%%", r.result().percentOfDatasheet()), 90),
                 column("Catalog match", r -> r.device().matchedCatalogId() == null ? "none" : r.device().matchedCatalogId(), 120),
                 column("How", r -> r.result() == null ? String.join("; ", r.device().details()) : r.result().method(), 400)));
+        // A long step message ("now runs on ... (measured on HOST)") is cut, never the buttons beside it.
+        for (Button button : List.of(detect, quick, full, cancel)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        progress.setMinWidth(120);
+        step.setMinWidth(0);
+        step.setTooltip(new javafx.scene.control.Tooltip());
+        step.textProperty().addListener((obs, old, text) -> step.getTooltip().setText(text));
         HBox buttons = new HBox(8, detect, quick, full, cancel, progress, step);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox.setVgrow(results, Priority.ALWAYS);
@@ -199,12 +210,13 @@ public final class ProfileView implements PageView {
         }
         var spec = MeasuredSpecs.toSpec(lastReport.bestDevice().get(), lastReport, context.catalog());
         JsonNode specJson = JsonSupport.mapper().valueToTree(spec);
-        context.session().edit(document -> {
+        context.session().editElsewhere(document -> {
             ObjectNode deployment = document.withObjectProperty("deployment");
             deployment.remove("accelerator");
             deployment.set("customAccelerator", specJson);
         });
-        step.setText("The open scenario now runs on " + spec.name() + " (measured). Undo with Ctrl+Z.");
+        // The spec's name already says "(measured on HOST)".
+        step.setText("The open scenario now runs on " + spec.name() + ". Undo with Ctrl+Z.");
     }
 
     private void setRunning(boolean running) {

@@ -66,7 +66,7 @@ public final class DashboardView implements PageView {
 
         TilePane tiles = new TilePane(8, 8, inputCost, outputCost, gpus, margin, breakEven, limit, trust);
         tiles.setPrefColumns(4);
-        tiles.setPrefTileWidth(168);
+        tiles.setPrefTileWidth(150);
         tiles.setId("kpi-tiles");
         GridPane charts = chartGrid(List.of(costChart, marginChart, breakEvenChart, breakdownChart, projectionChart, paretoChart));
         VBox results = new VBox(10, problemBanner, tiles, charts);

@@ -8,6 +8,9 @@ import javafx.scene.layout.VBox;
 public final class KpiTile extends VBox {
     private final Label value = new Label("–");
     private final Label detail = new Label();
+    private final Tooltip detailTooltip = new Tooltip();
+    /** Two lines of the 11 px detail text. */
+    private static final double DETAIL_MAX_HEIGHT = 31;
 
     public KpiTile(String id, String title, String help) {
         setId(id);
@@ -18,9 +21,13 @@ public final class KpiTile extends VBox {
         value.setId(id + "-value");
         detail.getStyleClass().add("kpi-detail");
         detail.setWrapText(true);
-        setMinWidth(150);
+        // The tiles share one height (TilePane): one long detail (the trust note) made every tile four lines tall
+        // and pushed the charts below the fold. Two lines at most here, the whole text in the tooltip.
+        detail.setMaxHeight(DETAIL_MAX_HEIGHT);
+        detail.setTooltip(detailTooltip);
+        setMinWidth(140);
         setMaxWidth(Double.MAX_VALUE);
-        setPrefWidth(168);
+        setPrefWidth(150);
         getChildren().addAll(name, value, detail);
         Tooltip.install(this, new Tooltip(help));
     }
@@ -33,6 +40,7 @@ public final class KpiTile extends VBox {
             value.getStyleClass().add("kpi-value-text");
         }
         detail.setText(detailText);
+        detailTooltip.setText(detailText);
         getStyleClass().removeAll("good", "bad");
         if (tone == Tone.GOOD) {
             getStyleClass().add("good");

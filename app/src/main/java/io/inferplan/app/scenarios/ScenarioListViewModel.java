@@ -66,9 +66,14 @@ public final class ScenarioListViewModel {
 
     /** Shows what the store holds (called once at start, after seeding). */
     public void setAll(List<StoredScenario> scenarios) {
+        setAll(scenarios, null);
+    }
+
+    /** As {@link #setAll(List)}, opening the scenario with id {@code openId} when there is one (the last session's). */
+    public void setAll(List<StoredScenario> scenarios, String openId) {
         all.setAll(scenarios);
         if (!all.isEmpty() && selected.get() == null) {
-            selected.set(all.getFirst());
+            selected.set(all.stream().filter(s -> s.id().toString().equals(openId)).findFirst().orElse(all.getFirst()));
         }
     }
 

@@ -63,6 +63,36 @@ public final class AppCore {
         return session;
     }
 
+    /**
+     * What renting one GPU of this part costs per hour: the user's own price, else the catalog's cheapest
+     * on-demand quote; empty when neither exists.
+     */
+    public java.util.Optional<io.inferplan.app.editor.PartRate> rentalRate(String acceleratorId) {
+        return rentalRates(acceleratorId).stream().findFirst();
+    }
+
+    /**
+     * Every known hourly price of this part, the one a change of part takes first: the user's own, then the
+     * catalog's on-demand quotes from the cheapest, then its other rental quotes (committed, spot).
+     */
+    public java.util.List<io.inferplan.app.editor.PartRate> rentalRates(String acceleratorId) {
+        java.util.List<io.inferplan.app.editor.PartRate> rates = new java.util.ArrayList<>();
+        if (acceleratorId == null) {
+            return rates;
+        }
+        Double own = ownRates.get().get(acceleratorId);
+        if (own != null) {
+            rates.add(new io.inferplan.app.editor.PartRate(own, "your price"));
+        }
+        catalog.get().find(acceleratorId).ifPresent(entry -> entry.prices().stream()
+                .filter(quote -> quote.kind().isRental() && quote.usdPerGpuHour() != null)
+                .sorted(java.util.Comparator.comparing((io.inferplan.catalog.PriceQuote q) -> q.kind() != io.inferplan.catalog.PriceKind.CLOUD_ON_DEMAND)
+                        .thenComparingDouble(io.inferplan.catalog.PriceQuote::usdPerGpuHour))
+                .forEach(quote -> rates.add(new io.inferplan.app.editor.PartRate(quote.usdPerGpuHour(),
+                        "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf())))));
+        return rates;
+    }
+
     public ScenarioAnalyzer analyzer() {
         return analyzer;
     }

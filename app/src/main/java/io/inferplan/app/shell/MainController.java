@@ -96,7 +96,9 @@ public final class MainController {
         VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
         sidebar.getChildren().add(list);
 
-        undoItem.disableProperty().bind(context.session().canUndoProperty().not());
+        // Undo also brings back the last deleted scenario: the item (and its Ctrl+Z) must stay enabled for that.
+        undoItem.disableProperty().bind(context.session().canUndoProperty().not()
+                .and(context.scenarios().lastDeletedProperty().isNull()));
         redoItem.disableProperty().bind(context.session().canRedoProperty().not());
         darkThemeItem.setSelected(context.themeProperty().get() == Theme.DARK);
         workspaceLabel.setText("Workspace: " + context.store().directory());
@@ -143,6 +145,16 @@ public final class MainController {
         hideLater();
     }
 
+    /** Edit > Undo (the tests check when it is offered). */
+    public MenuItem undoMenuItem() {
+        return undoItem;
+    }
+
+    /** What the notification bar says now (the tests read it). */
+    public String notificationText() {
+        return notifications.getText();
+    }
+
     public void notifyError(String text) {
         notifications.getActions().clear();
         notifications.show("⚠ " + text);
@@ -169,7 +181,8 @@ public final class MainController {
         if (evaluation.runningProperty().get()) {
             evaluationStatus.setText("Evaluating…");
         } else if (evaluation.problemProperty().get() != null) {
-            evaluationStatus.setText("Not evaluated: see the marked field");
+            // The reason itself: the field it names may not be on the form (a measured part's figures).
+            evaluationStatus.setText("Not evaluated: " + evaluation.problemProperty().get().message());
         } else if (evaluation.analysisProperty().get() != null) {
             evaluationStatus.setText("Evaluated in " + evaluation.analysisProperty().get().evaluationMillis() + " ms · saved automatically");
         }

@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.image.Image;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 /**
@@ -50,6 +53,7 @@ public final class MainWindow {
         controller = new MainController(context, pages);
         Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
         Scene scene = new Scene(root);
+        routeUndoPastTextFields(scene);
         applyTheme(scene, context.themeProperty().get());
         context.themeProperty().addListener((obs, old, theme) -> {
             applyTheme(scene, theme);
@@ -81,7 +85,7 @@ public final class MainWindow {
      * on the FX thread while the workspace opens.
      */
     public static DashboardView buildDashboard(AppCore core) {
-        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()));
+        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()), core::rentalRates);
         return new DashboardView(core.evaluation(), form, core::chartStyle);
     }
 
@@ -98,7 +102,8 @@ public final class MainWindow {
     public static MainWindow show(AppContext context, Stage stage, Map<String, String> settings, List<StoredScenario> scenarios,
                                   DashboardView prebuiltDashboard) {
         MainWindow window = new MainWindow(context, stage, settings, prebuiltDashboard);
-        context.scenarios().setAll(scenarios);
+        // The scenario that was open when the app last closed opens again (the first one on a new workspace).
+        context.scenarios().setAll(scenarios, settings.get(OPEN_SCENARIO_SETTING));
         stage.show();
         return window;
     }
@@ -130,6 +135,7 @@ public final class MainWindow {
         });
         session.onChange(cause -> {
             if (cause == ScenarioSession.Cause.OPENED) {
+                context.store().putSettingLater(OPEN_SCENARIO_SETTING, session.scenario().id().toString());
                 return;
             }
             StoredScenario updated = session.scenario();
@@ -138,6 +144,31 @@ public final class MainWindow {
             context.evaluation().request(session.json());
         });
         context.scenarios().onRenamed(session::renamed);
+    }
+
+    private static final String OPEN_SCENARIO_SETTING = "window.openScenario";
+    private static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
+    private static final KeyCombination REDO = KeyCombination.keyCombination("Shortcut+Y");
+    private static final KeyCombination REDO_SHIFT = KeyCombination.keyCombination("Shortcut+Shift+Z");
+
+    /**
+     * A focused text field would take Ctrl+Z for its own text undo, so the scenario's undo never ran while the
+     * cursor was in a field. Fields put every keystroke into the scenario at once, so the scenario's undo is the
+     * one the user means: it runs first, and the form reloads the field with the value before the edit.
+     */
+    private void routeUndoPastTextFields(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (!(event.getTarget() instanceof TextInputControl)) {
+                return;
+            }
+            if (UNDO.match(event)) {
+                controller.undo();
+                event.consume();
+            } else if (REDO.match(event) || REDO_SHIFT.match(event)) {
+                controller.redo();
+                event.consume();
+            }
+        });
     }
 
     private static void applyTheme(Scene scene, Theme theme) {

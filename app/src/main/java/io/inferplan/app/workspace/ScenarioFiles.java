@@ -1,5 +1,10 @@
 package io.inferplan.app.workspace;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +16,25 @@ public final class ScenarioFiles {
     private ScenarioFiles() {
     }
 
-    /** The scenario's name (from the document, or the file name) and its document as read. */
+    private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /**
+     * The scenario's name (from the document, or the file name) and its document as read. A file that is not one
+     * JSON object is refused with the parser's reason and its line, so an import of it creates nothing.
+     */
     public static Map.Entry<String, String> read(Path file) throws IOException {
         String json = Files.readString(file, StandardCharsets.UTF_8);
+        JsonNode document;
+        try {
+            document = STRICT.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            throw new IOException("not valid JSON" + (where == null ? "" : " at line " + where.getLineNr() + ", column "
+                    + where.getColumnNr()) + ": " + e.getOriginalMessage(), e);
+        }
+        if (document == null || !document.isObject()) {
+            throw new IOException("not a scenario: the file must hold one JSON object ({ ... })");
+        }
         return Map.entry(SampleLibrary.nameOf(json, file.getFileName().toString()), json);
     }
 

@@ -51,16 +51,21 @@ final class ScenarioRepository {
     }
 
     void setDeleted(Connection c, UUID id, boolean deleted) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE scenario SET deleted = ? WHERE id = ?")) {
+        try (PreparedStatement s = c.prepareStatement("UPDATE scenario SET deleted = ?, deleted_at = ? WHERE id = ?")) {
             s.setBoolean(1, deleted);
-            s.setObject(2, id);
+            s.setTimestamp(2, deleted ? Timestamp.from(Instant.now()) : null);
+            s.setObject(3, id);
             s.executeUpdate();
         }
     }
 
-    /** Deletions the user could no longer undo (from an earlier session) are removed for good. */
-    int purgeDeleted(Connection c) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM scenario WHERE deleted = TRUE")) {
+    /**
+     * Deleted scenarios are kept (a trash) until {@code deletedBefore}; older ones are removed for good. A start
+     * right after a deletion (a crash, a quick restart) loses nothing.
+     */
+    int purgeDeleted(Connection c, Instant deletedBefore) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM scenario WHERE deleted = TRUE AND deleted_at < ?")) {
+            s.setTimestamp(1, Timestamp.from(deletedBefore));
             return s.executeUpdate();
         }
     }

@@ -3,6 +3,7 @@ package io.inferplan.app.workspace;
 import io.inferplan.catalog.store.Transactions;
 import io.inferplan.app.workspace.migration.V1__CreateWorkspace;
 import io.inferplan.app.workspace.migration.V2__RecentFilesAndCatalogOverrides;
+import io.inferplan.app.workspace.migration.V3__DeletedAt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,10 +40,13 @@ public final class WorkspaceDatabase implements AutoCloseable {
             Files.createDirectories(directory);
             // Flyway reports every step at INFO through java.util.logging; a desktop app only wants its warnings.
             QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
-            // WRITE_DELAY=0: a committed edit reaches the file at once, so killing the app loses nothing.
-            String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0";
+            // WRITE_DELAY=0 and Transactions' CHECKPOINT SYNC: a committed edit is on disk when the commit returns,
+            // so killing the app loses nothing (WorkspaceKillTest).
+            String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0"
+                    // No workspace.trace.db beside the user's data: errors reach the user through the app's messages.
+                    + ";TRACE_LEVEL_FILE=0";
             Connection connection = DriverManager.getConnection(url, "sa", "");
-            JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides()};
+            JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides(), new V3__DeletedAt()};
             if (!SchemaVersions.isCurrent(connection, HISTORY_TABLE, migrations[migrations.length - 1].getVersion().getVersion())) {
                 Flyway.configure(WorkspaceDatabase.class.getClassLoader())
                         .dataSource(url, "sa", "")
@@ -77,10 +81,19 @@ public final class WorkspaceDatabase implements AutoCloseable {
         return directory;
     }
 
-    /** Runs {@code work} in one transaction: all of it is stored or none. */
+    /** Runs {@code work} in one transaction: all of it is stored or none, and on disk when this returns. */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
             return Transactions.run(connection, work::run);
+        } catch (SQLException e) {
+            throw new WorkspaceException("workspace: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work}, which only reads: no transaction to commit, nothing to sync. */
+    public synchronized <T> T read(SqlWork<T> work) {
+        try {
+            return work.run(connection);
         } catch (SQLException e) {
             throw new WorkspaceException("workspace: " + e.getMessage(), e);
         }

@@ -18,6 +18,8 @@ import java.util.function.Consumer;
  * {@link #saveLater}, which coalesces rapid edits of one scenario on a single writer thread.
  */
 public final class WorkspaceStore implements AutoCloseable {
+    /** How long a deleted scenario stays in the workspace before it is removed for good. */
+    static final java.time.Duration KEEP_DELETED = java.time.Duration.ofDays(30);
     private final WorkspaceDatabase database;
     private final ScenarioRepository scenarios = new ScenarioRepository();
     private final SettingsRepository settings = new SettingsRepository();
@@ -37,7 +39,7 @@ public final class WorkspaceStore implements AutoCloseable {
 
     public static WorkspaceStore open(Path directory) {
         WorkspaceStore store = new WorkspaceStore(WorkspaceDatabase.open(directory));
-        store.database.inTransaction(store.scenarios::purgeDeleted);
+        store.database.inTransaction(c -> store.scenarios.purgeDeleted(c, Instant.now().minus(KEEP_DELETED)));
         return store;
     }
 
@@ -52,15 +54,15 @@ public final class WorkspaceStore implements AutoCloseable {
 
     /** True when the workspace has never held a scenario: the first start, which seeds the samples. */
     public boolean isNew() {
-        return database.inTransaction(scenarios::countAll) == 0;
+        return database.read(scenarios::countAll) == 0;
     }
 
     public List<StoredScenario> scenarios() {
-        return database.inTransaction(scenarios::listActive);
+        return database.read(scenarios::listActive);
     }
 
     public Optional<StoredScenario> find(UUID id) {
-        return database.inTransaction(c -> scenarios.find(c, id));
+        return database.read(c -> scenarios.find(c, id));
     }
 
     /** Creates and stores a new scenario at the end of the list. */
@@ -125,7 +127,7 @@ public final class WorkspaceStore implements AutoCloseable {
         }
     }
 
-    /** Hides the scenario; {@link #restore} brings it back until the app restarts. */
+    /** Hides the scenario; {@link #restore} brings it back (it is kept for {@link #KEEP_DELETED}). */
     public void delete(UUID id) {
         flush();
         database.inTransaction(c -> {
@@ -142,7 +144,7 @@ public final class WorkspaceStore implements AutoCloseable {
     }
 
     public Map<String, String> settings() {
-        return database.inTransaction(settings::all);
+        return database.read(settings::all);
     }
 
     public void putSettingLater(String name, String value) {
@@ -159,7 +161,7 @@ public final class WorkspaceStore implements AutoCloseable {
     }
 
     public List<Path> recentFiles() {
-        return database.inTransaction(recentFiles::list);
+        return database.read(recentFiles::list);
     }
 
     public void touchRecentFile(Path path) {
@@ -170,12 +172,22 @@ public final class WorkspaceStore implements AutoCloseable {
     }
 
     public Map<String, OwnPrice> ownPrices() {
-        return database.inTransaction(prices::all);
+        return database.read(prices::all);
     }
 
     public void putOwnPrice(OwnPrice price) {
         database.inTransaction(c -> {
             prices.put(c, price);
+            return null;
+        });
+    }
+
+    /** Several own prices in one transaction (an undone reset). */
+    public void putOwnPrices(java.util.Collection<OwnPrice> all) {
+        database.inTransaction(c -> {
+            for (OwnPrice price : all) {
+                prices.put(c, price);
+            }
             return null;
         });
     }

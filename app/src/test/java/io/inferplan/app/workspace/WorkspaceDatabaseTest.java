@@ -20,6 +20,18 @@ class WorkspaceDatabaseTest {
     }
 
     @Test
+    void aFailedLoginLeavesNoTraceFileInTheDataDirectory(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        try (WorkspaceDatabase database = WorkspaceDatabase.open(home)) {
+            // A failed login is one of the errors H2 writes to FILE.trace.db with its stack trace by default.
+            org.junit.jupiter.api.Assertions.assertThrows(SQLException.class, () -> java.sql.DriverManager.getConnection(
+                    "jdbc:h2:file:" + home.resolve(WorkspaceDatabase.FILE_NAME).toAbsolutePath() + ";IFEXISTS=TRUE", "intruder", "x"));
+        }
+        try (var files = java.nio.file.Files.list(home)) {
+            assertEquals(java.util.List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".trace.db")).toList());
+        }
+    }
+
+    @Test
     void otherFailuresKeepTheirOwnMessage() {
         SQLException broken = new SQLException("File corrupted while reading record", "90030", 90030);
         assertEquals("cannot open the workspace in /home/me/.local/share/inferplan: File corrupted while reading record",

@@ -40,7 +40,10 @@ public final class CatalogStore {
 
     private CatalogStore(Path directory) {
         this.directory = directory;
-        this.url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        // WRITE_DELAY=0: a commit is stored at once, not by a background thread later (see Transactions).
+        this.url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+                // No catalog.trace.db with stack traces in the user's data directory: errors reach them as StoreException.
+                + ";TRACE_LEVEL_FILE=0";
     }
 
     private static java.util.logging.Logger quietFlyway() {
@@ -103,6 +106,18 @@ public final class CatalogStore {
     Connection connect() throws SQLException {
         return DriverManager.getConnection(url, "", "");
     }
+
+    /**
+     * One call at a time per database file in this process. Each call opens and closes its own connection and the
+     * last close closes the database; with the app's pages reading while a worker writes, opens and closes of the
+     * same file would otherwise overlap across threads. CatalogKillTest (a reader thread beside the writer) lost
+     * an acknowledged quote in some runs before this lock and WRITE_DELAY=0 were added.
+     */
+    private Object fileLock() {
+        return FILE_LOCKS.computeIfAbsent(databaseFile().toAbsolutePath().normalize(), path -> new Object());
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<Path, Object> FILE_LOCKS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The bundled catalog with the user's entries laid over it. */
     public AcceleratorCatalog catalog() {
@@ -256,6 +271,12 @@ public final class CatalogStore {
     }
 
     private <T> T query(String sql, Binder binder, RowReader<T> reader) {
+        synchronized (fileLock()) {
+            return queryLocked(sql, binder, reader);
+        }
+    }
+
+    private <T> T queryLocked(String sql, Binder binder, RowReader<T> reader) {
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             binder.bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
@@ -267,6 +288,12 @@ public final class CatalogStore {
     }
 
     private <T> T inTransaction(Transactions.Work<T> work) {
+        synchronized (fileLock()) {
+            return inTransactionLocked(work);
+        }
+    }
+
+    private <T> T inTransactionLocked(Transactions.Work<T> work) {
         try (Connection connection = connect()) {
             return Transactions.run(connection, work);
         } catch (SQLException e) {

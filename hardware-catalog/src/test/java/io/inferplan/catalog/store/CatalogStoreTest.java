@@ -127,6 +127,22 @@ class CatalogStoreTest {
     }
 
     @Test
+    void aFailedLoginLeavesNoTraceFile() throws Exception {
+        CatalogStore store = CatalogStore.open(home);
+        store.saveUserEntry(quotedH100(20_000));
+        try (Connection open = store.connect()) {
+            // A failed login is one of the errors H2 writes to FILE.trace.db with its stack trace by default.
+            java.sql.DriverManager.getConnection("jdbc:h2:file:" + home.resolve(CatalogStore.FILE_NAME).toAbsolutePath()
+                    + ";IFEXISTS=TRUE", "intruder", "x").close();
+        } catch (java.sql.SQLException expected) {
+            // refused, as it should be
+        }
+        try (var files = Files.list(home)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".trace.db")).toList());
+        }
+    }
+
+    @Test
     void aLeftoverLockFileDoesNotKeepTheUserOut() throws Exception {
         CatalogStore.open(home).saveUserEntry(quotedH100(21_000));
         // What a crashed H2 using FILE_LOCK=FILE leaves behind.
