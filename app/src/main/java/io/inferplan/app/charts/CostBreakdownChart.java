@@ -29,11 +29,11 @@ public final class CostBreakdownChart {
         shown.forEach((item, usd) -> data.addValue(usd, "USD per GPU-hour", item));
         BarRenderer renderer = new BarRenderer();
         renderer.setMaximumBarWidth(0.16);
-        DecimalFormat usd = new DecimalFormat("$#,##0.00");
+        DecimalFormat usd = new java.text.DecimalFormat("$#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", usd));
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1}: {2} per GPU-hour", usd));
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), Charts.axis("USD per GPU-hour", new DecimalFormat("$#,##0.##")), renderer);
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), Charts.axis("USD per GPU-hour", new java.text.DecimalFormat("$#,##0.##", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
         plot.getRangeAxis().setUpperMargin(0.15);

@@ -15,13 +15,24 @@ public final class CostByAcceleratorChart {
     public record Row(String accelerator, double usdPerMillionInputTokens, double usdPerMillionOutputTokens, boolean chosen) {
     }
 
+    /**
+     * What the chart leaves out, so that it can say so: parts that cannot serve the model, parts with no rental price
+     * anywhere, and parts so much dearer than the cheapest that their bars would squash the rest into slivers.
+     *
+     * @param dearerFromUsd the lowest cost per M output tokens among the dearer parts left out (0 when none)
+     */
+    public record Coverage(int notFitting, int unpriced, int dearerLeftOut, double dearerFromUsd) {
+        public static final Coverage NONE = new Coverage(0, 0, 0, 0);
+    }
+
     private CostByAcceleratorChart() {
     }
 
-    public static JFreeChart build(List<Row> rows, int notFitting, ChartStyle style) {
+    public static JFreeChart build(List<Row> rows, Coverage coverage, ChartStyle style) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Row row : rows) {
-            String label = row.chosen() ? row.accelerator() + " ★" : row.accelerator();
+            // The star leads: a long name is cut at its end, and the mark must stay visible.
+            String label = row.chosen() ? "★ " + shortName(row.accelerator()) : shortName(row.accelerator());
             data.addValue(Charts.finite(row.usdPerMillionOutputTokens()), "Output", label);
             data.addValue(Charts.finite(row.usdPerMillionInputTokens()), "Input", label);
         }
@@ -29,13 +40,56 @@ public final class CostByAcceleratorChart {
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
         BarRenderer renderer = new BarRenderer();
         renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1} · {0}: ${2} per million tokens",
-                new java.text.DecimalFormat("#,##0.000")));
+                money("#,##0.000")));
+        // Output cost is what procurement compares: label those bars with their value.
+        renderer.setSeriesItemLabelGenerator(0, new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
+                money("$#,##0.00")));
+        renderer.setSeriesItemLabelsVisible(0, true);
+        renderer.setSeriesPositiveItemLabelPosition(0, new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        renderer.setItemMargin(0.05);
         CategoryPlot plot = new CategoryPlot(data, categories, Charts.axis("USD per million tokens", CompactFormat.usd()), renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
+        // Room to the right of the longest bar for its label.
+        plot.getRangeAxis().setUpperMargin(0.3);
         JFreeChart chart = new JFreeChart("Cost per M tokens by accelerator", plot);
-        Charts.subtitle(chart, notFitting > 0 ? "★ this scenario · " + notFitting + " more do not fit this model" : "★ this scenario");
+        Charts.subtitle(chart, subtitle(coverage));
         style.apply(chart);
         return chart;
+    }
+
+    /** Figures as the rest of the app writes them, whatever the machine's locale (1,234.56, never 1.234,56). */
+    private static java.text.DecimalFormat money(String pattern) {
+        return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    }
+
+    /** The product without the vendor's name, which every label would otherwise spend its width on. */
+    static String shortName(String name) {
+        for (String vendor : new String[] {"NVIDIA ", "AMD Instinct ", "AMD ", "Google Cloud ", "Intel ", "AWS "}) {
+            if (name.startsWith(vendor) && name.length() > vendor.length()) {
+                return name.substring(vendor.length());
+            }
+        }
+        return name;
+    }
+
+    /** One basis for every bar, said once, and what is left out. */
+    static String subtitle(Coverage coverage) {
+        StringBuilder text = new StringBuilder("on-demand rent (your rate where set) · ★ this scenario");
+        java.util.List<String> left = new java.util.ArrayList<>();
+        if (coverage.dearerLeftOut() > 0) {
+            left.add(coverage.dearerLeftOut() + " dearer (from " + money("$#,##0.00").format(coverage.dearerFromUsd()) + ")");
+        }
+        if (coverage.unpriced() > 0) {
+            left.add(coverage.unpriced() + " unpriced");
+        }
+        if (coverage.notFitting() > 0) {
+            left.add(coverage.notFitting() + " too small");
+        }
+        if (!left.isEmpty()) {
+            text.append("\nnot shown: ").append(String.join(", ", left));
+        }
+        return text.toString();
     }
 }

@@ -70,7 +70,7 @@ public final class MarginByTierChart {
 
     /** Labels the margin bar with the margin as a share of revenue, or says there is none. */
     private static final class MarginPercentLabel implements CategoryItemLabelGenerator {
-        private static final DecimalFormat PERCENT = new DecimalFormat("0.0'%'");
+        private static final DecimalFormat PERCENT = new java.text.DecimalFormat("0.0'%'", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
 
         @Override
         public String generateLabel(CategoryDataset dataset, int row, int column) {

@@ -37,8 +37,8 @@ public final class ProjectionChart {
             renderer.setSeriesStroke(i, new BasicStroke(2f));
         }
         renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}, month {1}: {2}",
-                new java.text.DecimalFormat("0"), CompactFormat.usd()));
-        NumberAxis monthsAxis = Charts.axis("Month", new java.text.DecimalFormat("0"));
+                new java.text.DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)), CompactFormat.usd()));
+        NumberAxis monthsAxis = Charts.axis("Month", new java.text.DecimalFormat("0", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)));
         monthsAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         monthsAxis.setAutoRangeIncludesZero(false);
         XYPlot plot = new XYPlot(data, monthsAxis, Charts.axis("USD per month", CompactFormat.usd()), renderer);

@@ -187,7 +187,7 @@ public final class CompareView implements PageView {
         });
         BarRenderer renderer = new BarRenderer();
         renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1} · {0}: ${2} per million tokens",
-                new java.text.DecimalFormat("#,##0.000")));
+                new java.text.DecimalFormat("#,##0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
         org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis("USD per million tokens");
         axis.setNumberFormatOverride(CompactFormat.usd());
         CategoryAxis categories = new CategoryAxis(null);

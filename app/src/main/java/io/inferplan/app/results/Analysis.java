@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param evaluationMillis wall time of the whole evaluation, sweeps included
  */
-public record Analysis(ScenarioResult result, List<CostByAcceleratorChart.Row> costByAccelerator, int acceleratorsNotFitting,
+public record Analysis(ScenarioResult result, List<CostByAcceleratorChart.Row> costByAccelerator, CostByAcceleratorChart.Coverage costCoverage,
                        List<ParetoChart.Point> pareto, ParetoChart.Point operatingPoint, BreakEvenChart.Curve breakEven,
                        long evaluationMillis) {
 }

@@ -166,7 +166,7 @@ public final class DashboardView implements PageView {
         if (analysis.costByAccelerator().isEmpty()) {
             costChart.showMessage("No accelerator in the catalog has a rental price and fits this model.");
         } else {
-            costChart.show(CostByAcceleratorChart.build(analysis.costByAccelerator(), analysis.acceleratorsNotFitting(), chartStyle));
+            costChart.show(CostByAcceleratorChart.build(analysis.costByAccelerator(), analysis.costCoverage(), chartStyle));
         }
         List<MarginByTierChart.Row> tiers = r.tiers().stream()
                 .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(),

@@ -63,12 +63,12 @@ public final class ScenarioAnalyzer {
         ResolvedScenario resolved = resolver().resolve(scenario);
         ScenarioResult result = evaluator.evaluate(resolved);
         List<CostByAcceleratorChart.Row> rows = new ArrayList<>();
-        int notFitting = costAcrossAccelerators(scenario, rows);
+        CostByAcceleratorChart.Coverage coverage = costAcrossAccelerators(scenario, rows);
         List<ParetoChart.Point> pareto = paretoFront(resolved);
         ParetoChart.Point operating = new ParetoChart.Point(result.replica().batch(),
                 result.replica().timePerOutputTokenSeconds() > 0 ? 1 / result.replica().timePerOutputTokenSeconds() : 0,
                 result.replica().outputTokensPerSecondPerGpu());
-        return new Analysis(result, rows, notFitting, pareto, operating, breakEvenCurve(result),
+        return new Analysis(result, rows, coverage, pareto, operating, breakEvenCurve(result),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -80,36 +80,59 @@ public final class ScenarioAnalyzer {
         return new ScenarioResolver(acceleratorResolver());
     }
 
+    /** Parts dearer than this many times the cheapest are left out of the chart (and counted in its subtitle). */
+    static final double DEARER_THAN_CHEAPEST = 5;
+    private static final int MAX_BARS = 12;
+
     /**
-     * The same workload on every accelerator with a known rental rate, at the smallest tensor-parallel size (from
-     * the scenario's own, up to 8) at which the model fits. Returns how many accelerators could not serve it.
+     * The same workload on every accelerator at one basis: rented on demand, at the user's own rate for a part where
+     * they set one, else the catalog's cheapest on-demand rate (for the scenario's own part, failing both, the
+     * scenario's own rental rate), at the smallest tensor-parallel size (from the scenario's own, up to 8) at which the
+     * model fits. The scenario's own part is always shown; parts far dearer than the cheapest are counted, not drawn.
      */
-    private int costAcrossAccelerators(Scenario scenario, List<CostByAcceleratorChart.Row> rows) {
+    private CostByAcceleratorChart.Coverage costAcrossAccelerators(Scenario scenario, List<CostByAcceleratorChart.Row> rows) {
         Map<String, Double> own = ownHourlyRates.get();
         String chosenId = catalog.get().find(scenario.deployment().acceleratorName()).map(CatalogEntry::id).orElse("");
+        Optional<Double> scenarioRate = scenario.cost() instanceof CostModel.Rent rent ? Optional.of(rent.usdPerGpuHour()) : Optional.empty();
         int notFitting = 0;
+        int unpriced = 0;
+        List<CostByAcceleratorChart.Row> all = new ArrayList<>();
         for (CatalogEntry entry : catalog.get().entries()) {
-            Optional<Double> rate = Optional.ofNullable(own.get(entry.id()))
-                    .or(() -> entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(PriceQuote::usdPerGpuHour));
             boolean chosen = entry.id().equals(chosenId);
-            if (rate.isEmpty() && !chosen) {
+            Optional<Double> rate = Optional.ofNullable(own.get(entry.id()))
+                    .or(() -> entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(PriceQuote::usdPerGpuHour))
+                    .or(() -> chosen ? scenarioRate : Optional.empty());
+            if (rate.isEmpty()) {
+                if (chosen) {
+                    tryEvaluate(scenario).ifPresent(r -> all.add(new CostByAcceleratorChart.Row(entry.name(),
+                            r.tokenCosts().costPerMillionInputTokensUsd(), r.tokenCosts().costPerMillionOutputTokensUsd(), true)));
+                } else {
+                    unpriced++;
+                }
                 continue;
             }
-            Optional<ScenarioResult> result = chosen ? tryEvaluate(scenario) : onAccelerator(scenario, entry.id(), rate.get());
+            Optional<ScenarioResult> result = onAccelerator(scenario, entry.id(), rate.get());
             if (result.isPresent()) {
-                rows.add(new CostByAcceleratorChart.Row(entry.name(), result.get().tokenCosts().costPerMillionInputTokensUsd(),
+                all.add(new CostByAcceleratorChart.Row(entry.name(), result.get().tokenCosts().costPerMillionInputTokensUsd(),
                         result.get().tokenCosts().costPerMillionOutputTokensUsd(), chosen));
             } else {
                 notFitting++;
             }
         }
-        rows.sort(Comparator.comparingDouble(CostByAcceleratorChart.Row::usdPerMillionOutputTokens));
-        // Keep the chart readable: the cheapest dozen, and the scenario's own always.
-        List<CostByAcceleratorChart.Row> shown = new ArrayList<>(rows.stream().limit(12).toList());
-        rows.stream().filter(CostByAcceleratorChart.Row::chosen).filter(r -> !shown.contains(r)).forEach(shown::add);
-        rows.clear();
-        rows.addAll(shown);
-        return notFitting;
+        all.sort(Comparator.comparingDouble(CostByAcceleratorChart.Row::usdPerMillionOutputTokens));
+        double cheapest = all.isEmpty() ? 0 : all.getFirst().usdPerMillionOutputTokens();
+        int dearer = 0;
+        double dearerFrom = 0;
+        for (CostByAcceleratorChart.Row row : all) {
+            boolean near = row.usdPerMillionOutputTokens() <= DEARER_THAN_CHEAPEST * cheapest && rows.size() < MAX_BARS;
+            if (near || row.chosen()) {
+                rows.add(row);
+            } else {
+                dearerFrom = dearer == 0 ? row.usdPerMillionOutputTokens() : dearerFrom;
+                dearer++;
+            }
+        }
+        return new CostByAcceleratorChart.Coverage(notFitting, unpriced, dearer, dearerFrom);
     }
 
     private Optional<ScenarioResult> onAccelerator(Scenario scenario, String acceleratorId, double usdPerGpuHour) {
