@@ -181,6 +181,7 @@ public final class EstimateCommand implements Callable<Integer> {
                 c.replicas() > 1 ? ", " + c.replicas() + " replicas" : "", d.weightPrecision().id(), d.kvPrecision().id(),
                 d.servingStack().displayName()));
         weightPrecisionNote(c).ifPresent(note -> line(s, "Weight precision", note));
+        io.inferplan.engine.perf.WeightOnlyQuantization.of(d).ifPresent(q -> line(s, "Quantisation", q.describe(d.accelerator().name())));
         line(s, "Request", String.format(Locale.ROOT, "%.0f input + %.0f output tokens, %s", c.request().inputTokens(),
                 c.request().outputTokens(), describe(c.target())));
         line(s, "Concurrent requests", String.format(Locale.ROOT, "%,d (memory allows %,d per replica)", e.batch() * c.replicas(),
@@ -252,6 +253,10 @@ public final class EstimateCommand implements Callable<Integer> {
         input.put("replicas", c.replicas());
         input.put("weightPrecision", c.deployment().weightPrecision().id());
         input.put("weightPrecisionFrom", c.weightPrecisionOrigin().id());
+        io.inferplan.engine.perf.WeightOnlyQuantization.of(c.deployment()).ifPresent(q -> {
+            input.put("weightsDequantizedTo", q.mathPrecision().id());
+            input.put("dequantizationComputeFactor", io.inferplan.engine.perf.WeightOnlyQuantization.COMPUTE_FACTOR);
+        });
         if (!c.modelName().precisionSuffix().isEmpty()) {
             input.put("modelNamePrecisionSuffix", c.modelName().precisionSuffix());
             input.put("modelNamePrecision", c.modelName().impliedWeightPrecision().orElseThrow().id());

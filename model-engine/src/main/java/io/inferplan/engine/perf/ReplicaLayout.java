@@ -95,6 +95,10 @@ final class ReplicaLayout {
         double peak = accelerator.flopsPerSecondFor(math);
         double lowPrecisionPenalty = (math == Precision.FP4 || math == Precision.INT4) && accelerator.supports(math)
                 ? efficiency.lowPrecisionComputePenalty() : 1.0;
+        // Weights narrower than the math (FP4 on Hopper) are dequantized inside the kernels: less matrix throughput.
+        if (deployment.weightPrecision().nominalBits() < math.nominalBits()) {
+            lowPrecisionPenalty *= WeightOnlyQuantization.COMPUTE_FACTOR;
+        }
         this.decodeFlopsPerSecond = peak * efficiency.decodeComputeEfficiency() * lowPrecisionPenalty;
         this.prefillFlopsPerSecond = peak * efficiency.prefillComputeEfficiency() * lowPrecisionPenalty;
         double bandwidthEfficiency = accelerator.measured()

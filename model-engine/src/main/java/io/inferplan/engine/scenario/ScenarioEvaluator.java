@@ -86,7 +86,7 @@ public final class ScenarioEvaluator {
                 estimate.errorBand() == null ? "" : estimate.errorBand().summary());
         return new ScenarioResult(scenario.name(), scenario.description(), EngineInfo.version(), resolved.model().id(),
                 resolved.deployment().accelerator().id(), request, replica, capacity, gpuHour, tokenCosts, tiers, totals,
-                breakEven, projection, notes(scenario, capacity, breakEven, totals, estimate));
+                breakEven, projection, notes(scenario, capacity, breakEven, totals, estimate, resolved.deployment()));
     }
 
     private PerformanceEstimate estimate(ResolvedScenario resolved, Deployment deployment, RequestTokens tokens) {
@@ -118,7 +118,7 @@ public final class ScenarioEvaluator {
     }
 
     private static List<String> notes(Scenario scenario, Capacity capacity, BreakEven breakEven, MonthlyTotals totals,
-                                      PerformanceEstimate estimate) {
+                                      PerformanceEstimate estimate, Deployment deployment) {
         List<String> notes = new ArrayList<>();
         if (capacity.averageUtilizationPercent() < 30) {
             notes.add(String.format("The fleet averages %.0f%% utilisation: cost per token is paid on mostly idle GPUs "
@@ -137,6 +137,8 @@ public final class ScenarioEvaluator {
         if (scenario.cost() instanceof CostModel.Rent rent && rent.term() == io.inferplan.engine.economics.RentalTerm.SPOT) {
             notes.add("Spot capacity can be reclaimed at short notice: suited to batch work, not to latency targets.");
         }
+        io.inferplan.engine.perf.WeightOnlyQuantization.of(deployment).ifPresent(q -> notes.add(
+                "Weights: " + q.describe(deployment.accelerator().name()) + "."));
         if (estimate.errorBand() != null && estimate.errorBand().expectedErrorPercent() > 0) {
             notes.add("Performance figures: " + estimate.errorBand().summary() + "; costs per token move with them.");
         }
