@@ -10,9 +10,10 @@ import java.util.List;
  * Everything the dashboard shows for one scenario: the engine's result and the sweeps the charts add to it
  * (other accelerators, batch sizes, volumes).
  *
+ * @param latencyTargets   the scenario's TTFT and TPOT targets, or null when it has none
  * @param evaluationMillis wall time of the whole evaluation, sweeps included
  */
 public record Analysis(ScenarioResult result, List<CostByAcceleratorChart.Row> costByAccelerator, CostByAcceleratorChart.Coverage costCoverage,
                        List<ParetoChart.Point> pareto, ParetoChart.Point operatingPoint, BreakEvenChart.Curve breakEven,
-                       long evaluationMillis) {
+                       io.inferplan.engine.perf.ServingTarget.LatencyTargets latencyTargets, long evaluationMillis) {
 }

@@ -45,6 +45,7 @@ public final class DashboardView implements PageView {
     private final KpiTile margin = new KpiTile("kpi-margin", "Gross margin", "Revenue minus serving cost, over revenue, all tiers");
     private final KpiTile breakEven = new KpiTile("kpi-break-even", "Break-even month", "First projected month whose revenue covers all its costs");
     private final KpiTile limit = new KpiTile("kpi-limit", "Limited by", "What limits one replica at its operating point");
+    private final KpiTile latency = new KpiTile("kpi-latency", "TTFT · TPOT", "Mean time to first token and time per output token at the operating point, against the scenario's targets");
     private final KpiTile trust = new KpiTile("kpi-trust", "Trust", "How far the performance figures may be off for this hardware and serving stack, from published measurements");
     private final ChartCard costChart = new ChartCard("Cost by accelerator", "chart-cost-by-accelerator");
     private final ChartCard marginChart = new ChartCard("Margin by tier", "chart-margin-by-tier");
@@ -64,7 +65,7 @@ public final class DashboardView implements PageView {
         problemBanner.setVisible(false);
         problemBanner.setManaged(false);
 
-        TilePane tiles = new TilePane(8, 8, inputCost, outputCost, gpus, margin, breakEven, limit, trust);
+        TilePane tiles = new TilePane(8, 8, inputCost, outputCost, gpus, margin, breakEven, limit, latency, trust);
         tiles.setPrefColumns(4);
         tiles.setPrefTileWidth(150);
         tiles.setId("kpi-tiles");
@@ -159,9 +160,12 @@ public final class DashboardView implements PageView {
                 r.breakEven().paybackMonth() == null ? "no payback within the horizon" : "payback in month " + r.breakEven().paybackMonth(),
                 month == null ? KpiTile.Tone.BAD : KpiTile.Tone.GOOD);
         limit.show(shortLimit(r.replica().limitedBy()), r.replica().limitedBy(), KpiTile.Tone.NEUTRAL);
+        LatencyFigures figures = LatencyFigures.of(r.replica().timeToFirstTokenSeconds(), r.replica().timePerOutputTokenSeconds(),
+                analysis.latencyTargets());
+        latency.show(figures.value(), figures.detail(), KpiTile.Tone.NEUTRAL);
         trust.show("±" + Math.round(r.replica().expectedErrorPercent()) + "%", r.replica().errorBand(),
                 r.replica().expectedErrorPercent() > 30 ? KpiTile.Tone.BAD : KpiTile.Tone.NEUTRAL);
-        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, trust).forEach(t -> t.setStale(false));
+        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, latency, trust).forEach(t -> t.setStale(false));
 
         if (analysis.costByAccelerator().isEmpty()) {
             costChart.showMessage("No accelerator in the catalog has a rental price and fits this model.");
@@ -198,7 +202,7 @@ public final class DashboardView implements PageView {
                 + " · showing the last valid results" : "");
         problemBanner.setVisible(failed);
         problemBanner.setManaged(failed);
-        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, trust).forEach(t -> t.setStale(failed));
+        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, latency, trust).forEach(t -> t.setStale(failed));
     }
 
     private static String shortLimit(String limitedBy) {

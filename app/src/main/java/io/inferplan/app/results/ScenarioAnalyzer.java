@@ -68,7 +68,7 @@ public final class ScenarioAnalyzer {
         ParetoChart.Point operating = new ParetoChart.Point(result.replica().batch(),
                 result.replica().timePerOutputTokenSeconds() > 0 ? 1 / result.replica().timePerOutputTokenSeconds() : 0,
                 result.replica().outputTokensPerSecondPerGpu());
-        return new Analysis(result, rows, coverage, pareto, operating, breakEvenCurve(result),
+        return new Analysis(result, rows, coverage, pareto, operating, breakEvenCurve(result), scenario.workload().latency(),
                 (System.nanoTime() - start) / 1_000_000);
     }
 
