@@ -86,11 +86,11 @@ public final class JsonSupport {
         } catch (JsonProcessingException e) {
             InvalidInputException translated = translate(e, rootName);
             throw translated.field().isEmpty()
-                    ? new InvalidInputException(simpleTypeName(type).replaceFirst("^a ", ""), translated.reason()) : translated;
+                    ? new InvalidInputException(rootFieldName(type), translated.reason()) : translated;
         }
         if (value == null) {
             // A file holding just `null` (or nothing but whitespace) would otherwise travel on as a null object.
-            throw new InvalidInputException(rootName.isEmpty() ? simpleTypeName(type).replaceFirst("^a ", "") : rootName,
+            throw new InvalidInputException(rootName.isEmpty() ? rootFieldName(type) : rootName,
                     "expected " + simpleTypeName(type) + " as a JSON object { ... }, found null");
         }
         return value;
@@ -137,7 +137,7 @@ public final class JsonSupport {
                     + coercedValue(mismatch.getOriginalMessage()));
         }
         if (e instanceof MismatchedInputException mismatch && foundShape(mismatch.getOriginalMessage()) != null) {
-            return new InvalidInputException(path.isEmpty() ? simpleTypeName(mismatch.getTargetType()).replaceFirst("^a ", "") : path, "expected " + simpleTypeName(mismatch.getTargetType())
+            return new InvalidInputException(path.isEmpty() ? rootFieldName(mismatch.getTargetType()) : path, "expected " + simpleTypeName(mismatch.getTargetType())
                     + ", found " + foundShape(mismatch.getOriginalMessage()));
         }
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
@@ -220,6 +220,11 @@ public final class JsonSupport {
             }
         }
         return path.toString();
+    }
+
+    /** The field name a whole document of {@code type} is reported under ("scenario"), when no path inside it applies. */
+    private static String rootFieldName(Class<?> type) {
+        return simpleTypeName(type).replaceFirst("^a ", "");
     }
 
     private static String simpleTypeName(Class<?> type) {

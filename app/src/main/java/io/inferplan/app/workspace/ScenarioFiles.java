@@ -23,7 +23,12 @@ public final class ScenarioFiles {
      * JSON object is refused with the parser's reason and its line, so an import of it creates nothing.
      */
     public static Map.Entry<String, String> read(Path file) throws IOException {
-        String json = Files.readString(file, StandardCharsets.UTF_8);
+        String json;
+        try {
+            json = io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.DOCUMENT_MAX_BYTES);
+        } catch (io.inferplan.engine.InvalidInputException e) {
+            throw new IOException(e.reason(), e);
+        }
         JsonNode document;
         try {
             document = STRICT.readTree(json);

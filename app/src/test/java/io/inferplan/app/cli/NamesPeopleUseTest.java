@@ -10,34 +10,16 @@ import io.inferplan.engine.JsonSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Issue 10, "Names people use": model and accelerator names from hubs, vendors and MLPerf estimate end to end. */
 class NamesPeopleUseTest {
-    @TempDir
-    Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void useTemporaryDataDirectory() {
-        // The estimate reads the user's catalog store: a fresh one, so no entry of the machine's user takes part.
-        previousHome = System.getProperty("inferplan.home");
-        System.setProperty("inferplan.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty("inferplan.home");
-        } else {
-            System.setProperty("inferplan.home", previousHome);
-        }
-    }
+    // The estimate reads the user's catalog store: a fresh one, so no entry of the machine's user takes part.
+    @RegisterExtension
+    final PrivateDataDirectory data = new PrivateDataDirectory();
 
     @ParameterizedTest(name = "{0} on {2} x {1}")
     @CsvSource({
@@ -90,7 +72,7 @@ class NamesPeopleUseTest {
 
     @Test
     void casesFileTakesThePrecisionFromTheModelNameAndSaysWhatEachRowWasReadAs() throws Exception {
-        Path in = home.resolve("in.csv");
+        Path in = data.home().resolve("in.csv");
         Files.writeString(in, """
                 case,model,accelerator,gpus,tensor_parallel,weight_precision,kv_precision,input_tokens,output_tokens,scenario
                 a,Qwen/Qwen3-235B-A22B-FP8,H200-SXM-141GB,4,4,,fp8,1000,1000,offline
@@ -98,7 +80,7 @@ class NamesPeopleUseTest {
                 c,meta-llama/Llama-3.1-8B-Instruct,H100,1,1,,,1000,1000,offline
                 d,GB301-288GB-model,GB301-288GB,1,1,fp8,,1000,1000,offline
                 """);
-        Path out = home.resolve("out.csv");
+        Path out = data.home().resolve("out.csv");
         CliRun run = CliRun.of("estimate", "--cases", in.toString(), "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         CaseTable result = CaseTable.read(out);

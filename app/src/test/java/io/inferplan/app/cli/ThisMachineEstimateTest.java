@@ -7,32 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inferplan.engine.JsonSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** "this-machine" end to end: a real quick profile on the OpenCL device, then an estimate on what it measured. */
 class ThisMachineEstimateTest {
-    @TempDir
-    Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void useTemporaryDataDirectory() {
-        previousHome = System.getProperty("inferplan.home");
-        System.setProperty("inferplan.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreDataDirectory() {
-        if (previousHome == null) {
-            System.clearProperty("inferplan.home");
-        } else {
-            System.setProperty("inferplan.home", previousHome);
-        }
-    }
-
+    // The estimate reads the user's catalog store: a fresh one, so no entry of the machine's user takes part.
+    @RegisterExtension
+    final PrivateDataDirectory data = new PrivateDataDirectory();
 
     @Test
     void beforeAnyProfileRunThisMachineAsksForOne() {
@@ -51,7 +33,7 @@ class ThisMachineEstimateTest {
 
         // A small model of our own (0.13 GB of BF16 weights, under 0.5 GB with the runtime reserve and activations), so
         // that the test proves the same thing on any OpenCL device of 1 GB or more, whatever the machine's size.
-        Path model = Files.writeString(home.resolve("small-64m.json"), """
+        Path model = Files.writeString(data.home().resolve("small-64m.json"), """
                 {"id": "small-64m", "totalParameters": 64000000, "activeParameters": 64000000, "layers": 8, "hiddenSize": 512,
                  "attentionHeads": 8, "kvHeads": 4, "headDim": 64, "ffnSize": 2048, "vocabSize": 32000, "attention": "GQA"}""");
         CliRun estimate = CliRun.of("estimate", "--model", model.toString(), "--accelerator", "this-machine", "--weight-precision", "bf16",

@@ -33,8 +33,9 @@ final class ScenarioProbe {
     enum Outcome { EVALUATED, REJECTED, DEFECT }
 
     /** The top-level fields of a scenario file (and the file itself): a rejection must name a path under one of them. */
-    private static final java.util.Set<String> INPUT_ROOTS = java.util.Set.of("scenario", "schemaVersion", "name", "description",
-            "sources", "workload", "deployment", "cost", "pricing", "fixedMonthlyCosts", "projection");
+    private static final java.util.Set<String> INPUT_ROOTS = java.util.stream.Stream.concat(java.util.stream.Stream.of("scenario"),
+            java.util.Arrays.stream(io.inferplan.engine.scenario.Scenario.class.getRecordComponents()).map(RecordComponent::getName))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final ScenarioResolver resolver = ScenarioFiles.bundledResolver();
     private final ScenarioEvaluator evaluator = ScenarioEvaluator.standard();
