@@ -10,8 +10,8 @@ public final class Checks {
     /** A finite number in [min, max]. */
     public static double inRange(String field, double value, double min, double max) {
         if (!Double.isFinite(value) || value < min || value > max) {
-            throw new InvalidInputException(field, "must be a number from " + format(min) + " to " + format(max)
-                    + ", was " + format(value));
+            throw new OutOfRangeException(field, "must be a number from " + format(min) + " to " + format(max)
+                    + ", was " + format(value), value, min, max, false);
         }
         return value;
     }
@@ -19,7 +19,8 @@ public final class Checks {
     /** A finite number greater than zero, up to max. */
     public static double positive(String field, double value, double max) {
         if (!Double.isFinite(value) || value <= 0 || value > max) {
-            throw new InvalidInputException(field, "must be greater than 0 and at most " + format(max) + ", was " + format(value));
+            throw new OutOfRangeException(field, "must be greater than 0 and at most " + format(max) + ", was " + format(value),
+                    value, 0, max, true);
         }
         return value;
     }

@@ -44,7 +44,12 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /** The same problem, with its field placed under a parent path (e.g. "deployment" + "gpusPerReplica"). */
     public InvalidInputException under(String parentPath) {
-        InvalidInputException moved = new InvalidInputException(parentPath + "." + field, reason);
+        return withField(parentPath + "." + field);
+    }
+
+    /** The same problem (of the same kind, with what it carries) named by another path. */
+    public InvalidInputException withField(String newField) {
+        InvalidInputException moved = new InvalidInputException(newField, reason);
         moved.setStackTrace(getStackTrace());
         return moved;
     }

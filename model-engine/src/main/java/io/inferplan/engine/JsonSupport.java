@@ -86,7 +86,7 @@ public final class JsonSupport {
         } catch (JsonProcessingException e) {
             InvalidInputException translated = translate(e, rootName);
             throw translated.field().isEmpty()
-                    ? new InvalidInputException(rootFieldName(type), translated.reason()) : translated;
+                    ? translated.withField(rootFieldName(type)) : translated;
         }
         if (value == null) {
             // A file holding just `null` (or nothing but whitespace) would otherwise travel on as a null object.
@@ -109,7 +109,7 @@ public final class JsonSupport {
             String relative = underOwnRoot ? field.substring(field.indexOf('.') + 1) : field;
             String full = path.isEmpty() ? field
                     : path.equals(relative) || path.endsWith("." + relative) ? path : joinPath(path, relative);
-            return new InvalidInputException(full, cause.reason());
+            return cause.withField(full);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()

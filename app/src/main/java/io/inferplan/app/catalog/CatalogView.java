@@ -35,6 +35,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
+import io.inferplan.app.fx.PartNames;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -71,16 +72,17 @@ public final class CatalogView implements PageView {
         table.setId("catalog-table");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().addAll(List.of(
-                text("Accelerator", CatalogEntry::name, 170),
+                // The vendor has its own column; names and families without it fit their columns uncut.
+                text("Accelerator", e -> PartNames.withoutVendor(e.name()), 205),
                 text("Vendor", CatalogEntry::vendor, 70),
-                text("Family", e -> e.family().displayName(), 120),
-                number("Memory GB", e -> e.memoryGB().number()),
-                number("Bandwidth GB/s", e -> e.memoryBandwidthGBps().number()),
-                number("BF16 TFLOPS", e -> e.denseTflops(Precision.BF16).orElse(null)),
-                number("FP8 TFLOPS", e -> e.denseTflops(Precision.FP8).orElse(null)),
-                number("FP4 TFLOPS", e -> e.denseTflops(Precision.FP4).orElse(null)),
-                number("Power W", e -> e.boardPowerWatts() == null ? null : e.boardPowerWatts().number()),
-                number("$/GPU-hour", this::hourlyRate),
+                text("Family", e -> PartNames.withoutVendor(e.family().displayName()), 100),
+                number("Memory\nGB", e -> e.memoryGB().number()),
+                number("Bandwidth\nGB/s", e -> e.memoryBandwidthGBps().number()),
+                number("BF16\nTFLOPS", e -> e.denseTflops(Precision.BF16).orElse(null)),
+                number("FP8\nTFLOPS", e -> e.denseTflops(Precision.FP8).orElse(null)),
+                number("FP4\nTFLOPS", e -> e.denseTflops(Precision.FP4).orElse(null)),
+                number("Power\nW", e -> e.boardPowerWatts() == null ? null : e.boardPowerWatts().number()),
+                number("$/GPU-\nhour", this::hourlyRate),
                 text("Price source", this::priceSource, 160),
                 text("Sources", e -> Integer.toString(e.sources().size()), 60),
                 text("Origin", e -> e.origin().name().toLowerCase(Locale.ROOT), 70)));
@@ -342,7 +344,7 @@ public final class CatalogView implements PageView {
         }
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>();
-        table.getColumns().forEach(c -> header.add(c.getText()));
+        table.getColumns().forEach(c -> header.add(c.getText().replace("\n", " ").replace("GPU- hour", "GPU-hour")));
         rows.add(header);
         for (CatalogEntry entry : table.getItems()) {
             List<String> row = new ArrayList<>();
@@ -373,11 +375,11 @@ public final class CatalogView implements PageView {
             @Override
             protected void updateItem(Double item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item == null ? "–" : title.startsWith("$") ? Formats.usd(item) : Formats.number(item));
+                setText(empty ? null : item == null ? "–" : title.startsWith("$") ? Formats.usd(item) : Formats.tableFigure(item));
                 setStyle("-fx-alignment: center-right;");
             }
         });
-        column.setPrefWidth(95);
+        column.setPrefWidth(80);
         return column;
     }
 }

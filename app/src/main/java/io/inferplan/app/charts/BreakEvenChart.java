@@ -12,14 +12,35 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** Monthly revenue and cost against monthly token volume; where they cross the service breaks even. */
+/**
+ * Monthly revenue and cost against monthly token volume; where they cross the service breaks even. With more than
+ * one pricing tier, a thin dashed line per tier shows its revenue if all traffic paid its prices, and the legend
+ * says where that tier alone would break even.
+ */
 public final class BreakEvenChart {
     /**
      * @param millionTokensPerMonth    x values (all tokens, input and output)
      * @param breakEvenMillionTokensPerMonth null when revenue never catches up with cost
+     * @param tiers                          one line per tier (empty with a single tier: it is the blend)
      */
     public record Curve(double[] millionTokensPerMonth, double[] revenueUsdPerMonth, double[] costUsdPerMonth,
-                        Double breakEvenMillionTokensPerMonth, double currentMillionTokensPerMonth) {
+                        Double breakEvenMillionTokensPerMonth, double currentMillionTokensPerMonth, java.util.List<TierLine> tiers) {
+        public Curve {
+            tiers = tiers == null ? java.util.List.of() : java.util.List.copyOf(tiers);
+        }
+    }
+
+    /**
+     * @param revenueUsdPerMonth             the tier's revenue at each x, as if every token paid its prices
+     * @param breakEvenMillionTokensPerMonth where that revenue covers the cost; null when it never does
+     */
+    public record TierLine(String name, double[] revenueUsdPerMonth, Double breakEvenMillionTokensPerMonth) {
+    }
+
+    /** The tier's legend entry: its name and where it alone breaks even. */
+    static String tierLabel(TierLine tier) {
+        return tier.name() + " alone: " + (tier.breakEvenMillionTokensPerMonth() == null ? "never breaks even"
+                : "break-even " + CompactFormat.format(tier.breakEvenMillionTokensPerMonth(), "") + " M");
     }
 
     private BreakEvenChart() {
@@ -39,12 +60,40 @@ public final class BreakEvenChart {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         renderer.setSeriesStroke(0, new BasicStroke(2.2f));
         renderer.setSeriesStroke(1, new BasicStroke(2.2f));
+        for (int t = 0; t < curve.tiers().size(); t++) {
+            TierLine tier = curve.tiers().get(t);
+            XYSeries line = new XYSeries(tierLabel(tier));
+            for (int i = 0; i < curve.millionTokensPerMonth().length; i++) {
+                line.add(curve.millionTokensPerMonth()[i], Charts.finite(tier.revenueUsdPerMonth()[i]));
+            }
+            data.addSeries(line);
+        }
         renderer.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0} at {1} M tokens/month: {2} per month",
                 CompactFormat.plain(), CompactFormat.usd()));
         XYPlot plot = new XYPlot(data, Charts.axis("Volume (million tokens per month)", CompactFormat.plain()),
                 Charts.axis("USD per month", CompactFormat.usd()), renderer);
         JFreeChart chart = new JFreeChart("Break-even", plot);
         style.apply(chart);
+        if (!curve.tiers().isEmpty()) {
+            // A dear tier's line would stretch the axis and flatten the blend: the axis follows the blend, the
+            // tier lines run off the top.
+            double top = 0;
+            for (int i = 0; i < curve.millionTokensPerMonth().length; i++) {
+                top = Math.max(top, Math.max(Charts.finite(curve.revenueUsdPerMonth()[i]), Charts.finite(curve.costUsdPerMonth()[i])));
+            }
+            if (top > 0) {
+                plot.getRangeAxis().setRange(0, top * 1.15);
+            }
+        }
+        // After the theme, which clears series paints and strokes.
+        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2.2f));
+        for (int t = 0; t < curve.tiers().size(); t++) {
+            renderer.setSeriesStroke(2 + t, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {4f, 3f}, 0f));
+            // Tier colours start after the three the blend uses (revenue, cost, break-even marker).
+            renderer.setSeriesPaint(2 + t, style.seriesColor(3 + t));
+        }
         if (curve.breakEvenMillionTokensPerMonth() != null) {
             ValueMarker marker = new ValueMarker(curve.breakEvenMillionTokensPerMonth(), style.seriesColor(2),
                     new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {5f, 4f}, 0f));

@@ -41,6 +41,9 @@ public final class ChartCard extends StackPane {
         StackPane.setAlignment(exportMenu, Pos.TOP_RIGHT);
         StackPane.setMargin(exportMenu, new Insets(2));
         viewer.setVisible(false);
+        // The mouse wheel scrolls the page, as everywhere else: JFreeChart's wheel zoom caught it whenever the
+        // pointer crossed a chart, zooming the chart instead of moving the dashboard.
+        viewer.getCanvas().removeAuxiliaryMouseHandler(viewer.getCanvas().getMouseHandler("scroll"));
         getChildren().addAll(viewer, message, exportMenu);
     }
 

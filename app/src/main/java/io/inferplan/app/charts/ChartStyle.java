@@ -30,6 +30,7 @@ public record ChartStyle(Color background, Color plotBackground, Color text, Col
             new Color(0xf0736d), new Color(0xb08cf0), new Color(0x4fc6d6), new Color(0xe3b341), new Color(0xa0a8b6)};
 
     public static final String FONT_FAMILY = "DejaVu Sans";
+    static final int TOOLTIP_RADIUS_PX = 10;
 
     public static ChartStyle of(Theme theme) {
         return theme == Theme.DARK
@@ -79,6 +80,12 @@ public record ChartStyle(Color background, Color plotBackground, Color text, Col
             xy.setRangeGridlineStroke(new BasicStroke(0.6f));
             styleAxis(xy.getDomainAxis());
             styleAxis(xy.getRangeAxis());
+            for (int i = 0; i < xy.getRendererCount(); i++) {
+                if (xy.getRenderer(i) instanceof org.jfree.chart.renderer.xy.AbstractXYItemRenderer lines) {
+                    // A point's tooltip answers within 10 px of it, not JFreeChart's 3: lines have no visible shapes.
+                    lines.setDefaultEntityRadius(TOOLTIP_RADIUS_PX);
+                }
+            }
         } else if (plot instanceof CategoryPlot category) {
             category.setRangeGridlineStroke(new BasicStroke(0.6f));
             styleAxis(category.getDomainAxis());

@@ -3,8 +3,13 @@ package io.inferplan.app.charts;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.Locale;
 
-/** Tick labels that stay short at any scale: 950, 1.2k, 34M, 5.6B, with an optional prefix such as "$". */
+/**
+ * Tick labels that stay short at any scale: 950, 1.2k, 34M, 5.6B, with an optional prefix such as "$". Thousands
+ * switch to "k" at 1,000, so the ticks of one axis never mix forms (-$10k next to -$5,000); digits are written
+ * the same in every locale.
+ */
 public final class CompactFormat extends NumberFormat {
     private final String prefix;
     private final String suffix;
@@ -37,20 +42,22 @@ public final class CompactFormat extends NumberFormat {
             body = trim(abs / 1e9) + "B";
         } else if (abs >= 1e6) {
             body = trim(abs / 1e6) + "M";
-        } else if (abs >= 1e4) {
+        } else if (abs >= 1e3) {
             body = trim(abs / 1e3) + "k";
         } else if (abs >= 100 || abs == 0) {
-            body = String.format("%,.0f", abs);
+            body = String.format(Locale.ROOT, "%.0f", abs);
         } else if (abs >= 1) {
             body = trim(abs);
         } else {
-            body = String.format("%.3g", abs);
+            // Three significant digits, no trailing zeros: 0.5 next to 1 and 1.5, not 0.500.
+            body = new java.math.BigDecimal(abs).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         }
         return out.append(sign).append(prefix).append(body).append(suffix);
     }
 
     private static String trim(double value) {
-        String text = value >= 100 ? String.format("%.0f", value) : value >= 10 ? String.format("%.1f", value) : String.format("%.2f", value);
+        String text = value >= 100 ? String.format(Locale.ROOT, "%.0f", value)
+                : value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
         if (text.contains(".")) {
             text = text.replaceAll("0+$", "").replaceAll("\\.$", "");
         }

@@ -66,12 +66,7 @@ public final class CostByAcceleratorChart {
 
     /** The product without the vendor's name, which every label would otherwise spend its width on. */
     static String shortName(String name) {
-        for (String vendor : new String[] {"NVIDIA ", "AMD Instinct ", "AMD ", "Google Cloud ", "Intel ", "AWS "}) {
-            if (name.startsWith(vendor) && name.length() > vendor.length()) {
-                return name.substring(vendor.length());
-            }
-        }
-        return name;
+        return io.inferplan.app.fx.PartNames.withoutVendor(name);
     }
 
     /** One basis for every bar, said once, and what is left out. */

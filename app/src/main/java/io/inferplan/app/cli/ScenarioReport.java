@@ -62,6 +62,14 @@ public final class ScenarioReport {
                 : f("%s tokens/month (%s req/s) covers fixed %s/month at %s contribution per M tokens%s",
                 num(b.breakEvenTokensPerMonth()), num(b.breakEvenRequestsPerSecond()), usd(b.fixedCostsUsdPerMonth()),
                 usd(b.contributionPerMillionTokensUsd()), b.withinCapacity() ? "" : " (beyond this fleet's capacity)"));
+        if (b.tiers().size() > 1) {
+            for (var tier : b.tiers()) {
+                line(out, "", tier.breakEvenTokensPerMonth() == null
+                        ? f("%s alone: never (%s contribution per M tokens)", tier.name(), usd(tier.contributionPerMillionTokensUsd()))
+                        : f("%s alone: %s tokens/month (%s req/s)", tier.name(), num(tier.breakEvenTokensPerMonth()),
+                        num(tier.breakEvenRequestsPerSecond())));
+            }
+        }
         var pr = r.projection();
         line(out, "Projection", f("%d months: revenue %s, costs %s, operating profit %s, up to %d GPUs",
                 pr.months().size(), usd(pr.totalRevenueUsd()), usd(pr.totalCostUsd()), usd(pr.totalOperatingProfitUsd()), pr.peakGpus()));

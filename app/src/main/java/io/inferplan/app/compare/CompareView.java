@@ -43,6 +43,47 @@ public final class CompareView implements PageView {
     private final Label status = new Label();
     private final SplitPane root;
     private long generation;
+    /** False until the saved selection is back: checking it again must not overwrite what is saved. */
+    private boolean selectionRestored;
+    private boolean showing;
+    static final String SELECTION_SETTING = "compare.selection";
+
+    /** A long name split at the space nearest its middle, for a two-line column header. */
+    static String twoLines(String name) {
+        if (name.length() <= 24) {
+            return name;
+        }
+        int middle = name.length() / 2;
+        int best = -1;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == ' ' && (best < 0 || Math.abs(i - middle) < Math.abs(best - middle))) {
+                best = i;
+            }
+        }
+        return best < 0 ? name : name.substring(0, best) + "\n" + name.substring(best + 1);
+    }
+
+    /**
+     * A cell whose long text (the trust band, what limits a replica) wraps instead of ending in "...": a label
+     * as wide as the column, so its height follows its lines.
+     */
+    private static final class WrappingCell extends javafx.scene.control.TableCell<Row, String> {
+        private final Label text = new Label();
+
+        WrappingCell(TableColumn<Row, String> column) {
+            text.setWrapText(true);
+            text.prefWidthProperty().bind(column.widthProperty().subtract(10));
+            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty ? null : item);
+            setGraphic(empty ? null : text);
+        }
+    }
 
     /** One figure across the compared scenarios. */
     record Row(String figure, List<String> values) {
@@ -65,7 +106,18 @@ public final class CompareView implements PageView {
                         return null;
                     }
                 }));
-        picker.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<StoredScenario>) change -> refresh());
+        picker.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<StoredScenario>) change -> {
+            if (selectionRestored) {
+                rememberSelection();
+            }
+            refresh();
+        });
+        picker.getItems().addListener((javafx.collections.ListChangeListener<StoredScenario>) change -> {
+            if (showing && !selectionRestored) {
+                restoreSelectionOnce();
+                refresh();
+            }
+        });
         Label pickTitle = new Label("Scenarios to compare");
         pickTitle.getStyleClass().add("section-label");
         VBox left = new VBox(6, pickTitle, picker);
@@ -93,13 +145,49 @@ public final class CompareView implements PageView {
 
     @Override
     public void shown() {
+        showing = true;
+        restoreSelectionOnce();
+        refresh();
+    }
+
+    @Override
+    public void hidden() {
+        showing = false;
+    }
+
+    /**
+     * The page can be shown before the workspace's scenarios are listed (it was the page open at closing): the
+     * saved selection is restored once there is something to tick, and only then saved again.
+     */
+    private void restoreSelectionOnce() {
+        if (selectionRestored || picker.getItems().isEmpty()) {
+            return;
+        }
+        restoreSelection();
+        selectionRestored = true;
+        rememberSelection();
+    }
+
+    /** The scenarios ticked when the app last closed, those still in the workspace; else the first three. */
+    private void restoreSelection() {
+        String saved = context.store().settings().getOrDefault(SELECTION_SETTING, "");
+        List<String> ids = saved.isBlank() ? List.of() : List.of(saved.split(","));
+        for (StoredScenario scenario : picker.getItems()) {
+            if (ids.contains(scenario.id().toString())) {
+                picker.getCheckModel().check(scenario);
+            }
+        }
         if (picker.getCheckModel().getCheckedItems().isEmpty()) {
-            // Start with something to look at: the first three scenarios.
+            // Start with something to look at.
             for (int i = 0; i < Math.min(3, picker.getItems().size()); i++) {
                 picker.getCheckModel().check(i);
             }
         }
-        refresh();
+    }
+
+    private void rememberSelection() {
+        context.store().putSettingLater(SELECTION_SETTING, String.join(",",
+                picker.getCheckModel().getCheckedItems().stream().map(s -> s.id().toString()).toList()));
     }
 
     private void refresh() {
@@ -144,12 +232,17 @@ public final class CompareView implements PageView {
         List<String> names = new ArrayList<>(results.keySet());
         for (int i = 0; i < names.size(); i++) {
             int index = i;
-            TableColumn<Row, String> column = new TableColumn<>(names.get(i));
+            // The whole scenario name, on two lines if need be: the names are what tells the columns apart.
+            TableColumn<Row, String> column = new TableColumn<>(twoLines(names.get(i)));
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().values().get(index)));
+            column.setCellFactory(c -> new WrappingCell(column));
             column.setMinWidth(140);
-            column.setPrefWidth(260);
+            column.setPrefWidth(220);
             table.getColumns().add(column);
         }
+        // Up to four scenarios share the width; more scroll sideways at their own width.
+        table.setColumnResizePolicy(names.size() <= 4 ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
+                : TableView.UNCONSTRAINED_RESIZE_POLICY);
         List<Row> rows = new ArrayList<>();
         rows.add(row("Model", results, ScenarioResult::model));
         rows.add(row("Accelerator", results, ScenarioResult::accelerator));
@@ -159,7 +252,7 @@ public final class CompareView implements PageView {
         rows.add(row("Cost per M tokens, blended", results, r -> Formats.usd(r.tokenCosts().costPerMillionTokensBlendedUsd())));
         rows.add(row("Revenue per month", results, r -> Formats.usd(r.totals().revenueUsdPerMonth())));
         rows.add(row("Serving cost per month", results, r -> Formats.usd(r.totals().servingCostUsdPerMonth())));
-        rows.add(row("Gross margin", results, r -> r.totals().grossMarginPercent() == null ? "–" : String.format("%.1f%%", r.totals().grossMarginPercent())));
+        rows.add(row("Gross margin", results, r -> r.totals().grossMarginPercent() == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f%%", r.totals().grossMarginPercent())));
         rows.add(row("Break-even month", results, r -> r.breakEven().breakEvenMonth() == null ? "never" : Integer.toString(r.breakEven().breakEvenMonth())));
         rows.add(row("Limited by", results, r -> r.replica().limitedBy()));
         rows.add(row("Trust", results, r -> r.replica().errorBand()));
@@ -181,8 +274,9 @@ public final class CompareView implements PageView {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         results.forEach((name, result) -> {
             if (result instanceof ScenarioResult r) {
-                data.addValue(r.tokenCosts().costPerMillionInputTokensUsd(), "Input", name);
+                // Output first, as on the dashboard's cost chart: one colour means one thing on every page.
                 data.addValue(r.tokenCosts().costPerMillionOutputTokensUsd(), "Output", name);
+                data.addValue(r.tokenCosts().costPerMillionInputTokensUsd(), "Input", name);
             }
         });
         BarRenderer renderer = new BarRenderer();

@@ -113,9 +113,21 @@ final class FieldEditor {
         this.choiceHandler = handler;
     }
 
-    void showProblem(String message) {
-        engineProblem = message;
+    void showProblem(String message, io.inferplan.engine.OutOfRangeException range) {
+        engineProblem = message == null ? null : range == null ? message : inMyUnits(range);
         refreshDecoration();
+    }
+
+    /**
+     * The engine's range in the units this field shows: a share the engine keeps as 0.05 to 1 reads "from 5 to
+     * 100 %" here, as the user typed it.
+     */
+    String inMyUnits(io.inferplan.engine.OutOfRangeException range) {
+        String unit = spec.unit().isEmpty() ? "" : " " + spec.unit();
+        String allowed = range.minExclusive()
+                ? "must be greater than " + plain(range.min() / spec.scale()) + " and at most " + plain(range.max() / spec.scale()) + unit
+                : "must be from " + plain(range.min() / spec.scale()) + " to " + plain(range.max() / spec.scale()) + unit;
+        return Double.isFinite(range.value()) ? allowed + ", was " + plain(range.value() / spec.scale()) + unit : allowed;
     }
 
     private TextField textField() {
@@ -173,7 +185,7 @@ final class FieldEditor {
     }
 
     private void commit(String text) {
-        String trimmed = text == null ? "" : text.strip().replace(",", "");
+        String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
             if (spec.optional()) {
                 localProblem = null;
@@ -190,14 +202,13 @@ final class FieldEditor {
             refreshDecoration();
             return;
         }
-        double shown;
-        try {
-            shown = Double.parseDouble(trimmed);
-        } catch (NumberFormatException e) {
-            localProblem = "'" + trimmed + "' is not a number";
+        Optional<Double> parsed = NumberText.parse(trimmed);
+        if (parsed.isEmpty()) {
+            localProblem = "'" + trimmed + "' is not a number" + (trimmed.contains(",") ? " (write 1999 or 1.5)" : "");
             refreshDecoration();
             return;
         }
+        double shown = parsed.get();
         if (!Double.isFinite(shown) || shown < spec.min() || shown > spec.max()) {
             localProblem = "must be from " + plain(spec.min()) + " to " + plain(spec.max()) + (spec.unit().isEmpty() ? "" : " " + spec.unit());
         } else if (spec.kind() == FieldSpec.Kind.INTEGER && shown != Math.rint(shown)) {

@@ -99,12 +99,30 @@ public final class ScenarioForm {
 
     /** Shows the engine's complaint at the field it names; null clears every field's engine problem. */
     public void showProblem(String fieldPath, String message) {
+        showProblem(fieldPath, message, null);
+    }
+
+    /** As above, with the engine's range when the problem is a number out of range (restated in the field's units). */
+    public void showProblem(String fieldPath, String message, io.inferplan.engine.OutOfRangeException range) {
         for (FieldEditor editor : editors) {
             boolean mine = message != null && JsonPaths.matches(editor.spec().path(), fieldPath);
-            editor.showProblem(mine ? message : null);
+            editor.showProblem(mine ? message : null, mine ? range : null);
         }
         boolean tierProblem = message != null && fieldPath != null && fieldPath.replace("scenario.", "").startsWith("pricing");
         tiers.showProblem(tierProblem ? message : null);
+    }
+
+    /**
+     * The problem as the form would word it: the field's label instead of its path, the range in the field's
+     * units; a path no field edits keeps the path, which is then all the user can look for.
+     */
+    public String describe(String fieldPath, String message, io.inferplan.engine.OutOfRangeException range) {
+        for (FieldEditor editor : editors) {
+            if (fieldPath != null && JsonPaths.matches(editor.spec().path(), fieldPath)) {
+                return editor.spec().label() + ": " + (range == null ? message : editor.inMyUnits(range));
+            }
+        }
+        return (fieldPath == null ? "" : fieldPath + ": ") + message;
     }
 
     /** The accelerators the deployment can pick from changed (an own entry saved or removed). */

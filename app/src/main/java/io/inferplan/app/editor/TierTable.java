@@ -34,17 +34,18 @@ final class TierTable extends VBox {
         table.setEditable(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(26);
-        table.setPrefHeight(26 * 4 + 30);
+        table.setPrefHeight(26 * 4 + 42);
         TableColumn<Integer, String> name = new TableColumn<>("Tier");
         name.setCellValueFactory(row -> new SimpleStringProperty(tier(row.getValue()).path("name").asText("")));
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(event -> update(event.getRowValue(), "name", session.document().textNode(event.getNewValue())));
-        name.setPrefWidth(90);
+        name.setPrefWidth(76);
         table.getColumns().add(name);
-        table.getColumns().add(number("Share %", "trafficShare", 100, node -> node.asDouble() * 100));
-        table.getColumns().add(number("$/M in", "usdPerMillionInputTokens", 1, JsonNode::asDouble));
-        table.getColumns().add(number("$/M cached", "usdPerMillionCachedInputTokens", 1, JsonNode::asDouble));
-        table.getColumns().add(number("$/M out", "usdPerMillionOutputTokens", 1, JsonNode::asDouble));
+        // Two-line headers: one line cut "$/M cached" to "$/M ca..." in the form's width.
+        table.getColumns().add(number("Share\n%", "trafficShare", 100, node -> node.asDouble() * 100));
+        table.getColumns().add(number("$/M\ninput", "usdPerMillionInputTokens", 1, JsonNode::asDouble));
+        table.getColumns().add(number("$/M\ncached", "usdPerMillionCachedInputTokens", 1, JsonNode::asDouble));
+        table.getColumns().add(number("$/M\noutput", "usdPerMillionOutputTokens", 1, JsonNode::asDouble));
         Button add = new Button("Add tier");
         add.setOnAction(e -> addTier());
         Button remove = new Button("Remove");
@@ -88,11 +89,8 @@ final class TierTable extends VBox {
         column.setCellFactory(TextFieldTableCell.forTableColumn(new DoubleStringConverter() {
             @Override
             public Double fromString(String text) {
-                try {
-                    return super.fromString(text);
-                } catch (NumberFormatException e) {
-                    return null;
-                }
+                // The same reading as the form's fields: "1,5" is 1.5, not 15 or an error.
+                return NumberText.parse(text).orElse(null);
             }
         }));
         column.setOnEditCommit(event -> {

@@ -63,6 +63,20 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
+    /**
+     * A figure in a table column: every row in the same form (12,500 under 9,000, never 12.5k), so a column reads
+     * and sorts by eye.
+     */
+    public static String tableFigure(double value) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        if (Math.abs(value) >= 100 || value == Math.rint(value)) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
     public static String millis(double seconds) {
         return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.0f ms", seconds * 1000) : "–";
     }

@@ -100,7 +100,7 @@ public final class ProfileView implements PageView {
                 column("Value", r -> r.result() == null ? (r.device().problem() == null ? "not benchmarked" : r.device().problem())
                         : Formats.number(r.result().value()) + " " + r.result().unit(), 130),
                 column("Of datasheet", r -> r.result() == null || r.result().percentOfDatasheet() == null ? "–"
-                        : String.format("%.0f%%", r.result().percentOfDatasheet()), 90),
+                        : String.format(java.util.Locale.ROOT, "%.0f%%", r.result().percentOfDatasheet()), 90),
                 column("Catalog match", r -> r.device().matchedCatalogId() == null ? "none" : r.device().matchedCatalogId(), 120),
                 column("How", r -> r.result() == null ? String.join("; ", r.device().details()) : r.result().method(), 400)));
         // A long step message ("now runs on ... (measured on HOST)") is cut, never the buttons beside it.
@@ -182,7 +182,7 @@ public final class ProfileView implements PageView {
         }
         results.getItems().setAll(rows);
         step.setText(report.cancelled() ? "Cancelled; partial results shown." : report.devices().isEmpty() ? "No accelerator found."
-                : report.devices().size() + " device(s) in " + String.format("%.1f s", report.wallSeconds()));
+                : report.devices().size() + " device(s) in " + String.format(java.util.Locale.ROOT, "%.1f s", report.wallSeconds()));
         notes.setText(report.host().cpuModel() + " · " + report.host().logicalCpus() + " CPUs"
                 + (report.notes().isEmpty() ? "" : " · " + String.join(" · ", report.notes())));
         useAsHardware.setDisable(report.bestDevice().isEmpty());

@@ -11,9 +11,13 @@ import java.util.List;
  * (other accelerators, batch sizes, volumes).
  *
  * @param latencyTargets   the scenario's TTFT and TPOT targets, or null when it has none
+ * @param sources          where the scenario's prices and figures come from, as its author wrote them
  * @param evaluationMillis wall time of the whole evaluation, sweeps included
  */
 public record Analysis(ScenarioResult result, List<CostByAcceleratorChart.Row> costByAccelerator, CostByAcceleratorChart.Coverage costCoverage,
                        List<ParetoChart.Point> pareto, ParetoChart.Point operatingPoint, BreakEvenChart.Curve breakEven,
-                       io.inferplan.engine.perf.ServingTarget.LatencyTargets latencyTargets, long evaluationMillis) {
+                       io.inferplan.engine.perf.ServingTarget.LatencyTargets latencyTargets, List<String> sources, long evaluationMillis) {
+    public Analysis {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+    }
 }

@@ -39,8 +39,10 @@ public final class DashboardView implements PageView {
     private final Supplier<ChartStyle> style;
     private final SplitPane root;
     private final Label problemBanner = new Label();
-    private final KpiTile inputCost = new KpiTile("kpi-input-cost", "Cost per M input tokens", "Serving cost per million input tokens at the fleet's average load");
-    private final KpiTile outputCost = new KpiTile("kpi-output-cost", "Cost per M output tokens", "Serving cost per million output tokens (reasoning included)");
+    private final Label description = new Label();
+    private final Label sources = new Label();
+    private final KpiTile inputCost = new KpiTile("kpi-input-cost", "Per M input tokens", "Serving cost per million input tokens at the fleet's average load");
+    private final KpiTile outputCost = new KpiTile("kpi-output-cost", "Per M output tokens", "Serving cost per million output tokens (reasoning included)");
     private final KpiTile gpus = new KpiTile("kpi-gpus", "GPUs needed", "GPUs to serve the peak within the latency targets");
     private final KpiTile margin = new KpiTile("kpi-margin", "Gross margin", "Revenue minus serving cost, over revenue, all tiers");
     private final KpiTile breakEven = new KpiTile("kpi-break-even", "Break-even month", "First projected month whose revenue covers all its costs");
@@ -70,7 +72,16 @@ public final class DashboardView implements PageView {
         tiles.setPrefTileWidth(150);
         tiles.setId("kpi-tiles");
         GridPane charts = chartGrid(List.of(costChart, marginChart, breakEvenChart, breakdownChart, projectionChart, paretoChart));
-        VBox results = new VBox(10, problemBanner, tiles, charts);
+        description.setId("scenario-description");
+        description.setWrapText(true);
+        description.getStyleClass().add("scenario-description");
+        sources.setId("scenario-sources");
+        sources.setWrapText(true);
+        sources.getStyleClass().add("scenario-sources");
+        // Two lines at most, so a long list of price pages never pushes the charts down; all of it in the tooltip.
+        sources.setMaxHeight(34);
+        VBox about = new VBox(2, description, sources);
+        VBox results = new VBox(10, problemBanner, about, tiles, charts);
         results.setPadding(new Insets(12));
         results.getStyleClass().add("page");
         ScrollPane scroller = new ScrollPane(results);
@@ -145,6 +156,7 @@ public final class DashboardView implements PageView {
     private void show(Analysis analysis) {
         ScenarioResult r = analysis.result();
         ChartStyle chartStyle = style.get();
+        showAbout(r.description(), analysis.sources());
         inputCost.show(Formats.usd(r.tokenCosts().costPerMillionInputTokensUsd()),
                 "cached " + Formats.usd(r.tokenCosts().costPerMillionCachedInputTokensUsd()), KpiTile.Tone.NEUTRAL);
         outputCost.show(Formats.usd(r.tokenCosts().costPerMillionOutputTokensUsd()),
@@ -152,7 +164,7 @@ public final class DashboardView implements PageView {
         gpus.show(Integer.toString(r.capacity().gpusRequired()), r.capacity().replicas() + " × " + r.capacity().gpusPerReplica()
                 + " " + r.accelerator() + " · avg load " + Math.round(r.capacity().averageUtilizationPercent()) + "%", KpiTile.Tone.NEUTRAL);
         Double marginPercent = r.totals().grossMarginPercent();
-        margin.show(marginPercent == null ? "no revenue" : String.format("%.1f%%", marginPercent),
+        margin.show(marginPercent == null ? "no revenue" : String.format(java.util.Locale.ROOT, "%.1f%%", marginPercent),
                 Formats.usd(r.totals().grossMarginUsdPerMonth()) + " per month",
                 marginPercent == null ? KpiTile.Tone.NEUTRAL : marginPercent >= 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
         Integer month = r.breakEven().breakEvenMonth();
@@ -182,7 +194,7 @@ public final class DashboardView implements PageView {
             marginChart.show(MarginByTierChart.build(tiers, chartStyle));
         }
         breakEvenChart.show(BreakEvenChart.build(analysis.breakEven(), chartStyle));
-        breakdownChart.show(CostBreakdownChart.build(breakdown(r.gpuHourCost()), chartStyle));
+        breakdownChart.show(CostBreakdownChart.build(breakdown(r.gpuHourCost()), r.capacity().averageUtilizationPercent(), chartStyle));
         projectionChart.show(ProjectionChart.build(r.projection().months().stream()
                 .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
                 .toList(), r.projection().breakEvenMonth(), chartStyle));
@@ -196,13 +208,26 @@ public final class DashboardView implements PageView {
     }
 
     private void showProblem(EvaluationService.Problem problem) {
-        form.showProblem(problem == null ? null : problem.field(), problem == null ? null : problem.message());
+        form.showProblem(problem == null ? null : problem.field(), problem == null ? null : problem.message(),
+                problem == null ? null : problem.range());
         boolean failed = problem != null;
-        problemBanner.setText(failed ? "Not evaluated: " + (problem.field() == null ? "" : problem.field() + ": ") + problem.message()
+        problemBanner.setText(failed ? "Not evaluated: " + form.describe(problem.field(), problem.message(), problem.range())
                 + " · showing the last valid results" : "");
         problemBanner.setVisible(failed);
         problemBanner.setManaged(failed);
         List.of(inputCost, outputCost, gpus, margin, breakEven, limit, latency, trust).forEach(t -> t.setStale(failed));
+    }
+
+    private void showAbout(String text, List<String> cited) {
+        boolean hasText = text != null && !text.isBlank();
+        description.setText(hasText ? text : "");
+        description.setVisible(hasText);
+        description.setManaged(hasText);
+        String joined = String.join(" · ", cited);
+        sources.setText(cited.isEmpty() ? "" : "Sources: " + joined);
+        sources.setTooltip(cited.isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n", cited)));
+        sources.setVisible(!cited.isEmpty());
+        sources.setManaged(!cited.isEmpty());
     }
 
     private static String shortLimit(String limitedBy) {

@@ -21,8 +21,15 @@ import javafx.util.Duration;
 public final class EvaluationService {
     public static final Duration DEBOUNCE = Duration.millis(120);
 
-    /** Why the latest document could not be evaluated. */
-    public record Problem(String field, String message) {
+    /**
+     * Why the latest document could not be evaluated.
+     *
+     * @param range the allowed range as numbers in the document's units, when the problem is a number out of range
+     */
+    public record Problem(String field, String message, io.inferplan.engine.OutOfRangeException range) {
+        public Problem(String field, String message) {
+            this(field, message, null);
+        }
     }
 
     private final ScenarioAnalyzer analyzer;
@@ -91,7 +98,7 @@ public final class EvaluationService {
             try {
                 result = analyzer.analyze(json);
             } catch (InvalidInputException e) {
-                failure = new Problem(e.field(), e.reason());
+                failure = new Problem(e.field(), e.reason(), e instanceof io.inferplan.engine.OutOfRangeException r ? r : null);
             } catch (RuntimeException e) {
                 failure = new Problem(null, "could not evaluate: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }

@@ -52,7 +52,7 @@ public final class ProjectionView implements PageView {
                 column("GPUs", m -> Long.toString(m.gpus())),
                 column("Revenue", m -> Formats.usd(m.revenueUsd())),
                 column("Serving cost", m -> Formats.usd(m.servingCostUsd())),
-                column("Gross margin", m -> m.grossMarginPercent() == null ? "–" : String.format("%.1f%%", m.grossMarginPercent())),
+                column("Gross margin", m -> m.grossMarginPercent() == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f%%", m.grossMarginPercent())),
                 column("Operating profit", m -> Formats.usd(m.operatingProfitUsd())),
                 column("Cumulative cash", m -> Formats.usd(m.cumulativeCashUsd())),
                 column("Cost per M tokens", m -> Formats.usd(m.costPerMillionTokensUsd()))));

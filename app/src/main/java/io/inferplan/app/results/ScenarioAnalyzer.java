@@ -69,7 +69,7 @@ public final class ScenarioAnalyzer {
                 result.replica().timePerOutputTokenSeconds() > 0 ? 1 / result.replica().timePerOutputTokenSeconds() : 0,
                 result.replica().outputTokensPerSecondPerGpu());
         return new Analysis(result, rows, coverage, pareto, operating, breakEvenCurve(result), scenario.workload().latency(),
-                (System.nanoTime() - start) / 1_000_000);
+                scenario.sources(), (System.nanoTime() - start) / 1_000_000);
     }
 
     AcceleratorResolver acceleratorResolver() {
@@ -188,6 +188,14 @@ public final class ScenarioAnalyzer {
         if (!(end > 0)) {
             end = 1;
         }
+        if (result.breakEven().tiers().size() > 1) {
+            // Far enough to see the first tier that breaks even on its own cross the cost, unless that is far off.
+            double nearestTier = result.breakEven().tiers().stream().map(t -> t.breakEvenTokensPerMonth())
+                    .filter(v -> v != null).mapToDouble(v -> v / 1e6).min().orElse(Double.POSITIVE_INFINITY);
+            if (nearestTier <= end * 4) {
+                end = Math.max(end, nearestTier * 1.15);
+            }
+        }
         double revenuePerMillion = totals.revenuePerMillionTokensUsd();
         double variablePerMillion = revenuePerMillion - result.breakEven().contributionPerMillionTokensUsd();
         double fixed = result.breakEven().fixedCostsUsdPerMonth();
@@ -200,6 +208,17 @@ public final class ScenarioAnalyzer {
             revenue[i] = revenuePerMillion * x[i];
             cost[i] = fixed + variablePerMillion * x[i];
         }
-        return new BreakEvenChart.Curve(x, revenue, cost, breakEvenMillion, currentMillion);
+        List<BreakEvenChart.TierLine> tiers = new ArrayList<>();
+        if (result.breakEven().tiers().size() > 1) {
+            for (var tier : result.breakEven().tiers()) {
+                double[] tierRevenue = new double[points];
+                for (int i = 0; i < points; i++) {
+                    tierRevenue[i] = tier.revenuePerMillionTokensUsd() * x[i];
+                }
+                tiers.add(new BreakEvenChart.TierLine(tier.name(), tierRevenue,
+                        tier.breakEvenTokensPerMonth() == null ? null : tier.breakEvenTokensPerMonth() / 1e6));
+            }
+        }
+        return new BreakEvenChart.Curve(x, revenue, cost, breakEvenMillion, currentMillion, tiers);
     }
 }

@@ -10,7 +10,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 
 /** The left-hand list of scenarios with search and the new / duplicate / rename / delete buttons. */
@@ -43,13 +42,7 @@ public final class ScenarioListController {
         });
         viewModel.selectedProperty().addListener((obs, old, scenario) -> reselect(scenario));
         reselect(viewModel.selectedProperty().get());
-        scenarioList.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.DELETE) {
-                delete();
-            } else if (event.getCode() == KeyCode.F2) {
-                rename();
-            }
-        });
+        // Del and F2 are the Edit menu's accelerators: a key handler here as well fired each action twice.
     }
 
     private void reselect(StoredScenario scenario) {
@@ -125,9 +118,12 @@ public final class ScenarioListController {
             if (empty || item == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 return;
             }
             title.setText(item.name());
+            // The list is narrow: a long name ends in "…" here, whole in the tooltip.
+            setTooltip(new javafx.scene.control.Tooltip(item.name()));
             subtitle.setText("edited " + EDITED.format(item.updatedAt()));
             setGraphic(box);
             setText(null);

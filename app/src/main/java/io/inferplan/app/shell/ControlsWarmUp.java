@@ -54,7 +54,7 @@ public final class ControlsWarmUp {
         table.getColumns().add(new TableColumn<String, String>("a"));
         table.getItems().add("row");
         ChartCard chart = new ChartCard("warm-up", "warm-up");
-        chart.show(CostBreakdownChart.build(Map.of("Rent", 1.0), ChartStyle.of(theme)));
+        chart.show(CostBreakdownChart.build(Map.of("Rent", 1.0), 50, ChartStyle.of(theme)));
         VBox content = new VBox(new MenuBar(), new Label("label"), new TextField("1"), new ComboBox<String>(),
                 new SearchableComboBox<String>(), new ChoiceBox<String>(), new CheckBox("c"), new Button("b"),
                 new ListView<String>(), table, new TitledPane("t", new VBox(new TextField())), chart);

@@ -319,7 +319,7 @@ public final class MainController {
         alert.setContentText("""
                 Ctrl+1 … Ctrl+6   Dashboard, Projection, Sensitivity, Compare, Catalog, Profile
                 Ctrl+N / Ctrl+D   new / duplicate scenario
-                F2 / Del          rename / delete (in the list; Ctrl+Z brings it back)
+                F2 / Del          rename / delete the open scenario (Ctrl+Z brings it back)
                 Ctrl+Z / Ctrl+Y   undo / redo edits
                 Ctrl+F            search scenarios
                 Ctrl+O / Ctrl+E   import / export scenario JSON

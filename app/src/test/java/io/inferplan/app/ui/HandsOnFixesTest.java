@@ -134,6 +134,31 @@ class HandsOnFixesTest extends FxRobot {
     }
 
     @Test
+    void aDecimalCommaIsReadAsADecimalNotAsThousands() throws Exception {
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            TextField rate = lookup("#field-cost-usdPerGpuHour").queryAs(TextField.class);
+            clickOn(rate).eraseText(rate.getText().length()).write("1,5");
+            app.waitUntil(() -> app.context.session().get("cost.usdPerGpuHour").asDouble() == 1.5, "1,5 read as 1.5 $/GPU-hour");
+            clickOn(rate).eraseText(rate.getText().length()).write("1,999");
+            app.waitUntil(() -> app.context.session().get("cost.usdPerGpuHour").asDouble() == 1999.0, "1,999 read as 1999");
+        }
+    }
+
+    @Test
+    void anEngineRangeIsSaidInTheFieldsUnitsUnderItsLabel() throws Exception {
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            TextField cap = lookup("#field-deployment-plannedUtilization").queryAs(TextField.class);
+            // 2 % passes the form's 0 to 100 % but not the engine's 0.05 to 1.
+            clickOn(cap).eraseText(cap.getText().length()).write("2");
+            app.waitUntil(() -> app.window.dashboard().problemShown(), "the engine to refuse a 2 % load cap");
+            String banner = app.window.dashboard().problemText();
+            assertTrue(banner.contains("Peak load cap: must be from 5 to 100 %, was 2 %"), banner);
+            assertFalse(banner.contains("deployment.plannedUtilization") || banner.contains("0.05"), banner);
+            assertEquals("must be from 5 to 100 %, was 2 %", app.window.dashboard().form().problemAt("deployment.plannedUtilization"));
+        }
+    }
+
+    @Test
     void ctrlZBringsBackADeletedScenario() throws Exception {
         try (AppFixture app = AppFixture.open(dataDirectory)) {
             int count = app.context.scenarios().all().size();
@@ -199,6 +224,43 @@ class HandsOnFixesTest extends FxRobot {
         }
         try (AppFixture app = AppFixture.open(dataDirectory)) {
             assertEquals(third.id(), app.context.session().scenario().id(), "the scenario open at closing opens again");
+        }
+    }
+
+    @Test
+    void theCompareSelectionComesBackAfterARestart() throws Exception {
+        List<java.util.UUID> ticked;
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            app.fx(() -> app.window.controller().show(Page.COMPARE));
+            org.controlsfx.control.CheckListView<StoredScenario> picker = comparePicker();
+            app.fx(() -> {
+                picker.getCheckModel().clearChecks();
+                picker.getCheckModel().check(1);
+                picker.getCheckModel().check(3);
+            });
+            ticked = List.of(picker.getItems().get(1).id(), picker.getItems().get(3).id());
+        }
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            app.fx(() -> app.window.controller().show(Page.COMPARE));
+            assertEquals(ticked, comparePicker().getCheckModel().getCheckedItems().stream().map(StoredScenario::id).toList(),
+                    "the scenarios ticked at closing are ticked again, not the first three");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private org.controlsfx.control.CheckListView<StoredScenario> comparePicker() {
+        return lookup("#compare-picker").queryAs(org.controlsfx.control.CheckListView.class);
+    }
+
+    @Test
+    void theMouseWheelOverAChartScrollsThePageInsteadOfZoomingTheChart() throws Exception {
+        try (AppFixture app = AppFixture.open(dataDirectory)) {
+            io.inferplan.app.charts.ChartCard card = lookup("#chart-cost-by-accelerator").query();
+            org.jfree.chart.plot.CategoryPlot plot = card.chart().getCategoryPlot();
+            org.jfree.data.Range before = plot.getRangeAxis().getRange();
+            moveTo(card).scroll(5, javafx.geometry.VerticalDirection.DOWN);
+            app.fx(() -> { });
+            assertEquals(before, plot.getRangeAxis().getRange(), "the wheel did not zoom the chart");
         }
     }
 

@@ -32,6 +32,19 @@ class WorkspaceDatabaseTest {
     }
 
     @Test
+    void aSecondOpenOfTheSameWorkspaceIsRefusedWhileTheFirstHoldsIt(@org.junit.jupiter.api.io.TempDir Path home) {
+        try (WorkspaceDatabase first = WorkspaceDatabase.open(home)) {
+            // The first closes its H2 connection after each write; the lock still keeps a second one out.
+            first.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM recent_file"));
+            WorkspaceException refused = org.junit.jupiter.api.Assertions.assertThrows(WorkspaceException.class,
+                    () -> WorkspaceDatabase.open(home));
+            org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().startsWith("another InferPlan window has the workspace"),
+                    refused.getMessage());
+        }
+        WorkspaceDatabase.open(home).close();
+    }
+
+    @Test
     void otherFailuresKeepTheirOwnMessage() {
         SQLException broken = new SQLException("File corrupted while reading record", "90030", 90030);
         assertEquals("cannot open the workspace in /home/me/.local/share/inferplan: File corrupted while reading record",

@@ -12,10 +12,15 @@ package io.inferplan.engine.economics;
  *                                     which grow with demand)
  * @param breakEvenMonth               first month of the projection whose revenue covers all its costs; null if none
  * @param paybackMonth                 first month the cumulative cash (capex paid upfront) is back at or above 0; null if none
+ * @param tiers                        each pricing tier's own break-even, as if all traffic paid its prices
  */
 public record BreakEven(double fixedCostsUsdPerMonth, double contributionPerMillionTokensUsd, Double breakEvenTokensPerMonth,
                         Double breakEvenRequestsPerSecond, double capacityTokensPerMonth, boolean withinCapacity,
-                        Integer breakEvenMonth, Integer paybackMonth) {
+                        Integer breakEvenMonth, Integer paybackMonth, java.util.List<TierBreakEven> tiers) {
+
+    public BreakEven {
+        tiers = tiers == null ? java.util.List.of() : java.util.List.copyOf(tiers);
+    }
 
     public static final double SECONDS_PER_MONTH = GpuHourCost.HOURS_PER_MONTH * 3600;
 
@@ -25,6 +30,14 @@ public record BreakEven(double fixedCostsUsdPerMonth, double contributionPerMill
     public static BreakEven of(double fixedCostsUsdPerMonth, double contributionPerMillionTokensUsd, double tokensPerRequest,
                                double capacityTokensPerMonth, boolean fleetGrowsWithDemand, Integer breakEvenMonth,
                                Integer paybackMonth) {
+        return of(fixedCostsUsdPerMonth, contributionPerMillionTokensUsd, tokensPerRequest, capacityTokensPerMonth,
+                fleetGrowsWithDemand, breakEvenMonth, paybackMonth, java.util.List.of());
+    }
+
+    /** As above, with each tier's own break-even at the same fixed costs. */
+    public static BreakEven of(double fixedCostsUsdPerMonth, double contributionPerMillionTokensUsd, double tokensPerRequest,
+                               double capacityTokensPerMonth, boolean fleetGrowsWithDemand, Integer breakEvenMonth,
+                               Integer paybackMonth, java.util.List<TierEconomics> tiers) {
         Double tokens = null;
         Double requestsPerSecond = null;
         if (contributionPerMillionTokensUsd > 0) {
@@ -33,6 +46,7 @@ public record BreakEven(double fixedCostsUsdPerMonth, double contributionPerMill
         }
         boolean within = tokens != null && (fleetGrowsWithDemand || tokens <= capacityTokensPerMonth);
         return new BreakEven(fixedCostsUsdPerMonth, contributionPerMillionTokensUsd, tokens, requestsPerSecond,
-                capacityTokensPerMonth, within, breakEvenMonth, paybackMonth);
+                capacityTokensPerMonth, within, breakEvenMonth, paybackMonth,
+                tiers.stream().map(t -> TierBreakEven.of(t, fixedCostsUsdPerMonth, tokensPerRequest)).toList());
     }
 }

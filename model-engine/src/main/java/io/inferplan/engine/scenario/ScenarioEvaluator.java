@@ -69,7 +69,7 @@ public final class ScenarioEvaluator {
         double capacityTokens = totals.tokensPerMonth() * capacity.fleetCapacityRequestsPerSecond() * plan.plannedUtilization() / peakRps;
         BreakEven breakEven = BreakEven.of(fixedCosts + (fleetFixed ? servingCostPerMonth : 0),
                 totals.contributionPerMillionTokensUsd(), tokens.totalTokens(), capacityTokens, !fleetFixed,
-                projection.breakEvenMonth(), projection.paybackMonth());
+                projection.breakEvenMonth(), projection.paybackMonth(), tiers);
 
         int requestsPerTask = workload.task().requestsPerTask();
         double tokensPerTask = tokens.totalTokens() * requestsPerTask;

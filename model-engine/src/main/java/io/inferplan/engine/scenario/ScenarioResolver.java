@@ -54,7 +54,7 @@ public final class ScenarioResolver {
         } catch (InvalidInputException e) {
             // The Deployment record names its fields "deployment.x"; place them where the scenario has them.
             String field = e.field().startsWith("deployment.") ? e.field().substring("deployment.".length()) : e.field();
-            throw new InvalidInputException(path + "." + field, e.reason());
+            throw e.withField(path + "." + field);
         }
     }
 }

@@ -67,4 +67,19 @@ class CapacityAndBreakEvenTest {
         assertFalse(BreakEven.of(100_000, 2, 1500, 1e10, false, null, null).withinCapacity());
         assertTrue(BreakEven.of(100_000, 2, 1500, 1e11, false, null, null).withinCapacity());
     }
+
+    @Test
+    void eachTierBreaksEvenOnItsOwnContributionAndAFreeTierNever() {
+        TierEconomics free = new TierEconomics("Free", 0.6, 6e6, 6e9, 1, 0, 0, 3000, -3000, null, -0.5);
+        TierEconomics pro = new TierEconomics("Pro", 0.4, 4e6, 4e9, 1, 8, 32_000, 2000, 30_000, 93.75, 7.5);
+        BreakEven breakEven = BreakEven.of(100_000, 2.7, 1500, 1e12, true, null, null, java.util.List.of(free, pro));
+        assertEquals(2, breakEven.tiers().size());
+        assertNull(breakEven.tiers().get(0).breakEvenTokensPerMonth(), "every free token loses money");
+        TierBreakEven proAlone = breakEven.tiers().get(1);
+        assertEquals("Pro", proAlone.name());
+        assertEquals(100_000, proAlone.breakEvenTokensPerMonth() / 1e6 * 7.5, 1e-6);
+        assertEquals(proAlone.breakEvenTokensPerMonth() / 1500 / BreakEven.SECONDS_PER_MONTH, proAlone.breakEvenRequestsPerSecond(), 1e-9);
+        assertTrue(proAlone.breakEvenTokensPerMonth() < breakEven.breakEvenTokensPerMonth(),
+                "the paying tier alone breaks even sooner than the blend that carries free users");
+    }
 }

@@ -1,0 +1,49 @@
+package io.inferplan.app.charts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferplan.app.shell.Theme;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+
+class BreakEvenAndCostBreakdownChartTest {
+    private final ChartStyle style = ChartStyle.of(Theme.LIGHT);
+
+    @Test
+    void eachTierHasItsOwnLineAndSaysWhereItAloneBreaksEven() {
+        double[] x = {0, 500, 1000};
+        BreakEvenChart.Curve curve = new BreakEvenChart.Curve(x, new double[] {0, 1000, 2000}, new double[] {600, 1100, 1600},
+                1000.0, 700, List.of(new BreakEvenChart.TierLine("Free", new double[] {0, 0, 0}, null),
+                        new BreakEvenChart.TierLine("Enterprise", new double[] {0, 20_000, 40_000}, 31.0)));
+        JFreeChart chart = BreakEvenChart.build(curve, style);
+        XYPlot plot = chart.getXYPlot();
+        XYDataset data = plot.getDataset();
+        assertEquals(4, data.getSeriesCount());
+        assertEquals("Free alone: never breaks even", data.getSeriesKey(2));
+        assertEquals("Enterprise alone: break-even 31 M", data.getSeriesKey(3));
+        assertTrue(plot.getRangeAxis().getUpperBound() < 3000,
+                "the axis follows the blend, a dear tier runs off the top: " + plot.getRangeAxis().getUpperBound());
+    }
+
+    @Test
+    void aRentedGpuHourStillShowsWhatItBuys() {
+        Map<String, Double> items = new LinkedHashMap<>();
+        items.put("Rent", 2.99);
+        items.put("Power", 0.0);
+        JFreeChart chart = CostBreakdownChart.build(items, 60, style);
+        CategoryDataset data = ((CategoryPlot) chart.getPlot()).getDataset();
+        assertEquals(List.of(CostBreakdownChart.BY_ITEM, CostBreakdownChart.BY_USE), data.getColumnKeys());
+        assertEquals(List.of("Rent", "Serving (avg load 60%)", "Idle headroom"), data.getRowKeys(), "zero items are left out");
+        assertEquals(2.99, data.getValue("Rent", CostBreakdownChart.BY_ITEM).doubleValue(), 1e-9);
+        assertEquals(2.99 * 0.6, data.getValue("Serving (avg load 60%)", CostBreakdownChart.BY_USE).doubleValue(), 1e-9);
+        assertEquals(2.99 * 0.4, data.getValue("Idle headroom", CostBreakdownChart.BY_USE).doubleValue(), 1e-9);
+    }
+}
