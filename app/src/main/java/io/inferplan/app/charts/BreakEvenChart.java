@@ -73,6 +73,10 @@ public final class BreakEvenChart {
         XYPlot plot = new XYPlot(data, Charts.axis("Volume (million tokens per month)", CompactFormat.plain()),
                 Charts.axis("USD per month", CompactFormat.usd()), renderer);
         JFreeChart chart = new JFreeChart("Break-even", plot);
+        if (curve.breakEvenMillionTokensPerMonth() == null) {
+            // Before the theme, which gives subtitles their colour (added after, it stayed black on the dark theme).
+            Charts.subtitle(chart, "revenue stays below cost over this range: no break-even");
+        }
         style.apply(chart);
         if (!curve.tiers().isEmpty()) {
             // A dear tier's line would stretch the axis and flatten the blend: the axis follows the blend, the
@@ -104,8 +108,6 @@ public final class BreakEvenChart {
             marker.setLabelBackgroundColor(new java.awt.Color(0, 0, 0, 0));
             marker.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(marker);
-        } else {
-            Charts.subtitle(chart, "revenue stays below cost over this range: no break-even");
         }
         if (curve.currentMillionTokensPerMonth() > 0) {
             ValueMarker now = new ValueMarker(curve.currentMillionTokensPerMonth(), style.muted(), new BasicStroke(1f));

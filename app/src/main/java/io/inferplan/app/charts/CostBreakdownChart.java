@@ -22,6 +22,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 public final class CostBreakdownChart {
     static final String BY_ITEM = "Made of";
     static final String BY_USE = "Buys";
+    private static final java.awt.Color LABEL_ON_BAR = new java.awt.Color(0xfcfcfc);
+    /** A mid grey that holds a light label in both themes (the muted text colour is light in the dark theme). */
+    private static final java.awt.Color IDLE = new java.awt.Color(0x6b7385);
 
     private CostBreakdownChart() {
     }
@@ -70,8 +73,11 @@ public final class CostBreakdownChart {
         // After the theme, which resets series paints: the use bar in its own two colours, after the items'.
         int items = shown.size();
         renderer.setSeriesPaint(items, style.seriesColor(items));
-        renderer.setSeriesPaint(items + 1, style.muted());
-        renderer.setDefaultItemLabelPaint(java.awt.Color.WHITE);
+        renderer.setSeriesPaint(items + 1, IDLE);
+        // Not Color.WHITE: FXGraphics2D skips setting a colour equal to the last one it set, but the canvas's
+        // restore after each draw resets the real fill to black, so a chart whose last colour was white drew
+        // its white background black on every redraw after the first.
+        renderer.setDefaultItemLabelPaint(LABEL_ON_BAR);
         renderer.setDefaultItemLabelFont(new java.awt.Font(ChartStyle.FONT_FAMILY, java.awt.Font.BOLD, 11));
         return chart;
     }

@@ -64,16 +64,15 @@ public final class CompareView implements PageView {
     }
 
     /**
-     * A cell whose long text (the trust band, what limits a replica) wraps instead of ending in "...": a label
-     * as wide as the column, so its height follows its lines.
+     * A cell whose long text (the trust band, what limits a replica) wraps instead of ending in "...": a text
+     * node wrapped at the column's width, whose height the row then takes (a wrapping label kept one line).
      */
     private static final class WrappingCell extends javafx.scene.control.TableCell<Row, String> {
-        private final Label text = new Label();
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
 
         WrappingCell(TableColumn<Row, String> column) {
-            text.setWrapText(true);
-            text.prefWidthProperty().bind(column.widthProperty().subtract(10));
-            text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+            text.getStyleClass().add("wrapped-cell-text");
             setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 

@@ -46,4 +46,15 @@ class BreakEvenAndCostBreakdownChartTest {
         assertEquals(2.99 * 0.6, data.getValue("Serving (avg load 60%)", CostBreakdownChart.BY_USE).doubleValue(), 1e-9);
         assertEquals(2.99 * 0.4, data.getValue("Idle headroom", CostBreakdownChart.BY_USE).doubleValue(), 1e-9);
     }
+
+    @Test
+    void theNoBreakEvenSubtitleTakesTheThemesColour() {
+        ChartStyle dark = ChartStyle.of(Theme.DARK);
+        BreakEvenChart.Curve never = new BreakEvenChart.Curve(new double[] {0, 1}, new double[] {0, 1}, new double[] {5, 6}, null, 1, List.of());
+        JFreeChart chart = BreakEvenChart.build(never, dark);
+        org.jfree.chart.title.TextTitle subtitle = (org.jfree.chart.title.TextTitle) java.util.stream.IntStream.range(0, chart.getSubtitleCount())
+                .mapToObj(chart::getSubtitle).filter(t -> t instanceof org.jfree.chart.title.TextTitle).findFirst().orElseThrow();
+        assertEquals("revenue stays below cost over this range: no break-even", subtitle.getText());
+        assertEquals(dark.muted(), subtitle.getPaint(), "readable on the dark background");
+    }
 }
