@@ -39,7 +39,8 @@ public final class CatalogCommand implements Runnable {
     /** Catalog names plus "this-machine" (the latest profile run); the bundle alone if the database cannot be opened. */
     static AcceleratorLookup lookup(CommandSpec spec) {
         try {
-            return AcceleratorLookup.of(CatalogStore.openDefault());
+            // Read-only: a command that only looks parts up never rewrites (or creates) the catalog database.
+            return CatalogStore.openDefaultForReading().map(AcceleratorLookup::of).orElseGet(AcceleratorLookup::bundled);
         } catch (StoreException | java.io.UncheckedIOException e) {
             spec.commandLine().getErr().println("warning: your own catalog entries and profile runs could not be read ("
                     + e.getMessage() + "); using the bundled catalog only");
@@ -50,7 +51,7 @@ public final class CatalogCommand implements Runnable {
     /** The bundled catalog with the user's entries over it; the bundle alone if the database cannot be opened. */
     static AcceleratorCatalog catalog(CommandSpec spec) {
         try {
-            return CatalogStore.openDefault().catalog();
+            return CatalogStore.openDefaultForReading().map(CatalogStore::catalog).orElseGet(AcceleratorCatalog::bundled);
         } catch (StoreException | java.io.UncheckedIOException e) {
             spec.commandLine().getErr().println("warning: your own catalog entries could not be read (" + e.getMessage()
                     + "); showing the bundled catalog only");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import io.inferplan.catalog.store.H2Files;
 import io.inferplan.catalog.store.SchemaVersions;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -46,14 +47,15 @@ public final class WorkspaceDatabase implements AutoCloseable {
     public static WorkspaceDatabase open(Path directory) {
         AppLock lock = null;
         try {
+            // Refused before anything is created: a path H2 would read settings from.
+            String url = H2Files.url(directory.resolve(FILE_NAME), ";WRITE_DELAY=0"
+                    // No workspace.trace.db beside the user's data: errors reach the user through the app's messages.
+                    + ";TRACE_LEVEL_FILE=0");
             Files.createDirectories(directory);
             lock = AppLock.take(directory.resolve(FILE_NAME + ".lock"));
             // Flyway reports every step at INFO through java.util.logging; a desktop app only wants its warnings.
             QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
             // WRITE_DELAY=0 and Transactions' CHECKPOINT SYNC: a committed edit is on disk when the commit returns.
-            String url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";WRITE_DELAY=0"
-                    // No workspace.trace.db beside the user's data: errors reach the user through the app's messages.
-                    + ";TRACE_LEVEL_FILE=0";
             Connection connection = DriverManager.getConnection(url, "sa", "");
             JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides(), new V3__DeletedAt()};
             if (!SchemaVersions.isCurrent(connection, HISTORY_TABLE, migrations[migrations.length - 1].getVersion().getVersion())) {
@@ -65,7 +67,13 @@ public final class WorkspaceDatabase implements AutoCloseable {
                         .load()
                         .migrate();
             }
+            H2Files.keepPrivate(directory, FILE_NAME);
             return new WorkspaceDatabase(directory, url, lock, connection);
+        } catch (io.inferplan.catalog.store.StoreException e) {
+            if (lock != null) {
+                lock.release();
+            }
+            throw new WorkspaceException(e.getMessage(), e);
         } catch (SQLException | java.io.IOException e) {
             if (lock != null) {
                 lock.release();

@@ -45,6 +45,25 @@ class WorkspaceDatabaseTest {
     }
 
     @Test
+    void aWorkspacePathThatWouldBeReadAsSettingsIsRefused(@org.junit.jupiter.api.io.TempDir Path home) {
+        Path hostile = home.resolve("w;INIT=CREATE TABLE PWNED(X INT)");
+        WorkspaceException refused = org.junit.jupiter.api.Assertions.assertThrows(WorkspaceException.class,
+                () -> WorkspaceDatabase.open(hostile));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains("contains ';'"), refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertFalse(java.nio.file.Files.exists(hostile), "nothing was created");
+    }
+
+    @Test
+    void theWorkspaceFilesAreTheOwnersAlone(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        WorkspaceDatabase.open(home).close();
+        for (String name : java.util.List.of("workspace.mv.db", "workspace.lock")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(home.resolve(name))), name);
+        }
+    }
+
+    @Test
     void otherFailuresKeepTheirOwnMessage() {
         SQLException broken = new SQLException("File corrupted while reading record", "90030", 90030);
         assertEquals("cannot open the workspace in /home/me/.local/share/inferplan: File corrupted while reading record",

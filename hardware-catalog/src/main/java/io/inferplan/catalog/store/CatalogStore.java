@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,13 +36,17 @@ public final class CatalogStore {
 
     private final Path directory;
     private final String url;
+    private final boolean readOnly;
 
-    private CatalogStore(Path directory) {
+    private CatalogStore(Path directory, boolean readOnly) {
         this.directory = directory;
+        this.readOnly = readOnly;
         // WRITE_DELAY=0: a commit is stored at once, not by a background thread later (see Transactions).
-        this.url = "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
+        this.url = H2Files.url(directory.resolve(FILE_NAME), ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 // No catalog.trace.db with stack traces in the user's data directory: errors reach them as StoreException.
-                + ";TRACE_LEVEL_FILE=0";
+                + ";TRACE_LEVEL_FILE=0"
+                // A command that only reads opens the file read-only: reading never rewrites it.
+                + (readOnly ? ";ACCESS_MODE_DATA=r" : ""));
     }
 
     private static java.util.logging.Logger quietFlyway() {
@@ -59,14 +62,47 @@ public final class CatalogStore {
 
     /** The store in {@code directory}, created and migrated to the current schema. */
     public static CatalogStore open(Path directory) {
+        // Refused before anything is created: a path H2 would read settings from.
+        H2Files.url(directory.resolve(FILE_NAME), "");
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
-        CatalogStore store = new CatalogStore(directory);
+        CatalogStore store = new CatalogStore(directory, false);
         store.migrate();
+        H2Files.keepPrivate(directory, FILE_NAME);
         return store;
+    }
+
+    /** {@link #openForReading(Path)} in the user's data directory. */
+    public static Optional<CatalogStore> openDefaultForReading() {
+        return openForReading(DataDirectory.resolve());
+    }
+
+    /**
+     * The store for a command that only reads (catalog show, estimate): opened read-only, so the file is never
+     * rewritten; empty when there is no database yet, and nothing is created. A database from an older InferPlan
+     * is migrated first (that one open writes).
+     */
+    public static Optional<CatalogStore> openForReading(Path directory) {
+        if (!Files.isRegularFile(directory.resolve(FILE_NAME + ".mv.db"))) {
+            return Optional.empty();
+        }
+        CatalogStore reader = new CatalogStore(directory, true);
+        if (!reader.schemaIsCurrent()) {
+            open(directory);
+        }
+        return Optional.of(reader);
+    }
+
+    private boolean schemaIsCurrent() {
+        JavaMigration[] migrations = CatalogMigrations.all();
+        try (Connection connection = connect()) {
+            return SchemaVersions.isCurrent(connection, "flyway_schema_history", migrations[migrations.length - 1].getVersion().getVersion());
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     public Path directory() {
@@ -104,7 +140,7 @@ public final class CatalogStore {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, "", "");
+        return H2Files.connect(url, "", "the catalog database " + databaseFile());
     }
 
     /**
@@ -294,6 +330,9 @@ public final class CatalogStore {
     }
 
     private <T> T inTransactionLocked(Transactions.Work<T> work) {
+        if (readOnly) {
+            throw new IllegalStateException("this catalog store was opened for reading only");
+        }
         try (Connection connection = connect()) {
             return Transactions.run(connection, work);
         } catch (SQLException e) {

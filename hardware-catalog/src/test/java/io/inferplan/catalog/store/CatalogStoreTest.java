@@ -153,9 +153,9 @@ class CatalogStoreTest {
     /** Gives the test a store on the temp dir without running the migrations. */
     record CatalogStoreForTests(Path home) {
         CatalogStore store() throws Exception {
-            var constructor = CatalogStore.class.getDeclaredConstructor(Path.class);
+            var constructor = CatalogStore.class.getDeclaredConstructor(Path.class, boolean.class);
             constructor.setAccessible(true);
-            return constructor.newInstance(home);
+            return constructor.newInstance(home, false);
         }
     }
 }
