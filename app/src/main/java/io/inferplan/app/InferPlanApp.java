@@ -50,6 +50,10 @@ public final class InferPlanApp extends Application {
             MainWindow window = MainWindow.show(context, stage, opened.settings(), opened.scenarios(), dashboard);
             dashboard = null;
             OpenedFiles.take().forEach(window.controller()::importFile);
+            context.recovery().ifPresent(recovery -> {
+                System.err.println("InferPlan: " + recovery.message());
+                window.controller().notifyError(recovery.message());
+            });
             SmokeTest.register(window, context);
             Timing.windowShown();
             Timing.watchFirstDashboard(window);
@@ -62,7 +66,7 @@ public final class InferPlanApp extends Application {
                 System.exit(1);
             }
             Alert alert = new Alert(Alert.AlertType.ERROR, "InferPlan could not open its workspace in " + dataDirectory
-                    + ":\n" + error.getMessage() + "\n\nIs another InferPlan running?");
+                    + ":\n" + error.getMessage());
             alert.setHeaderText("Cannot open the workspace");
             alert.showAndWait();
             Platform.exit();

@@ -26,6 +26,13 @@ public final class AppContext implements AutoCloseable {
     /** The user's catalog entries and profile runs (shared with the command line); null if it could not be opened. */
     private final CatalogStore catalogStore;
 
+    private io.inferplan.app.workspace.WorkspaceRecovery recovery;
+
+    /** How the workspace was recovered at this start, when its file could not be read. */
+    public java.util.Optional<io.inferplan.app.workspace.WorkspaceRecovery> recovery() {
+        return java.util.Optional.ofNullable(recovery);
+    }
+
     private AppContext(AppCore core, WorkspaceStore store, CatalogStore catalogStore) {
         this.core = core;
         this.store = store;
@@ -46,7 +53,8 @@ public final class AppContext implements AutoCloseable {
         // The two databases migrate independently: open the catalog's beside the workspace's.
         java.util.concurrent.CompletableFuture<CatalogStore> catalogStore =
                 java.util.concurrent.CompletableFuture.supplyAsync(() -> openCatalogStore(dataDirectory));
-        WorkspaceStore store = WorkspaceStore.open(dataDirectory);
+        WorkspaceStore.Opened opened = WorkspaceStore.openWithBackups(dataDirectory);
+        WorkspaceStore store = opened.store();
         if (store.isNew()) {
             var samples = SampleLibrary.samples();
             store.createAll(samples.isEmpty() ? java.util.List.of(Map.entry("New scenario", SampleLibrary.newScenarioJson())) : samples);
@@ -59,6 +67,7 @@ public final class AppContext implements AutoCloseable {
             throw e;
         }
         AppContext context = new AppContext(made, store, catalogStore.join());
+        context.recovery = opened.recovery();
         context.reloadCatalog();
         context.reloadOwnPrices();
         return context;

@@ -74,12 +74,33 @@ public final class WorkspaceDatabase implements AutoCloseable {
                 lock.release();
             }
             throw new WorkspaceException(e.getMessage(), e);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | java.io.IOException | org.flywaydb.core.api.FlywayException e) {
             if (lock != null) {
                 lock.release();
             }
+            boolean heldElsewhere = e instanceof AppLock.HeldElsewhere
+                    || e instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN;
+            if (!heldElsewhere && Files.isRegularFile(file(directory))) {
+                throw new WorkspaceUnreadableException(e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()), e);
+            }
             throw new WorkspaceException(whyNotOpened(directory, e), e);
         }
+    }
+
+    /** The workspace's store file in {@code directory}. */
+    static Path file(Path directory) {
+        return directory.resolve(FILE_NAME + ".mv.db");
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** Closes the connection (a clean store on disk) and keeps a copy of the file among the backups. */
+    synchronized void backUp(WorkspaceBackups backups) throws java.io.IOException {
+        closeConnection();
+        backups.keep(file(directory), java.time.Instant.now());
     }
 
     /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */

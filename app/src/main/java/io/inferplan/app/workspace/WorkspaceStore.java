@@ -43,6 +43,65 @@ public final class WorkspaceStore implements AutoCloseable {
         return store;
     }
 
+    /** The store, and how it was recovered when the file could not be read (null when it opened as it was). */
+    public record Opened(WorkspaceStore store, WorkspaceRecovery recovery) {
+    }
+
+    /**
+     * The app's way in: opens the workspace and keeps a backup of it; a file that cannot be read is moved aside
+     * (never overwritten) and the newest backup that opens takes its place, else a new workspace starts. Another
+     * InferPlan holding the workspace is still an error: nothing is moved then.
+     */
+    public static Opened openWithBackups(Path directory) {
+        WorkspaceBackups backups = new WorkspaceBackups(directory);
+        WorkspaceRecovery recovery = null;
+        WorkspaceStore store;
+        try {
+            store = open(directory);
+        } catch (WorkspaceUnreadableException damaged) {
+            Path kept = moveAside(WorkspaceDatabase.file(directory));
+            Path restoredFrom = restoreNewestBackup(backups, directory);
+            recovery = new WorkspaceRecovery(kept, restoredFrom, damaged.getMessage());
+            store = open(directory);
+        }
+        try {
+            store.database.backUp(backups);
+        } catch (java.io.IOException e) {
+            store.errorHandler.accept(new WorkspaceException("workspace: the start-up backup could not be written: " + e.getMessage(), e));
+        }
+        return new Opened(store, recovery);
+    }
+
+    private static Path moveAside(Path file) {
+        Path kept = file.resolveSibling(WorkspaceDatabase.FILE_NAME + ".damaged-"
+                + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now())
+                + ".mv.db");
+        try {
+            return java.nio.file.Files.move(file, kept);
+        } catch (java.io.IOException e) {
+            throw new WorkspaceException("the workspace file " + file + " cannot be read and could not be moved aside ("
+                    + e.getMessage() + "); move it away yourself and start again", e);
+        }
+    }
+
+    /** The newest backup that opens, copied in as the workspace; backups that do not open are left where they are. */
+    private static Path restoreNewestBackup(WorkspaceBackups backups, Path directory) {
+        try {
+            for (Path backup : backups.list()) {
+                java.nio.file.Files.copy(backup, WorkspaceDatabase.file(directory));
+                try {
+                    WorkspaceDatabase.open(directory).close();
+                    return backup;
+                } catch (WorkspaceException unreadable) {
+                    java.nio.file.Files.delete(WorkspaceDatabase.file(directory));
+                }
+            }
+        } catch (java.io.IOException e) {
+            // No restorable backup: a new workspace starts, and the damaged file stays kept aside.
+        }
+        return null;
+    }
+
     public Path directory() {
         return database.directory();
     }
