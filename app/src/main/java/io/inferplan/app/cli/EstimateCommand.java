@@ -103,9 +103,20 @@ public final class EstimateCommand implements Callable<Integer> {
         return cases != null ? evaluateCases(evaluator) : evaluateOne(evaluator);
     }
 
+    /** Whether two paths name one file (also through links or different spellings of the path). */
+    static boolean sameFile(Path a, Path b) throws IOException {
+        if (Files.exists(a) && Files.exists(b)) {
+            return Files.isSameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+
     private int evaluateCases(CaseEvaluator evaluator) throws IOException {
         if (out == null) {
             throw new InvalidInputException("--out", "is required with --cases (where to write the predictions)");
+        }
+        if (sameFile(cases, out)) {
+            throw new InvalidInputException("--out", "is the --cases file " + cases + ": choose another file (writing there would overwrite the input)");
         }
         CaseTable input = CaseTable.read(cases);
         List<CaseOutcome> outcomes = evaluator.evaluateAll(input);
@@ -113,9 +124,12 @@ public final class EstimateCommand implements Callable<Integer> {
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
-        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        // Written beside the target and moved into place: a run that fails halfway leaves no half-written file.
+        Path partial = out.resolveSibling(out.getFileName() + ".part");
+        try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             output.write(writer);
         }
+        Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         PrintWriter stdout = spec.commandLine().getOut();
         long failed = outcomes.stream().filter(CaseOutcome::failed).count();
         stdout.printf(Locale.ROOT, "Evaluated %d rows of %s: %d with a prediction, %d with an error (see the error column). Wrote %s%n",

@@ -112,6 +112,19 @@ class EstimateCommandTest {
     }
 
     @Test
+    void anOutputThatIsTheInputIsRefusedAndTheInputStaysAsItWas() throws Exception {
+        Path in = dir.resolve("same.csv");
+        String text = "case,model,accelerator,gpus,tensor_parallel,weight_precision,input_tokens,output_tokens,scenario\n"
+                + "a,Llama-3.1-8B,H100,1,1,fp8,128,128,offline\n";
+        Files.writeString(in, text);
+        CliRun run = CliRun.of("estimate", "--cases", in.toString(), "--out", dir.resolve(".").resolve("same.csv").toString());
+        assertEquals(CliSupport.INPUT_ERROR, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--out: is the --cases file"), run.err());
+        assertEquals(text, Files.readString(in));
+        assertFalse(Files.exists(dir.resolve("same.csv.part")));
+    }
+
+    @Test
     void missingFileAndBadValuesEndWithAOneLineMessage() {
         CliRun missing = CliRun.of("estimate", "--cases", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o.csv").toString());
         assertEquals(CliSupport.INPUT_ERROR, missing.exitCode());
