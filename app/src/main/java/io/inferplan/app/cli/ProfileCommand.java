@@ -1,12 +1,11 @@
 package io.inferplan.app.cli;
 
-import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.profile.BenchmarkResult;
 import io.inferplan.catalog.profile.CancelToken;
 import io.inferplan.catalog.profile.DeviceProfile;
 import io.inferplan.catalog.profile.ProfileMode;
 import io.inferplan.catalog.profile.ProfileReport;
-import io.inferplan.catalog.profile.Profiler;
+import io.inferplan.catalog.profile.IsolatedProfiler;
 import io.inferplan.catalog.store.CatalogStore;
 import io.inferplan.engine.JsonSupport;
 import java.io.PrintWriter;
@@ -37,13 +36,13 @@ public final class ProfileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        AcceleratorCatalog catalog = CatalogCommand.catalog(spec);
         CancelToken cancel = new CancelToken();
         Thread hook = new Thread(cancel::cancel);
         Runtime.getRuntime().addShutdownHook(hook);
         ProfileReport report;
         try {
-            report = new Profiler(catalog).run(quick ? ProfileMode.QUICK : ProfileMode.FULL, (fraction, step) -> {
+            // In a process of its own under a watchdog: a hanging or crashing driver ends with a line, not a hang.
+            report = new IsolatedProfiler().run(quick ? ProfileMode.QUICK : ProfileMode.FULL, (fraction, step) -> {
                 err.printf(Locale.ROOT, "[%3.0f%%] %s%n", fraction * 100, step);
                 err.flush();
             }, cancel);

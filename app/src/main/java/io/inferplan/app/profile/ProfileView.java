@@ -14,7 +14,7 @@ import io.inferplan.catalog.profile.MeasuredSpecs;
 import io.inferplan.catalog.profile.ProfileListener;
 import io.inferplan.catalog.profile.ProfileMode;
 import io.inferplan.catalog.profile.ProfileReport;
-import io.inferplan.catalog.profile.Profiler;
+import io.inferplan.catalog.profile.IsolatedProfiler;
 import io.inferplan.engine.JsonSupport;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ProfileView implements PageView {
     }
 
     private final AppContext context;
-    private final Profiler profiler;
+    private final IsolatedProfiler profiler;
     private final TableView<Row> results = new TableView<>();
     private final ProgressBar progress = new ProgressBar(0);
     private final Label step = new Label("Nothing measured yet.");
@@ -58,7 +58,8 @@ public final class ProfileView implements PageView {
 
     public ProfileView(AppContext context) {
         this.context = context;
-        this.profiler = new Profiler(context.catalog());
+        // In a process of its own: a hanging or crashing GPU driver cannot take the app down (IsolatedProfiler).
+        this.profiler = new IsolatedProfiler();
         Label title = new Label("Profile");
         title.getStyleClass().add("page-title");
         Label subtitle = new Label("Measure this machine's accelerators (OpenCL, NVML, amd-smi) and compare them with their datasheets.");
