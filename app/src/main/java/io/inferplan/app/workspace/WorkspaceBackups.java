@@ -29,10 +29,13 @@ final class WorkspaceBackups {
         return directory;
     }
 
-    /** Keeps a copy of {@code workspaceFile} (a cleanly closed store) and drops the oldest beyond {@value #KEPT}. */
-    void keep(Path workspaceFile, Instant now) throws IOException {
+    /**
+     * Keeps a copy of {@code workspaceFile} (a cleanly closed store at {@code generation}, which the name records)
+     * and drops the oldest beyond {@value #KEPT}.
+     */
+    void keep(Path workspaceFile, Instant now, long generation) throws IOException {
         Files.createDirectories(directory);
-        Path copy = directory.resolve(WorkspaceDatabase.FILE_NAME + "-" + STAMP.format(now) + ".mv.db");
+        Path copy = directory.resolve(WorkspaceDatabase.FILE_NAME + "-" + STAMP.format(now) + "-g" + generation + ".mv.db");
         Path partial = directory.resolve(copy.getFileName() + ".part");
         // Copied under another name first: a kill during the copy never leaves a half file that looks like a backup.
         Files.copy(workspaceFile, partial, StandardCopyOption.REPLACE_EXISTING);
@@ -51,7 +54,7 @@ final class WorkspaceBackups {
         }
         try (var files = Files.list(directory)) {
             // The stamp sorts as time: the name is enough, no file times needed.
-            return files.filter(f -> f.getFileName().toString().matches(WorkspaceDatabase.FILE_NAME + "-\\d{8}-\\d{6}-\\d{3}\\.mv\\.db"))
+            return files.filter(f -> f.getFileName().toString().matches(WorkspaceDatabase.FILE_NAME + "-\\d{8}-\\d{6}-\\d{3}-g\\d+\\.mv\\.db"))
                     .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
                     .toList();
         }
@@ -59,5 +62,11 @@ final class WorkspaceBackups {
 
     Optional<Path> newest() throws IOException {
         return list().stream().findFirst();
+    }
+
+    /** The workspace generation a backup holds, from its name. */
+    static long generationOf(Path backup) {
+        String name = backup.getFileName().toString();
+        return Long.parseLong(name.substring(name.lastIndexOf("-g") + 2, name.length() - ".mv.db".length()));
     }
 }

@@ -99,8 +99,9 @@ public final class WorkspaceDatabase implements AutoCloseable {
 
     /** Closes the connection (a clean store on disk) and keeps a copy of the file among the backups. */
     synchronized void backUp(WorkspaceBackups backups) throws java.io.IOException {
+        long generation = storedGeneration();
         closeConnection();
-        backups.keep(file(directory), java.time.Instant.now());
+        backups.keep(file(directory), java.time.Instant.now(), generation);
     }
 
     /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
@@ -121,12 +122,84 @@ public final class WorkspaceDatabase implements AutoCloseable {
     /** Runs {@code work} in one transaction: all of it is stored or none, and on disk when this returns. */
     public synchronized <T> T inTransaction(SqlWork<T> work) {
         try {
-            return Transactions.run(connection(), work::run);
+            long[] generation = new long[1];
+            T result = Transactions.run(connection(), c -> {
+                T done = work.run(c);
+                generation[0] = storedGeneration(c) + 1;
+                writeGeneration(c, generation[0]);
+                return done;
+            });
+            acknowledge(generation[0]);
+            return result;
         } catch (SQLException e) {
             throw new WorkspaceException("workspace: " + e.getMessage(), e);
         } finally {
             closeConnection();
         }
+    }
+
+    /**
+     * Every committed transaction counts one generation, in the database and, once the commit returned, in
+     * {@code workspace.generation} beside it. A file that opens with an older generation than the one beside it
+     * lost acknowledged edits (truncated, or an older copy put in its place), which no open reports by itself: an
+     * empty or truncated H2 file opens as an empty database.
+     */
+    static final String GENERATION_SETTING = "workspace.generation";
+
+    private static long storedGeneration(Connection c) throws SQLException {
+        try (var s = c.prepareStatement("SELECT setting_value FROM setting WHERE setting_name = ?")) {
+            s.setString(1, GENERATION_SETTING);
+            try (var rows = s.executeQuery()) {
+                return rows.next() ? parseGeneration(rows.getString(1)) : 0;
+            }
+        }
+    }
+
+    private static void writeGeneration(Connection c, long generation) throws SQLException {
+        try (var s = c.prepareStatement("MERGE INTO setting (setting_name, setting_value) KEY (setting_name) VALUES (?, ?)")) {
+            s.setString(1, GENERATION_SETTING);
+            s.setString(2, Long.toString(generation));
+            s.executeUpdate();
+        }
+    }
+
+    private static long parseGeneration(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The generation the database holds. */
+    synchronized long storedGeneration() {
+        return read(WorkspaceDatabase::storedGeneration);
+    }
+
+    /** The generation of the last commit that returned, as written beside the database (0 when none is). */
+    synchronized long acknowledgedGeneration() {
+        try {
+            Path file = generationFile(directory);
+            return Files.isRegularFile(file) ? parseGeneration(Files.readString(file)) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    /** Records {@code generation} beside the database (written aside and moved into place, so never half a number). */
+    synchronized void acknowledge(long generation) {
+        Path file = generationFile(directory);
+        Path partial = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            Files.writeString(partial, Long.toString(generation));
+            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            // Without the record a later truncation goes unnoticed, but the edit itself is saved: not worth failing it.
+        }
+    }
+
+    static Path generationFile(Path directory) {
+        return directory.resolve(FILE_NAME + ".generation");
     }
 
     /** Runs {@code work}, which only reads: no transaction to commit, nothing to sync. */

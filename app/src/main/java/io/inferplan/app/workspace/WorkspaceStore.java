@@ -56,13 +56,31 @@ public final class WorkspaceStore implements AutoCloseable {
         WorkspaceBackups backups = new WorkspaceBackups(directory);
         WorkspaceRecovery recovery = null;
         WorkspaceStore store;
+        Path file = WorkspaceDatabase.file(directory);
+        Path pristine = file.resolveSibling(WorkspaceDatabase.FILE_NAME + ".opening");
         try {
-            store = open(directory);
+            // The bytes as they were: H2 may write to a damaged file while it tries to open it, and the kept copy
+            // must be what was there.
+            if (java.nio.file.Files.isRegularFile(file)) {
+                java.nio.file.Files.copy(file, pristine, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            throw new WorkspaceException("cannot read the workspace file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            store = openAndReadThrough(directory, backups);
         } catch (WorkspaceUnreadableException damaged) {
-            Path kept = moveAside(WorkspaceDatabase.file(directory));
+            Path kept = keepAside(pristine, file);
             Path restoredFrom = restoreNewestBackup(backups, directory);
             recovery = new WorkspaceRecovery(kept, restoredFrom, damaged.getMessage());
             store = open(directory);
+            store.database.acknowledge(store.database.storedGeneration());
+        } finally {
+            try {
+                java.nio.file.Files.deleteIfExists(pristine);
+            } catch (java.io.IOException e) {
+                // A stale copy is overwritten at the next start.
+            }
         }
         try {
             store.database.backUp(backups);
@@ -72,12 +90,59 @@ public final class WorkspaceStore implements AutoCloseable {
         return new Opened(store, recovery);
     }
 
-    private static Path moveAside(Path file) {
+    /**
+     * Opens and reads everything the app will read (every scenario document, settings, prices): H2 reads pages
+     * lazily, so a damaged page may open fine and fail at the first read, after the chance to recover. A file
+     * behind the last acknowledged edit (truncated, an older copy) counts as damaged when a backup holds more.
+     */
+    private static WorkspaceStore openAndReadThrough(Path directory, WorkspaceBackups backups) {
+        WorkspaceStore store = new WorkspaceStore(WorkspaceDatabase.open(directory));
+        try {
+            store.database.read(c -> {
+                try (var all = c.createStatement(); var rows = all.executeQuery("SELECT id, document FROM scenario")) {
+                    while (rows.next()) {
+                        rows.getString(2);
+                    }
+                }
+                return null;
+            });
+            store.settings();
+            store.ownPrices();
+            long stored = store.database.storedGeneration();
+            long acknowledged = store.database.acknowledgedGeneration();
+            if (stored < acknowledged) {
+                long backedUp = backups.newest().map(WorkspaceBackups::generationOf).orElse(-1L);
+                if (backedUp > stored) {
+                    throw new WorkspaceUnreadableException("it holds edit " + stored + " of " + acknowledged
+                            + " saved: it was truncated or replaced by an older copy", null);
+                }
+                // No backup holds more: carry on with what the file has.
+                store.database.acknowledge(stored);
+            }
+            store.database.inTransaction(c -> store.scenarios.purgeDeleted(c, Instant.now().minus(KEEP_DELETED)));
+            return store;
+        } catch (RuntimeException | java.io.IOException e) {
+            try {
+                store.close();
+            } catch (RuntimeException closing) {
+                // A store that cannot read may not close cleanly either; the file is moved aside next.
+            }
+            if (e instanceof WorkspaceUnreadableException unreadable) {
+                throw unreadable;
+            }
+            throw new WorkspaceUnreadableException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        }
+    }
+
+    /** The damaged file's original bytes kept under a name of their own; the file H2 may have touched goes. */
+    private static Path keepAside(Path pristine, Path file) {
         Path kept = file.resolveSibling(WorkspaceDatabase.FILE_NAME + ".damaged-"
                 + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(Instant.now())
                 + ".mv.db");
         try {
-            return java.nio.file.Files.move(file, kept);
+            java.nio.file.Files.move(java.nio.file.Files.isRegularFile(pristine) ? pristine : file, kept);
+            java.nio.file.Files.deleteIfExists(file);
+            return kept;
         } catch (java.io.IOException e) {
             throw new WorkspaceException("the workspace file " + file + " cannot be read and could not be moved aside ("
                     + e.getMessage() + "); move it away yourself and start again", e);
