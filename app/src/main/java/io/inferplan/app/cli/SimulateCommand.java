@@ -60,7 +60,7 @@ public final class SimulateCommand implements Callable<Integer> {
             + "(default: the scenario's peak spread over the replicas it needs)")
     Double rate;
     @Option(names = "--duration", paramLabel = "S", description = "Seconds of arrivals to simulate (default: 600, or 40 unloaded "
-            + "request latencies when that is longer; the first 10% is warm-up, at least 3 unloaded latencies)")
+            + "request latencies when that is longer; the first 10%% is warm-up, at least 3 unloaded latencies)")
     Double durationSeconds;
     @Option(names = "--arrival", description = "poisson, constant or gamma (default ${DEFAULT-VALUE})", defaultValue = "poisson")
     String arrival;

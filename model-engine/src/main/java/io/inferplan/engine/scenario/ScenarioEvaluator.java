@@ -121,7 +121,7 @@ public final class ScenarioEvaluator {
                                       PerformanceEstimate estimate, Deployment deployment) {
         List<String> notes = new ArrayList<>();
         if (capacity.averageUtilizationPercent() < 30) {
-            notes.add(String.format("The fleet averages %.0f%% utilisation: cost per token is paid on mostly idle GPUs "
+            notes.add(String.format(java.util.Locale.ROOT, "The fleet averages %.0f%% utilisation: cost per token is paid on mostly idle GPUs "
                     + "(peak %.1fx the average, or the minimum of %d replicas).", capacity.averageUtilizationPercent(),
                     capacity.peakRequestsPerSecond() / Math.max(1e-12, capacity.averageRequestsPerSecond()),
                     scenario.deployment().minReplicas()));
