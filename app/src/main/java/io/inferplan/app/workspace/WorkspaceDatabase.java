@@ -46,6 +46,7 @@ public final class WorkspaceDatabase implements AutoCloseable {
     /** Opens (creating and migrating as needed) the workspace in {@code directory}. */
     public static WorkspaceDatabase open(Path directory) {
         AppLock lock = null;
+        Connection connection = null;
         try {
             // Refused before anything is created: a path H2 would read settings from.
             String url = H2Files.url(directory.resolve(FILE_NAME), ";WRITE_DELAY=0"
@@ -56,7 +57,7 @@ public final class WorkspaceDatabase implements AutoCloseable {
             // Flyway reports every step at INFO through java.util.logging; a desktop app only wants its warnings.
             QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
             // WRITE_DELAY=0 and Transactions' CHECKPOINT SYNC: a committed edit is on disk when the commit returns.
-            Connection connection = DriverManager.getConnection(url, "sa", "");
+            connection = DriverManager.getConnection(url, "sa", "");
             JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides(), new V3__DeletedAt()};
             if (!SchemaVersions.isCurrent(connection, HISTORY_TABLE, migrations[migrations.length - 1].getVersion().getVersion())) {
                 Flyway.configure(WorkspaceDatabase.class.getClassLoader())
@@ -75,6 +76,9 @@ public final class WorkspaceDatabase implements AutoCloseable {
             }
             throw new WorkspaceException(e.getMessage(), e);
         } catch (SQLException | java.io.IOException | org.flywaydb.core.api.FlywayException e) {
+            // The connection must go too: an embedded H2 database stays open in this process while one is, and the
+            // next open (of a backup copied into its place) would meet the damaged one again.
+            closeQuietly(connection);
             if (lock != null) {
                 lock.release();
             }
@@ -84,6 +88,17 @@ public final class WorkspaceDatabase implements AutoCloseable {
                 throw new WorkspaceUnreadableException(e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()), e);
             }
             throw new WorkspaceException(whyNotOpened(directory, e), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            // A damaged database may fail to close as well; it is set aside next.
         }
     }
 

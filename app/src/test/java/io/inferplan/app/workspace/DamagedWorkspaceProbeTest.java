@@ -55,6 +55,41 @@ class DamagedWorkspaceProbeTest {
         return Stream.of(truncations, zeroed, flipped, garbage).flatMap(s -> s);
     }
 
+    /**
+     * The long mode: {@code -Dinferplan.damageRounds=N} adds N random damages (a random truncation, zeroed run or
+     * flipped bytes each), run by {@code tools/damage-probe.sh N}; 0 in the default run.
+     */
+    static Stream<Damage> randomDamages() {
+        int rounds = Integer.getInteger("inferplan.damageRounds", 0);
+        return IntStream.range(0, rounds).mapToObj(round -> {
+            Random random = new Random(1_000 + round);
+            int kind = random.nextInt(3);
+            long seed = random.nextLong();
+            return new Damage("random " + round + " (" + (kind == 0 ? "truncation" : kind == 1 ? "zeroed run" : "flips") + ")", bytes -> {
+                Random r = new Random(seed);
+                byte[] copy = bytes.clone();
+                if (kind == 0) {
+                    return Arrays.copyOf(copy, r.nextInt(copy.length));
+                }
+                if (kind == 1) {
+                    int from = r.nextInt(copy.length);
+                    Arrays.fill(copy, from, Math.min(copy.length, from + 1 + r.nextInt(16_384)), (byte) 0);
+                    return copy;
+                }
+                for (int i = 0, n = 1 + r.nextInt(256); i < n; i++) {
+                    copy[r.nextInt(copy.length)] ^= (byte) (1 + r.nextInt(255));
+                }
+                return copy;
+            });
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("randomDamages")
+    void theUsersScenariosSurviveARandomDamage(Damage damage) throws Exception {
+        theUsersScenariosSurviveADamagedFile(damage);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("damages")
     void theUsersScenariosSurviveADamagedFile(Damage damage) throws Exception {
