@@ -87,7 +87,7 @@ public final class CaseResolver {
                 weights, kv, null, stack, maxBatch, speculative(row), attention);
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
-        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row),
+        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row, attentionDataParallel), measured(row),
                 optionalNumber(row, "measured_ttft_ms").orElse(0) / 1e3, optionalNumber(row, "measured_tpot_ms").orElse(0) / 1e3,
                 modelName, origin);
     }
@@ -125,12 +125,18 @@ public final class CaseResolver {
                 optionalNumber(row, "draft_cost_fraction").orElse(0.0));
     }
 
-    private static ServingTarget target(Map<String, String> row) {
+    /**
+     * With attention data-parallel groups, {@code batch} counts the requests in flight per group, as TensorRT-LLM's
+     * {@code max_batch_size} and the published sweeps' {@code batch_size} do (their concurrency is batch_size x
+     * attention_dp_size); the replica serves all groups' requests.
+     */
+    private static ServingTarget target(Map<String, String> row, int attentionDataParallel) {
         String scenario = text(row, "scenario", "offline").toLowerCase(Locale.ROOT);
         return switch (scenario) {
             // load and slo rows are simulated (LoadPredictions); their steady-state estimate is the offline one.
             case "offline", "", "load", "slo" -> new ServingTarget.Offline();
-            case "batch" -> new ServingTarget.FixedBatch(wholeNumber(row, "batch", -1, 1, 1_000_000));
+            case "batch" -> new ServingTarget.FixedBatch(
+                    wholeNumber(row, "batch", -1, 1, 1_000_000) * attentionDataParallel);
             case "interactivity" -> new ServingTarget.Interactivity(number(row, "min_tokens_per_s_per_user"));
             default -> throw new InvalidInputException("scenario", "must be offline, batch, interactivity, load or slo, was '" + scenario + "'");
         };
