@@ -335,7 +335,7 @@ public final class PerformanceModel {
 
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
-        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillCompute = layout.prefillFlopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
         double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
         double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
 
