@@ -24,6 +24,7 @@ public final class PerformanceModel {
     /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
     private static final double MAX_PREFILL_LOAD = 0.9;
     private static final int CLOSED_LOOP_ITERATIONS = 4;
+    private static final double CONVERGED_SHARE = 1e-4;
     /** A band measured on fewer held-out rows than this is not trusted on its own. */
     private static final int MIN_BAND_ROWS = 8;
     /** Added where the regime was not measured for this family and stack, only others. */
@@ -348,7 +349,14 @@ public final class PerformanceModel {
         for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
             double decodeSeconds = decodeSteps * cycleSeconds;
             double userCycle = timeToFirstToken + decodeSeconds;
+            double previous = decoding;
             decoding = Math.max(1.0, batch * decodeSeconds / userCycle);
+            // Converged (the decoding count moved by under 0.01%): the remaining iterations would change nothing
+            // a caller sees, and each costs a full step evaluation.
+            if (iteration > 0 && Math.abs(decoding - previous) <= CONVERGED_SHARE * decoding) {
+                decoding = previous;
+                break;
+            }
             double prefillLoad = Math.min(MAX_PREFILL_LOAD, batch * prefillPerRequest / userCycle);
             step = step(layout, request, decoding);
             cycleSeconds = step.seconds() / (1 - prefillLoad);
