@@ -49,14 +49,17 @@ public final class CaseResolver {
         ResolvedModel modelName = model(required(row, "model"));
         ModelSpec model = modelName.model();
         AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator"));
-        int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
-        int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
+        // 0 means not stated (one replica): tables that write attention_dp_size 0 for "none" and multiply it into the
+        // GPU count give 0, as expert_parallel 0 below means no expert parallelism.
+        int statedGpus = wholeNumber(row, "gpus", 1, 0, 100_000);
+        int tensorParallel = wholeNumber(row, "tensor_parallel", Math.max(1, statedGpus), 1, 4096);
         int pipelineParallel = wholeNumber(row, "pipeline_parallel", 1, 1, 512);
         // Data-parallel attention (attention_data_parallel > 1): that many attention groups of tensor_parallel GPUs
         // share one expert-parallel MoE, so the replica spans all of them.
         int attentionDataParallel = Math.max(1, wholeNumber(row, "attention_data_parallel", 1, 0, 4096));
         int replicaTensor = tensorParallel * attentionDataParallel;
         int gpusPerReplica = replicaTensor * pipelineParallel;
+        int gpus = statedGpus == 0 ? gpusPerReplica : statedGpus;
         if (gpus % gpusPerReplica != 0) {
             throw new InvalidInputException("gpus", "must be a multiple of tensor_parallel x pipeline_parallel"
                     + (attentionDataParallel > 1 ? " x attention_data_parallel" : "") + " (" + gpusPerReplica + "), was " + gpus);
