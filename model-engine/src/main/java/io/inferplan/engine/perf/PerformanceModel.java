@@ -345,7 +345,8 @@ public final class PerformanceModel {
         // Offline: batch x tokensPerStep / output requests finish per iteration and as many start.
         double prefillSeconds = batch * tokensPerStep / request.outputTokens() * prefillPerRequest;
         double cycleSeconds = step.seconds() + prefillSeconds;
-        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds(),
+                cycleSeconds / tokensPerStep);
         for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
             double decodeSeconds = decodeSteps * cycleSeconds;
             double userCycle = timeToFirstToken + decodeSeconds;
@@ -361,7 +362,8 @@ public final class PerformanceModel {
             step = step(layout, request, decoding);
             cycleSeconds = step.seconds() / (1 - prefillLoad);
             prefillSeconds = cycleSeconds - step.seconds();
-            timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+            timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds(),
+                    cycleSeconds / tokensPerStep);
         }
         int stages = layout.pipelineParallel;
         return new Cycle(stages * step.computeSeconds() + prefillSeconds, stages * step.memorySeconds(),
@@ -408,7 +410,7 @@ public final class PerformanceModel {
      * the stack's scheduler leaves (fitted per accelerator family and stack).
      */
     static double timeToFirstToken(ReplicaLayout layout, RequestShape request, int batch, double newTokens, double prefillCompute,
-                                   double prefillPerRequest, double stepSeconds) {
+                                   double prefillPerRequest, double stepSeconds, double timePerOutputTokenSeconds) {
         EfficiencyProfile efficiency = layout.efficiency;
         int stages = layout.pipelineParallel;
         double budget = layout.prefillTokenBudget;
@@ -425,7 +427,8 @@ public final class PerformanceModel {
         double unqueued = efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + clumped;
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
-        double userCycle = unqueued + request.outputTokens() * stepSeconds;
+        // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.
+        double userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
         double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
         return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
     }
