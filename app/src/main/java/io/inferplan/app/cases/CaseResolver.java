@@ -49,14 +49,17 @@ public final class CaseResolver {
         ResolvedModel modelName = model(required(row, "model"));
         ModelSpec model = modelName.model();
         AcceleratorSpec accelerator = accelerators.require("accelerator", required(row, "accelerator"));
-        int gpus = wholeNumber(row, "gpus", 1, 1, 100_000);
-        int tensorParallel = wholeNumber(row, "tensor_parallel", gpus, 1, 4096);
+        // 0 means not stated (one replica): tables that write attention_dp_size 0 for "none" and multiply it into the
+        // GPU count give 0, as expert_parallel 0 below means no expert parallelism.
+        int statedGpus = wholeNumber(row, "gpus", 1, 0, 100_000);
+        int tensorParallel = wholeNumber(row, "tensor_parallel", Math.max(1, statedGpus), 1, 4096);
         int pipelineParallel = wholeNumber(row, "pipeline_parallel", 1, 1, 512);
         // Data-parallel attention (attention_data_parallel > 1): that many attention groups of tensor_parallel GPUs
         // share one expert-parallel MoE, so the replica spans all of them.
         int attentionDataParallel = Math.max(1, wholeNumber(row, "attention_data_parallel", 1, 0, 4096));
         int replicaTensor = tensorParallel * attentionDataParallel;
         int gpusPerReplica = replicaTensor * pipelineParallel;
+        int gpus = statedGpus == 0 ? gpusPerReplica : statedGpus;
         if (gpus % gpusPerReplica != 0) {
             throw new InvalidInputException("gpus", "must be a multiple of tensor_parallel x pipeline_parallel"
                     + (attentionDataParallel > 1 ? " x attention_data_parallel" : "") + " (" + gpusPerReplica + "), was " + gpus);
@@ -87,7 +90,7 @@ public final class CaseResolver {
                 weights, kv, null, stack, maxBatch, speculative(row), attention);
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
-        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row), measured(row),
+        return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row, attentionDataParallel), measured(row),
                 optionalNumber(row, "measured_ttft_ms").orElse(0) / 1e3, optionalNumber(row, "measured_tpot_ms").orElse(0) / 1e3,
                 modelName, origin);
     }
@@ -125,12 +128,18 @@ public final class CaseResolver {
                 optionalNumber(row, "draft_cost_fraction").orElse(0.0));
     }
 
-    private static ServingTarget target(Map<String, String> row) {
+    /**
+     * With attention data-parallel groups, {@code batch} counts the requests in flight per group, as TensorRT-LLM's
+     * {@code max_batch_size} and the published sweeps' {@code batch_size} do (their concurrency is batch_size x
+     * attention_dp_size); the replica serves all groups' requests.
+     */
+    private static ServingTarget target(Map<String, String> row, int attentionDataParallel) {
         String scenario = text(row, "scenario", "offline").toLowerCase(Locale.ROOT);
         return switch (scenario) {
             // load and slo rows are simulated (LoadPredictions); their steady-state estimate is the offline one.
             case "offline", "", "load", "slo" -> new ServingTarget.Offline();
-            case "batch" -> new ServingTarget.FixedBatch(wholeNumber(row, "batch", -1, 1, 1_000_000));
+            case "batch" -> new ServingTarget.FixedBatch(
+                    wholeNumber(row, "batch", -1, 1, 1_000_000) * attentionDataParallel);
             case "interactivity" -> new ServingTarget.Interactivity(number(row, "min_tokens_per_s_per_user"));
             default -> throw new InvalidInputException("scenario", "must be offline, batch, interactivity, load or slo, was '" + scenario + "'");
         };

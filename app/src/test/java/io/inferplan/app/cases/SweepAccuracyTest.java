@@ -30,6 +30,8 @@ class SweepAccuracyTest {
         List<Double> tpot = new ArrayList<>();
         int insideTtftBand = 0;
         int insideTpotBand = 0;
+        List<Double> ttftBands = new ArrayList<>();
+        List<Double> tpotBands = new ArrayList<>();
         for (Map<String, String> row : table.rows()) {
             CaseOutcome outcome = evaluator.evaluate(row);
             if (outcome.failed()) {
@@ -41,19 +43,27 @@ class SweepAccuracyTest {
             tpot.add(tpotError);
             insideTtftBand += ttftError <= outcome.errorBands().ttft().expectedErrorPercent() ? 1 : 0;
             insideTpotBand += tpotError <= outcome.errorBands().tpot().expectedErrorPercent() ? 1 : 0;
+            ttftBands.add(outcome.errorBands().ttft().expectedErrorPercent());
+            tpotBands.add(outcome.errorBands().tpot().expectedErrorPercent());
         }
         double medianTtft = Statistics.percentile(ttft.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
         double medianTpot = Statistics.percentile(tpot.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
-        System.out.printf("sweeps: %d of %d rows predicted, median TTFT error %.1f%%, median TPOT error %.1f%%%n",
-                ttft.size(), table.rows().size(), medianTtft, medianTpot);
+        double medianTtftBand = Statistics.percentile(ttftBands.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double medianTpotBand = Statistics.percentile(tpotBands.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        System.out.printf("sweeps: %d of %d rows predicted, median TTFT error %.1f%%, median TPOT error %.1f%%, "
+                        + "inside bands %d / %d, median bands %.1f%% / %.1f%%%n", ttft.size(), table.rows().size(), medianTtft,
+                medianTpot, insideTtftBand, insideTpotBand, medianTtftBand, medianTpotBand);
 
-        assertTrue(ttft.size() >= 1000, "only " + ttft.size() + " sweep rows could be evaluated");
-        // Reached on 2026-12-01 (joint fit, see docs/performance-model.md): TTFT 31%, TPOT 13% on the 1,148 rows
-        // the catalog resolves (H100 and H200 with catalog models).
-        assertTrue(medianTpot <= 15, "median TPOT error " + medianTpot + "% exceeds 15%");
-        assertTrue(medianTtft <= 35, "median TTFT error " + medianTtft + "% exceeds 35%");
-        assertTrue(insideTtftBand >= 0.75 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
-        assertTrue(insideTpotBand >= 0.75 * tpot.size(), insideTpotBand + " of " + tpot.size() + " TPOT errors inside their band");
+        // Reached on 2026-12-02 (joint refit, see docs/performance-model.md): 3,044 of 3,086 rows, TTFT 28.3%, TPOT 12.7%,
+        // 86% / 87% of the errors inside bands whose medians are 78.5% / 34.1%. A little room for refit noise only.
+        assertTrue(ttft.size() >= 3000, "only " + ttft.size() + " sweep rows could be evaluated");
+        assertTrue(medianTpot <= 13.2, "median TPOT error " + medianTpot + "% exceeds 13.2%");
+        assertTrue(medianTtft <= 29.5, "median TTFT error " + medianTtft + "% exceeds 29.5%");
+        assertTrue(insideTtftBand >= 0.82 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
+        assertTrue(insideTpotBand >= 0.82 * tpot.size(), insideTpotBand + " of " + tpot.size() + " TPOT errors inside their band");
+        // Bands come from cross-validated residuals; a band that widened (or a prediction that got worse) shows here.
+        assertTrue(medianTtftBand <= 80, "median TTFT band " + medianTtftBand + "%");
+        assertTrue(medianTpotBand <= 36, "median TPOT band " + medianTpotBand + "%");
     }
 
     private static double percentError(double predicted, String measured) {

@@ -24,6 +24,7 @@ public final class PerformanceModel {
     /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
     private static final double MAX_PREFILL_LOAD = 0.9;
     private static final int CLOSED_LOOP_ITERATIONS = 4;
+    private static final double CONVERGED_SHARE = 1e-4;
     /** A band measured on fewer held-out rows than this is not trusted on its own. */
     private static final int MIN_BAND_ROWS = 8;
     /** Added where the regime was not measured for this family and stack, only others. */
@@ -335,7 +336,7 @@ public final class PerformanceModel {
 
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
-        double prefillCompute = layout.flopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillCompute = layout.prefillFlopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
         double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
         double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
 
@@ -344,16 +345,25 @@ public final class PerformanceModel {
         // Offline: batch x tokensPerStep / output requests finish per iteration and as many start.
         double prefillSeconds = batch * tokensPerStep / request.outputTokens() * prefillPerRequest;
         double cycleSeconds = step.seconds() + prefillSeconds;
-        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+        double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds(),
+                cycleSeconds / tokensPerStep);
         for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
             double decodeSeconds = decodeSteps * cycleSeconds;
             double userCycle = timeToFirstToken + decodeSeconds;
+            double previous = decoding;
             decoding = Math.max(1.0, batch * decodeSeconds / userCycle);
+            // Converged (the decoding count moved by under 0.01%): the remaining iterations would change nothing
+            // a caller sees, and each costs a full step evaluation.
+            if (iteration > 0 && Math.abs(decoding - previous) <= CONVERGED_SHARE * decoding) {
+                decoding = previous;
+                break;
+            }
             double prefillLoad = Math.min(MAX_PREFILL_LOAD, batch * prefillPerRequest / userCycle);
             step = step(layout, request, decoding);
             cycleSeconds = step.seconds() / (1 - prefillLoad);
             prefillSeconds = cycleSeconds - step.seconds();
-            timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds());
+            timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds(),
+                    cycleSeconds / tokensPerStep);
         }
         int stages = layout.pipelineParallel;
         return new Cycle(stages * step.computeSeconds() + prefillSeconds, stages * step.memorySeconds(),
@@ -400,7 +410,7 @@ public final class PerformanceModel {
      * the stack's scheduler leaves (fitted per accelerator family and stack).
      */
     static double timeToFirstToken(ReplicaLayout layout, RequestShape request, int batch, double newTokens, double prefillCompute,
-                                   double prefillPerRequest, double stepSeconds) {
+                                   double prefillPerRequest, double stepSeconds, double timePerOutputTokenSeconds) {
         EfficiencyProfile efficiency = layout.efficiency;
         int stages = layout.pipelineParallel;
         double budget = layout.prefillTokenBudget;
@@ -417,7 +427,8 @@ public final class PerformanceModel {
         double unqueued = efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + clumped;
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
-        double userCycle = unqueued + request.outputTokens() * stepSeconds;
+        // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.
+        double userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
         double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
         return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
     }

@@ -163,10 +163,30 @@ final class ReplicaLayout {
         return alwaysActiveWeightBytesPerGpu + model.moe().expectedExpertsTouched(tokens) * expertWeightBytesPerGpuPerExpert;
     }
 
-    /** Matrix and attention FLOPs one GPU does for {@code tokens} new tokens attending to {@code contextTokens}. */
+    /**
+     * Matrix and attention FLOPs one GPU does to decode {@code tokens} tokens attending to {@code contextTokens}. The
+     * embedding table is a lookup, not a matrix product, so its parameters cost no FLOPs; the output head does.
+     */
     double flopsPerGpu(double tokens, double contextTokens) {
-        double perToken = 2.0 * model.activeParameters() + model.attentionFlopsPerToken(contextTokens);
+        double perToken = 2.0 * (model.activeParameters() - vocabularyMatrixParameters()) + model.attentionFlopsPerToken(contextTokens);
         return tokens * perToken / gpus;
+    }
+
+    /**
+     * FLOPs one GPU does to prefill {@code tokens} prompt tokens: as decode, but the output head runs only for the
+     * last token of a prompt (vLLM, SGLang and TensorRT-LLM compute no context logits by default), which for
+     * large-vocabulary models (gpt-oss: 0.6 B of 5.1 B active parameters) is a sizeable share.
+     */
+    double prefillFlopsPerGpu(double tokens, double contextTokens) {
+        double perToken = 2.0 * (model.activeParameters() - 2 * vocabularyMatrixParameters())
+                + model.attentionFlopsPerToken(contextTokens);
+        return tokens * perToken / gpus;
+    }
+
+    /** Parameters of one vocabulary x hidden matrix (the embedding table; an untied output head is another). */
+    private double vocabularyMatrixParameters() {
+        // Capped so a small model with tied embeddings never loses more than a quarter of its matrix work per matrix.
+        return Math.min((double) model.vocabSize() * model.hiddenSize(), 0.25 * model.activeParameters());
     }
 
     /** Tensor-parallel all-reduces (two per layer) and expert all-to-alls (two per MoE layer) for {@code tokens}. */

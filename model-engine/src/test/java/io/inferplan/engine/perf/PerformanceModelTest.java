@@ -40,9 +40,10 @@ class PerformanceModelTest {
         double stepSeconds = (weightBytes + kvBytes) / (3.35e12 * 0.8);
         assertEquals(stepSeconds, e.decodeStepSeconds(), stepSeconds * 1e-9);
 
-        // Prefill of 1000 tokens: 2 x 8.03e9 FLOPs per token plus attention over a mean of 500 earlier tokens
-        // (32 layers x 4 x 32 heads x 128 dims per attended token), at half of the 989.4 TFLOPS... FP8 math: 1978.9 TFLOPS.
-        double prefillFlops = 1000 * (2.0 * 8_030_261_248.0 + 32 * 500 * 4.0 * 32 * 128);
+        // Prefill of 1000 tokens: 2 FLOPs per parameter and token, less the embedding table (a lookup) and the output
+        // head (run for the last token only), 128256 x 4096 parameters each, plus attention over a mean of 500 earlier
+        // tokens (32 layers x 4 x 32 heads x 128 dims per attended token), at half of the FP8 math's 1978.9 TFLOPS.
+        double prefillFlops = 1000 * (2.0 * (8_030_261_248.0 - 2 * 128_256.0 * 4096) + 32 * 500 * 4.0 * 32 * 128);
         double prefillSeconds = prefillFlops / (1978.9e12 * 0.5);
         assertEquals(prefillSeconds, e.prefillSecondsPerRequest(), prefillSeconds * 1e-9);
 
