@@ -39,14 +39,41 @@ final class ScenarioRepository {
     /** Inserts or replaces the scenario with this id (MERGE keeps autosave idempotent). */
     void upsert(Connection c, StoredScenario scenario) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "MERGE INTO scenario (" + COLUMNS + ", deleted) KEY (id) VALUES (?, ?, ?, ?, ?, ?, FALSE)")) {
+                "MERGE INTO scenario (" + COLUMNS + ", deleted, document_sha256) KEY (id) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?)")) {
             s.setObject(1, scenario.id());
             s.setString(2, scenario.name());
             s.setString(3, scenario.documentJson());
             s.setInt(4, scenario.position());
             s.setTimestamp(5, Timestamp.from(scenario.createdAt()));
             s.setTimestamp(6, Timestamp.from(scenario.updatedAt()));
+            s.setString(7, sha256(scenario.documentJson()));
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Reads every document, the trash's too, and checks it against its checksum; throws naming the scenario when one
+     * does not match (a row saved before checksums existed has none and is only read).
+     */
+    void verifyAll(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT name, document, document_sha256 FROM scenario");
+             ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                String document = rows.getString(2);
+                String expected = rows.getString(3);
+                if (expected != null && !expected.equals(sha256(document))) {
+                    throw new SQLException("the scenario '" + rows.getString(1) + "' does not match its checksum: its document was damaged");
+                }
+            }
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -58,7 +58,8 @@ public final class WorkspaceDatabase implements AutoCloseable {
             QUIET_FLYWAY.setLevel(java.util.logging.Level.WARNING);
             // WRITE_DELAY=0 and Transactions' CHECKPOINT SYNC: a committed edit is on disk when the commit returns.
             connection = DriverManager.getConnection(url, "sa", "");
-            JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides(), new V3__DeletedAt()};
+            JavaMigration[] migrations = {new V1__CreateWorkspace(), new V2__RecentFilesAndCatalogOverrides(), new V3__DeletedAt(),
+                    new io.inferplan.app.workspace.migration.V4__DocumentChecksums()};
             if (!SchemaVersions.isCurrent(connection, HISTORY_TABLE, migrations[migrations.length - 1].getVersion().getVersion())) {
                 Flyway.configure(WorkspaceDatabase.class.getClassLoader())
                         .dataSource(url, "sa", "")

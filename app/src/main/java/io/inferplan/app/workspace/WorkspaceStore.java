@@ -99,11 +99,7 @@ public final class WorkspaceStore implements AutoCloseable {
         WorkspaceStore store = new WorkspaceStore(WorkspaceDatabase.open(directory));
         try {
             store.database.read(c -> {
-                try (var all = c.createStatement(); var rows = all.executeQuery("SELECT id, document FROM scenario")) {
-                    while (rows.next()) {
-                        rows.getString(2);
-                    }
-                }
+                store.scenarios.verifyAll(c);
                 return null;
             });
             store.settings();

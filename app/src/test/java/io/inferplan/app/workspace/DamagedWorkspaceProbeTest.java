@@ -57,10 +57,10 @@ class DamagedWorkspaceProbeTest {
 
     /**
      * The long mode: {@code -Dinferplan.damageRounds=N} adds N random damages (a random truncation, zeroed run or
-     * flipped bytes each), run by {@code tools/damage-probe.sh N}; 0 in the default run.
+     * flipped bytes each), run by {@code tools/damage-probe.sh N}; 4 in the default run.
      */
     static Stream<Damage> randomDamages() {
-        int rounds = Integer.getInteger("inferplan.damageRounds", 0);
+        int rounds = Integer.getInteger("inferplan.damageRounds", 4);
         return IntStream.range(0, rounds).mapToObj(round -> {
             Random random = new Random(1_000 + round);
             int kind = random.nextInt(3);
