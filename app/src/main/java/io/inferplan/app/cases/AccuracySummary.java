@@ -30,24 +30,35 @@ public record AccuracySummary(Group overall, List<Group> byAccelerator, int fail
     }
 
     public static AccuracySummary of(List<CaseOutcome> outcomes) {
-        List<Double> all = new ArrayList<>();
-        Map<String, List<Double>> byAccelerator = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        int failed = 0;
-        for (CaseOutcome outcome : outcomes) {
-            if (outcome.measuredOutputTokensPerSecond().isEmpty() && !outcome.failed()) {
-                continue;
-            }
+        Builder builder = new Builder();
+        outcomes.forEach(builder::add);
+        return builder.build();
+    }
+
+    /** Keeps only each measured row's error: a streamed run of millions of rows holds a number per row, not the row. */
+    public static final class Builder {
+        private final List<Double> all = new ArrayList<>();
+        private final Map<String, List<Double>> byAccelerator = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private int failed;
+
+        public void add(CaseOutcome outcome) {
             if (outcome.failed()) {
                 failed++;
-                continue;
+                return;
+            }
+            if (outcome.measuredOutputTokensPerSecond().isEmpty()) {
+                return;
             }
             double error = outcome.errorPercent().orElseThrow();
             all.add(error);
             byAccelerator.computeIfAbsent(outcome.accelerator(), k -> new ArrayList<>()).add(error);
         }
-        List<Group> groups = new ArrayList<>();
-        byAccelerator.forEach((name, errors) -> groups.add(Group.of(name, errors)));
-        return new AccuracySummary(Group.of("all", all), groups, failed);
+
+        public AccuracySummary build() {
+            List<Group> groups = new ArrayList<>();
+            byAccelerator.forEach((name, errors) -> groups.add(Group.of(name, errors)));
+            return new AccuracySummary(Group.of("all", all), groups, failed);
+        }
     }
 
     public boolean hasMeasurements() {

@@ -53,43 +53,52 @@ public final class CaseEvaluator {
 
     /** The input table with the prediction columns added to every row (input columns kept as they were). */
     public static CaseTable withPredictions(CaseTable input, List<CaseOutcome> outcomes) {
-        List<String> columns = new ArrayList<>(input.columns());
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            rows.add(predictionRow(input.rows().get(i), outcomes.get(i)));
+        }
+        return new CaseTable(columnsWithPredictions(input.columns()), rows);
+    }
+
+    /** The input columns, then the prediction columns the input does not already have. */
+    public static List<String> columnsWithPredictions(List<String> inputColumns) {
+        List<String> columns = new ArrayList<>(inputColumns);
         for (String column : OUTPUT_COLUMNS) {
             if (!columns.contains(column)) {
                 columns.add(column);
             }
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            Map<String, String> row = new LinkedHashMap<>(input.rows().get(i));
-            CaseOutcome outcome = outcomes.get(i);
-            OUTPUT_COLUMNS.forEach(column -> row.put(column, ""));
-            if (outcome.failed()) {
-                row.put("error", outcome.error());
-            } else {
-                PerformanceEstimate e = outcome.estimate();
-                double total = outcome.predictedOutputTokensPerSecond();
-                row.put("predicted_output_tokens_per_s", format(total, 1));
-                row.put("predicted_output_tokens_per_s_per_gpu", format(e.outputTokensPerSecondPerGpu(), 1));
-                row.put("predicted_ttft_ms", format(e.timeToFirstTokenSeconds() * 1e3, 1));
-                row.put("predicted_tpot_ms", format(e.timePerOutputTokenSeconds() * 1e3, 2));
-                row.put("predicted_batch", Integer.toString(e.batch() * outcome.replicas()));
-                row.put("predicted_error_band_percent", format(e.errorBand().expectedErrorPercent(), 0));
-                ErrorBands bands = outcome.errorBands();
-                row.put("predicted_error_band_ttft_percent", format(bands.ttft().expectedErrorPercent(), 0));
-                row.put("predicted_error_band_tpot_percent", format(bands.tpot().expectedErrorPercent(), 0));
-                row.put("predicted_limited_by", e.limitedBy().name().toLowerCase(Locale.ROOT));
-                outcome.errorPercent().ifPresent(p -> row.put("prediction_error_percent", format(p, 1)));
-                // Names are read generously (Hugging Face ids, "-FP8" suffixes): say what each row was taken to mean.
-                ResolvedCase resolved = outcome.resolved();
-                row.put("resolved_model", resolved.model().id());
-                row.put("resolved_weight_precision", resolved.deployment().weightPrecision().id());
-                row.put("weight_precision_from", resolved.weightPrecisionOrigin() == WeightPrecisionOrigin.MODEL_NAME
-                        ? "model name suffix " + resolved.modelName().precisionSuffix() : resolved.weightPrecisionOrigin().id());
-            }
-            rows.add(row);
+        return columns;
+    }
+
+    /** One input row with its prediction cells (or its error) added. */
+    public static Map<String, String> predictionRow(Map<String, String> input, CaseOutcome outcome) {
+        Map<String, String> row = new LinkedHashMap<>(input);
+        OUTPUT_COLUMNS.forEach(column -> row.put(column, ""));
+        if (outcome.failed()) {
+            row.put("error", outcome.error());
+            return row;
         }
-        return new CaseTable(columns, rows);
+        PerformanceEstimate e = outcome.estimate();
+        double total = outcome.predictedOutputTokensPerSecond();
+        row.put("predicted_output_tokens_per_s", format(total, 1));
+        row.put("predicted_output_tokens_per_s_per_gpu", format(e.outputTokensPerSecondPerGpu(), 1));
+        row.put("predicted_ttft_ms", format(e.timeToFirstTokenSeconds() * 1e3, 1));
+        row.put("predicted_tpot_ms", format(e.timePerOutputTokenSeconds() * 1e3, 2));
+        row.put("predicted_batch", Integer.toString(e.batch() * outcome.replicas()));
+        row.put("predicted_error_band_percent", format(e.errorBand().expectedErrorPercent(), 0));
+        ErrorBands bands = outcome.errorBands();
+        row.put("predicted_error_band_ttft_percent", format(bands.ttft().expectedErrorPercent(), 0));
+        row.put("predicted_error_band_tpot_percent", format(bands.tpot().expectedErrorPercent(), 0));
+        row.put("predicted_limited_by", e.limitedBy().name().toLowerCase(Locale.ROOT));
+        outcome.errorPercent().ifPresent(p -> row.put("prediction_error_percent", format(p, 1)));
+        // Names are read generously (Hugging Face ids, "-FP8" suffixes): say what each row was taken to mean.
+        ResolvedCase resolved = outcome.resolved();
+        row.put("resolved_model", resolved.model().id());
+        row.put("resolved_weight_precision", resolved.deployment().weightPrecision().id());
+        row.put("weight_precision_from", resolved.weightPrecisionOrigin() == WeightPrecisionOrigin.MODEL_NAME
+                ? "model name suffix " + resolved.modelName().precisionSuffix() : resolved.weightPrecisionOrigin().id());
+        return row;
     }
 
     private static String format(double value, int decimals) {

@@ -114,6 +114,98 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
         return cells;
     }
 
+    /** One row of a streamed table, with the table's columns in their order. */
+    @FunctionalInterface
+    public interface RowHandler {
+        void row(List<String> columns, Map<String, String> row) throws IOException;
+    }
+
+    /**
+     * Reads {@code file} row by row without holding it: memory stays the same for 100 rows or 10 million. The same
+     * checks as {@link #read}: a byte-order mark is skipped, a repeated column or non-UTF-8 text is refused plainly.
+     *
+     * @return the number of rows
+     */
+    public static long forEachRow(Path file, RowHandler handler) throws IOException {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        long rows = 0;
+        List<String> columns = new ArrayList<>();
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(
+                java.nio.file.Files.newInputStream(file), utf8))) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            try (MappingIterator<Map<String, String>> it = MAPPER.readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(reader)) {
+                while (it.hasNextValue()) {
+                    Map<String, String> row = it.nextValue();
+                    if (columns.isEmpty()) {
+                        ((CsvSchema) it.getParserSchema()).forEach(column -> columns.add(column.getName()));
+                        rejectRepeated(columns, file.toString());
+                    }
+                    handler.row(columns, new LinkedHashMap<>(row));
+                    rows++;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException("cases", "file not found: " + file);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.nio.charset.CharacterCodingException) {
+                    throw new InvalidInputException("cases", file + " is not UTF-8 text; save it as \"CSV UTF-8\"");
+                }
+            }
+            if (e instanceof IOException io && !(e instanceof com.fasterxml.jackson.core.JacksonException)) {
+                throw io;
+            }
+            throw new InvalidInputException("cases", file + " is not a readable CSV file: "
+                    + (e.getMessage() == null ? "unreadable" : JsonSupport.firstLine(e.getMessage())));
+        }
+        if (columns.isEmpty()) {
+            throw new InvalidInputException("cases", file + " has no header or no rows");
+        }
+        return rows;
+    }
+
+    private static void rejectRepeated(List<String> header, String name) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Integer earlier = seen.putIfAbsent(header.get(i), i + 1);
+            if (earlier != null) {
+                throw new InvalidInputException("cases", name + ": the column '" + header.get(i) + "' appears twice (columns "
+                        + earlier + " and " + (i + 1) + "); keep one");
+            }
+        }
+    }
+
+    /** Writes rows one at a time under a fixed header, each cell neutralised as {@link #write} does. */
+    public static final class RowWriter implements AutoCloseable {
+        private final com.fasterxml.jackson.databind.SequenceWriter out;
+
+        public RowWriter(Writer writer, List<String> columns) throws IOException {
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+            columns.forEach(schema::addColumn);
+            this.out = MAPPER.writer(schema.build()).writeValues(writer);
+        }
+
+        public void write(Map<String, String> row) throws IOException {
+            Map<String, String> cells = new LinkedHashMap<>();
+            row.forEach((column, value) -> cells.put(column, io.inferplan.app.csv.CsvCells.neutralised(value)));
+            out.write(cells);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
+    }
+
     public void write(Writer out) throws IOException {
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
         columns.forEach(schema::addColumn);

@@ -48,32 +48,41 @@ public final class LoadPredictions {
 
     /** The table with the simulator's columns filled for load and slo rows (errors go to the error column). */
     public CaseTable addTo(CaseTable predicted, List<CaseOutcome> outcomes) {
-        List<String> columns = new ArrayList<>(predicted.columns());
         boolean any = predicted.rows().stream().anyMatch(LoadPredictions::isLoadScenario);
         if (!any) {
             return predicted;
         }
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            rows.add(withLoadColumns(predicted.rows().get(i), outcomes.get(i)));
+        }
+        return new CaseTable(columnsWithLoad(predicted.columns()), rows);
+    }
+
+    /** The columns with the simulator's placed before {@code error}. */
+    public static List<String> columnsWithLoad(List<String> predictedColumns) {
+        List<String> columns = new ArrayList<>(predictedColumns);
         int errorAt = columns.indexOf("error");
         for (String column : LOAD_COLUMNS) {
             if (!columns.contains(column)) {
                 columns.add(errorAt < 0 ? columns.size() : errorAt++, column);
             }
         }
-        List<Map<String, String>> rows = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            Map<String, String> row = new LinkedHashMap<>(predicted.rows().get(i));
-            LOAD_COLUMNS.forEach(column -> row.putIfAbsent(column, ""));
-            CaseOutcome outcome = outcomes.get(i);
-            if (isLoadScenario(row) && !outcome.failed()) {
-                try {
-                    fill(row, outcome.resolved());
-                } catch (InvalidInputException e) {
-                    row.put("error", e.getMessage());
-                }
+        return columns;
+    }
+
+    /** One predicted row with the simulator's cells: filled for a load or slo row, empty otherwise. */
+    public Map<String, String> withLoadColumns(Map<String, String> predictedRow, CaseOutcome outcome) {
+        Map<String, String> row = new LinkedHashMap<>(predictedRow);
+        LOAD_COLUMNS.forEach(column -> row.putIfAbsent(column, ""));
+        if (isLoadScenario(row) && !outcome.failed()) {
+            try {
+                fill(row, outcome.resolved());
+            } catch (InvalidInputException e) {
+                row.put("error", e.getMessage());
             }
-            rows.add(row);
         }
-        return new CaseTable(columns, rows);
+        return row;
     }
 
     private void fill(Map<String, String> row, ResolvedCase c) {
@@ -156,12 +165,17 @@ public final class LoadPredictions {
 
     /** Accuracy of the load rows against their measured_* columns, as a small markdown table; empty when none. */
     public static String accuracyMarkdown(CaseTable table) {
+        return accuracyMarkdown(table.rows());
+    }
+
+    /** As above, over any rows (the load rows a streamed run kept). */
+    public static String accuracyMarkdown(Iterable<Map<String, String>> tableRows) {
         List<Double> ttft = new ArrayList<>();
         List<Double> itl = new ArrayList<>();
         int saturatedMeasured = 0;
         int saturatedAgree = 0;
         int rows = 0;
-        for (Map<String, String> row : table.rows()) {
+        for (Map<String, String> row : tableRows) {
             if (!isLoadScenario(row) || row.getOrDefault("predicted_mean_ttft_ms", "").isEmpty()) {
                 continue;
             }

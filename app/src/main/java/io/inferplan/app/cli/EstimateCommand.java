@@ -118,29 +118,70 @@ public final class EstimateCommand implements Callable<Integer> {
         if (sameFile(cases, out)) {
             throw new InvalidInputException("--out", "is the --cases file " + cases + ": choose another file (writing there would overwrite the input)");
         }
-        CaseTable input = CaseTable.read(cases);
-        List<CaseOutcome> outcomes = evaluator.evaluateAll(input);
-        CaseTable output = new LoadPredictions(PerformanceModel.standard()).addTo(CaseEvaluator.withPredictions(input, outcomes), outcomes);
+        // Streamed, two passes: the first only looks for load rows (they add columns), the second evaluates and
+        // writes each row as it goes, so memory stays flat however many rows the file has.
+        boolean[] anyLoad = {false};
+        CaseTable.forEachRow(cases, (columns, row) -> anyLoad[0] |= LoadPredictions.isLoadScenario(row));
+        LoadPredictions load = new LoadPredictions(PerformanceModel.standard());
+        AccuracySummary.Builder accuracyOf = new AccuracySummary.Builder();
+        List<Map<String, String>> loadRows = new java.util.ArrayList<>();
+        long[] counts = new long[2];
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
         // Written beside the target and moved into place: a run that fails halfway leaves no half-written file.
         Path partial = out.resolveSibling(out.getFileName() + ".part");
         try (BufferedWriter writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-            output.write(writer);
+            writeCases(writer, evaluator, anyLoad[0], load, accuracyOf, loadRows, counts);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
         Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return report(counts, loadRows, accuracyOf);
+    }
+
+    /** The second pass: every row evaluated and written at once; only numbers (and the few load rows) are kept. */
+    private void writeCases(BufferedWriter writer, CaseEvaluator evaluator, boolean anyLoad, LoadPredictions load,
+                            AccuracySummary.Builder accuracyOf, List<Map<String, String>> loadRows, long[] counts) throws IOException {
+        CaseTable.RowWriter[] rows = {null};
+        try {
+            CaseTable.forEachRow(cases, (columns, row) -> {
+                if (rows[0] == null) {
+                    List<String> header = CaseEvaluator.columnsWithPredictions(columns);
+                    rows[0] = new CaseTable.RowWriter(writer, anyLoad ? LoadPredictions.columnsWithLoad(header) : header);
+                }
+                CaseOutcome outcome = evaluator.evaluate(row);
+                Map<String, String> predicted = CaseEvaluator.predictionRow(row, outcome);
+                if (anyLoad) {
+                    predicted = load.withLoadColumns(predicted, outcome);
+                    if (LoadPredictions.isLoadScenario(predicted)) {
+                        loadRows.add(predicted);
+                    }
+                }
+                rows[0].write(predicted);
+                accuracyOf.add(outcome);
+                counts[0]++;
+                counts[1] += outcome.failed() ? 1 : 0;
+            });
+        } finally {
+            if (rows[0] != null) {
+                rows[0].close();
+            }
+        }
+    }
+
+    private int report(long[] counts, List<Map<String, String>> loadRows, AccuracySummary.Builder accuracyOf) {
         PrintWriter stdout = spec.commandLine().getOut();
-        long failed = outcomes.stream().filter(CaseOutcome::failed).count();
         stdout.printf(Locale.ROOT, "Evaluated %d rows of %s: %d with a prediction, %d with an error (see the error column). Wrote %s%n",
-                outcomes.size(), cases, outcomes.size() - failed, failed, out);
-        String latency = LoadPredictions.accuracyMarkdown(output);
+                counts[0], cases, counts[0] - counts[1], counts[1], out);
+        String latency = LoadPredictions.accuracyMarkdown(loadRows);
         if (!latency.isEmpty()) {
             stdout.println();
             stdout.println("Simulated latency against the measured columns of the load rows:");
             stdout.print(latency);
         }
-        AccuracySummary accuracy = AccuracySummary.of(outcomes);
+        AccuracySummary accuracy = accuracyOf.build();
         if (accuracy.hasMeasurements()) {
             stdout.println();
             stdout.println("Accuracy against the measured output_tokens_per_s of the rows:");
