@@ -112,6 +112,27 @@ class EstimateCommandTest {
     }
 
     @Test
+    void aCasesFileLargerThanAWholeReadMayHoldIsStreamedThrough() throws Exception {
+        // Ten rows of 7 MB each: past the 64 MB a whole-table read takes, which this file used to be refused by.
+        Path in = dir.resolve("large.csv");
+        String note = "x".repeat(7 * 1024 * 1024);
+        try (var writer = Files.newBufferedWriter(in)) {
+            writer.write("case,model,accelerator,gpus,tensor_parallel,weight_precision,input_tokens,output_tokens,scenario,note\n");
+            for (int i = 0; i < 10; i++) {
+                writer.write("r" + i + ",Llama-3.1-8B,H100,1,1,fp8,128,128,offline," + note + "\n");
+            }
+        }
+        assertTrue(Files.size(in) > io.inferplan.app.files.BoundedText.TABLE_MAX_BYTES);
+        Path out = dir.resolve("large-out.csv");
+        CliRun run = CliRun.of("estimate", "--cases", in.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Evaluated 10 rows"), run.out());
+        long[] predicted = {0};
+        CaseTable.forEachRow(out, (columns, row) -> predicted[0] += row.get("predicted_output_tokens_per_s").isEmpty() ? 0 : 1);
+        assertEquals(10, predicted[0]);
+    }
+
+    @Test
     void anOutputThatIsTheInputIsRefusedAndTheInputStaysAsItWas() throws Exception {
         Path in = dir.resolve("same.csv");
         String text = "case,model,accelerator,gpus,tensor_parallel,weight_precision,input_tokens,output_tokens,scenario\n"
