@@ -45,7 +45,7 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
     public static CaseTable parse(String text, String name) throws IOException {
         // Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise become part of the first column's name.
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        rejectRepeatedColumns(csv, name);
+        rejectRepeated(headerCells(csv), name);
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Map<String, String>> rows = new ArrayList<>();
         List<String> columns = new ArrayList<>();
@@ -69,19 +69,6 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
         return new CaseTable(columns, rows);
     }
 
-
-    /** A repeated column name would make one of the two columns vanish from every row without a word. */
-    private static void rejectRepeatedColumns(String csv, String name) {
-        List<String> header = headerCells(csv);
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            Integer earlier = seen.putIfAbsent(header.get(i), i + 1);
-            if (earlier != null) {
-                throw new InvalidInputException("cases", name + ": the column '" + header.get(i) + "' appears twice (columns "
-                        + earlier + " and " + (i + 1) + "); keep one");
-            }
-        }
-    }
 
     /** The first record's cells, trimmed (RFC 4180 quoting: a quoted cell may hold commas, doubled quotes and line breaks). */
     static List<String> headerCells(String csv) {
@@ -173,6 +160,7 @@ public record CaseTable(List<String> columns, List<Map<String, String>> rows) {
         return rows;
     }
 
+    /** A repeated column name would make one of the two columns vanish from every row without a word. */
     private static void rejectRepeated(List<String> header, String name) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {

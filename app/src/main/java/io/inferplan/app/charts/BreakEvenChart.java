@@ -58,8 +58,6 @@ public final class BreakEvenChart {
         data.addSeries(revenue);
         data.addSeries(cost);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        renderer.setSeriesStroke(0, new BasicStroke(2.2f));
-        renderer.setSeriesStroke(1, new BasicStroke(2.2f));
         for (int t = 0; t < curve.tiers().size(); t++) {
             TierLine tier = curve.tiers().get(t);
             XYSeries line = new XYSeries(tierLabel(tier));

@@ -50,7 +50,7 @@ public final class CompactFormat extends NumberFormat {
             body = trim(abs);
         } else {
             // Three significant digits, no trailing zeros: 0.5 next to 1 and 1.5, not 0.500.
-            body = new java.math.BigDecimal(abs).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+            body = io.inferplan.app.fx.Formats.threeSignificant(abs);
         }
         return out.append(sign).append(prefix).append(body).append(suffix);
     }

@@ -74,6 +74,11 @@ public final class Formats {
         if (Math.abs(value) >= 100 || value == Math.rint(value)) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
+        return threeSignificant(value);
+    }
+
+    /** Three significant digits, no trailing zeros, in no locale: 0.5, 0.25, 0.0313. */
+    public static String threeSignificant(double value) {
         return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 

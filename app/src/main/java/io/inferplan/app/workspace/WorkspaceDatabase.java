@@ -83,10 +83,9 @@ public final class WorkspaceDatabase implements AutoCloseable {
             if (lock != null) {
                 lock.release();
             }
-            boolean heldElsewhere = e instanceof AppLock.HeldElsewhere
-                    || e instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN;
-            if (!heldElsewhere && Files.isRegularFile(file(directory))) {
-                throw new WorkspaceUnreadableException(e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage()), e);
+            if (!heldElsewhere(e) && Files.isRegularFile(file(directory))) {
+                throw new WorkspaceUnreadableException(e.getMessage() == null ? e.getClass().getSimpleName()
+                        : io.inferplan.engine.JsonSupport.firstLine(e.getMessage()), e);
             }
             throw new WorkspaceException(whyNotOpened(directory, e), e);
         }
@@ -108,11 +107,6 @@ public final class WorkspaceDatabase implements AutoCloseable {
         return directory.resolve(FILE_NAME + ".mv.db");
     }
 
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
-    }
-
     /** Closes the connection (a clean store on disk) and keeps a copy of the file among the backups. */
     synchronized void backUp(WorkspaceBackups backups) throws java.io.IOException {
         long generation = storedGeneration();
@@ -120,12 +114,14 @@ public final class WorkspaceDatabase implements AutoCloseable {
         backups.keep(file(directory), java.time.Instant.now(), generation);
     }
 
-    /** H2's DATABASE_ALREADY_OPEN_1: the file is locked by another process. */
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    /** Another InferPlan has the workspace: our lock file, or H2's own lock on the file. */
+    private static boolean heldElsewhere(Exception e) {
+        return e instanceof AppLock.HeldElsewhere || e instanceof SQLException sql && sql.getErrorCode() == H2Files.ALREADY_OPEN;
+    }
 
     /** What the user is told when the workspace cannot be opened; another InferPlan holding it is the common case. */
     static String whyNotOpened(Path directory, Exception e) {
-        if (e instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN || e instanceof AppLock.HeldElsewhere) {
+        if (heldElsewhere(e)) {
             return "another InferPlan window has the workspace in " + directory + " open; close it and start again";
         }
         return "cannot open the workspace in " + directory + ": " + e.getMessage();

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -150,10 +149,5 @@ public final class IsolatedProfiler {
 
     private static boolean isWindows() {
         return File.separatorChar == '\\';
-    }
-
-    /** Whether a java launcher is there to start the child (a runtime image always keeps one). */
-    static boolean launcherPresent() {
-        return Files.isExecutable(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java"));
     }
 }

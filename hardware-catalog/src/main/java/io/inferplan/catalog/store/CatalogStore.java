@@ -62,14 +62,13 @@ public final class CatalogStore {
 
     /** The store in {@code directory}, created and migrated to the current schema. */
     public static CatalogStore open(Path directory) {
-        // Refused before anything is created: a path H2 would read settings from.
-        H2Files.url(directory.resolve(FILE_NAME), "");
+        // Built first: a path H2 would read settings from is refused before anything is created.
+        CatalogStore store = new CatalogStore(directory, false);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + directory, e);
         }
-        CatalogStore store = new CatalogStore(directory, false);
         store.migrate();
         H2Files.keepPrivate(directory, FILE_NAME);
         return store;
