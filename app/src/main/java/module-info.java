@@ -23,11 +23,6 @@ module io.inferplan.app {
     // FXML controllers are created and injected reflectively.
     opens io.inferplan.app.shell to javafx.fxml;
     opens io.inferplan.app.scenarios to javafx.fxml;
-    opens io.inferplan.app.editor to javafx.fxml;
-    opens io.inferplan.app.results to javafx.fxml;
-    opens io.inferplan.app.compare to javafx.fxml;
-    opens io.inferplan.app.catalog to javafx.fxml;
-    opens io.inferplan.app.profile to javafx.fxml;
     // Flyway instantiates the Java migrations it is given through reflection on their class.
     opens io.inferplan.app.workspace.migration to flyway.core;
 }

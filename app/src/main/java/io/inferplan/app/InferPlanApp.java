@@ -1,6 +1,6 @@
 package io.inferplan.app;
 
-import io.inferplan.app.results.DashboardView;
+import io.inferplan.app.dashboard.DashboardView;
 import io.inferplan.app.shell.AppContext;
 import io.inferplan.app.shell.AppCore;
 import io.inferplan.app.shell.ControlsWarmUp;

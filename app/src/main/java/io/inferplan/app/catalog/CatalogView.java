@@ -5,7 +5,7 @@ import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.shell.AppContext;
-import io.inferplan.app.shell.PageView;
+import io.inferplan.app.page.PageView;
 import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.Figure;
@@ -199,9 +199,6 @@ public final class CatalogView implements PageView {
 
     private void reloadEntries() {
         entries.setAll(context.catalog().entries());
-        if (context.session().scenario() != null) {
-            context.evaluation().requestNow(context.session().json());
-        }
     }
 
     private void setOwnPrice(CatalogEntry entry) {
@@ -235,7 +232,6 @@ public final class CatalogView implements PageView {
             ownPrices.put(entry.id(), saved);
             table.refresh();
             updateStatus();
-            requestReevaluation();
         }, error -> status.setText("Could not save the price: " + error.getMessage()));
     }
 
@@ -268,7 +264,6 @@ public final class CatalogView implements PageView {
             table.refresh();
             updateStatus();
             status.setText("Removed your own price for " + removed.size() + " accelerators; the catalog's are in use. Undo reset brings them back.");
-            requestReevaluation();
         }, error -> status.setText("Could not reset: " + error.getMessage()));
     }
 
@@ -284,14 +279,7 @@ public final class CatalogView implements PageView {
             restored.forEach(p -> ownPrices.put(p.acceleratorId(), p));
             table.refresh();
             updateStatus();
-            requestReevaluation();
         }, error -> status.setText("Could not restore your prices: " + error.getMessage()));
-    }
-
-    private void requestReevaluation() {
-        if (context.session().scenario() != null) {
-            context.evaluation().request(context.session().json());
-        }
     }
 
     private void updateSideBySide() {

@@ -1,5 +1,7 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.app.evaluation.BreakEvenCurve;
+
 import java.awt.BasicStroke;
 import java.awt.Font;
 import org.jfree.chart.JFreeChart;
@@ -18,27 +20,8 @@ import org.jfree.data.xy.XYSeriesCollection;
  * says where that tier alone would break even.
  */
 public final class BreakEvenChart {
-    /**
-     * @param millionTokensPerMonth    x values (all tokens, input and output)
-     * @param breakEvenMillionTokensPerMonth null when revenue never catches up with cost
-     * @param tiers                          one line per tier (empty with a single tier: it is the blend)
-     */
-    public record Curve(double[] millionTokensPerMonth, double[] revenueUsdPerMonth, double[] costUsdPerMonth,
-                        Double breakEvenMillionTokensPerMonth, double currentMillionTokensPerMonth, java.util.List<TierLine> tiers) {
-        public Curve {
-            tiers = tiers == null ? java.util.List.of() : java.util.List.copyOf(tiers);
-        }
-    }
-
-    /**
-     * @param revenueUsdPerMonth             the tier's revenue at each x, as if every token paid its prices
-     * @param breakEvenMillionTokensPerMonth where that revenue covers the cost; null when it never does
-     */
-    public record TierLine(String name, double[] revenueUsdPerMonth, Double breakEvenMillionTokensPerMonth) {
-    }
-
     /** The tier's legend entry: its name and where it alone breaks even. */
-    static String tierLabel(TierLine tier) {
+    static String tierLabel(BreakEvenCurve.TierLine tier) {
         return tier.name() + " alone: " + (tier.breakEvenMillionTokensPerMonth() == null ? "never breaks even"
                 : "break-even " + CompactFormat.format(tier.breakEvenMillionTokensPerMonth(), "") + " M");
     }
@@ -46,7 +29,7 @@ public final class BreakEvenChart {
     private BreakEvenChart() {
     }
 
-    public static JFreeChart build(Curve curve, ChartStyle style) {
+    public static JFreeChart build(BreakEvenCurve curve, ChartStyle style) {
         XYSeries revenue = new XYSeries("Revenue");
         XYSeries cost = new XYSeries("Cost");
         for (int i = 0; i < curve.millionTokensPerMonth().length; i++) {
@@ -59,7 +42,7 @@ public final class BreakEvenChart {
         data.addSeries(cost);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int t = 0; t < curve.tiers().size(); t++) {
-            TierLine tier = curve.tiers().get(t);
+            BreakEvenCurve.TierLine tier = curve.tiers().get(t);
             XYSeries line = new XYSeries(tierLabel(tier));
             for (int i = 0; i < curve.millionTokensPerMonth().length; i++) {
                 line.add(curve.millionTokensPerMonth()[i], Charts.finite(tier.revenueUsdPerMonth()[i]));

@@ -1,6 +1,6 @@
 package io.inferplan.app.charts;
 
-import io.inferplan.app.shell.Theme;
+import io.inferplan.app.theme.Theme;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,8 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.app.evaluation.AcceleratorCost;
+import io.inferplan.app.evaluation.AcceleratorCostCoverage;
+
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -11,26 +14,12 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /** Cost per million input and output tokens of this workload on each accelerator that can serve it. */
 public final class CostByAcceleratorChart {
-    /** One accelerator's figures; {@code chosen} marks the scenario's own hardware. */
-    public record Row(String accelerator, double usdPerMillionInputTokens, double usdPerMillionOutputTokens, boolean chosen) {
-    }
-
-    /**
-     * What the chart leaves out, so that it can say so: parts that cannot serve the model, parts with no rental price
-     * anywhere, and parts so much dearer than the cheapest that their bars would squash the rest into slivers.
-     *
-     * @param dearerFromUsd the lowest cost per M output tokens among the dearer parts left out (0 when none)
-     */
-    public record Coverage(int notFitting, int unpriced, int dearerLeftOut, double dearerFromUsd) {
-        public static final Coverage NONE = new Coverage(0, 0, 0, 0);
-    }
-
     private CostByAcceleratorChart() {
     }
 
-    public static JFreeChart build(List<Row> rows, Coverage coverage, ChartStyle style) {
+    public static JFreeChart build(List<AcceleratorCost> rows, AcceleratorCostCoverage coverage, ChartStyle style) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Row row : rows) {
+        for (AcceleratorCost row : rows) {
             // The star leads: a long name is cut at its end, and the mark must stay visible.
             String label = row.chosen() ? "★ " + shortName(row.accelerator()) : shortName(row.accelerator());
             data.addValue(Charts.finite(row.usdPerMillionOutputTokens()), "Output", label);
@@ -70,7 +59,7 @@ public final class CostByAcceleratorChart {
     }
 
     /** One basis for every bar, said once, and what is left out. */
-    static String subtitle(Coverage coverage) {
+    static String subtitle(AcceleratorCostCoverage coverage) {
         StringBuilder text = new StringBuilder("on-demand rent (your rate where set) · ★ this scenario");
         java.util.List<String> left = new java.util.ArrayList<>();
         if (coverage.dearerLeftOut() > 0) {

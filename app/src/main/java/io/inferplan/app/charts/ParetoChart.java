@@ -1,5 +1,7 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.app.evaluation.BatchPoint;
+
 import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
@@ -18,15 +20,12 @@ import org.jfree.data.xy.XYSeriesCollection;
  * Each point is one batch size on the scenario's hardware; the scenario's operating point is marked.
  */
 public final class ParetoChart {
-    public record Point(int batch, double outputTokensPerSecondPerUser, double outputTokensPerSecondPerGpu) {
-    }
-
     private ParetoChart() {
     }
 
-    public static JFreeChart build(List<Point> front, Point operatingPoint, String hardware, ChartStyle style) {
+    public static JFreeChart build(List<BatchPoint> front, BatchPoint operatingPoint, String hardware, ChartStyle style) {
         XYSeries series = new XYSeries("Batch sizes", false);
-        for (Point p : front) {
+        for (BatchPoint p : front) {
             series.add(Charts.finite(p.outputTokensPerSecondPerUser()), Charts.finite(p.outputTokensPerSecondPerGpu()));
         }
         XYSeries chosen = new XYSeries("This scenario", false);

@@ -6,7 +6,7 @@ import io.inferplan.app.charts.CompactFormat;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.shell.AppContext;
-import io.inferplan.app.shell.PageView;
+import io.inferplan.app.page.PageView;
 import io.inferplan.app.workspace.StoredScenario;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.util.ArrayList;

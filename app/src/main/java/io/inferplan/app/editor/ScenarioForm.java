@@ -1,11 +1,14 @@
 package io.inferplan.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inferplan.app.evaluation.CostBasisDefaults;
+import io.inferplan.app.evaluation.PartRate;
+import io.inferplan.app.evaluation.RentalRates;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -30,7 +33,7 @@ public final class ScenarioForm {
     private final ComboBox<String> basis = new ComboBox<>();
     private final TierTable tiers;
     private final ScrollPane root;
-    private final Function<String, List<PartRate>> rates;
+    private final Supplier<RentalRates> rates;
     private final Label rateSource = new Label();
     private boolean loading;
 
@@ -38,7 +41,7 @@ public final class ScenarioForm {
      * {@code rates}: a part's known hourly prices with their sources, the one a change of part takes first (own
      * price, else the catalog's cheapest on-demand).
      */
-    public ScenarioForm(ScenarioSession session, List<FieldSpec.Choice> accelerators, Function<String, List<PartRate>> rates) {
+    public ScenarioForm(ScenarioSession session, List<FieldSpec.Choice> accelerators, Supplier<RentalRates> rates) {
         this.session = session;
         this.rates = rates;
         FieldGroup workload = group(ScenarioFields.workload());
@@ -161,7 +164,7 @@ public final class ScenarioForm {
      */
     private void changeAccelerator(String id) {
         boolean renting = !"own".equals(text(session.get("cost.basis"), "rent"));
-        Optional<PartRate> rate = renting ? rates.apply(id).stream().findFirst() : Optional.empty();
+        Optional<PartRate> rate = renting ? rates.get().all(id).stream().findFirst() : Optional.empty();
         JsonNode custom = session.get(CUSTOM_ACCELERATOR_PATH);
         if (custom != null && custom.isObject() && id.equals(text(custom.get("id"), null))) {
             return; // the scenario's own part, shown in the list: nothing changed
@@ -187,7 +190,7 @@ public final class ScenarioForm {
             rateSource.setText("Rate: typed by you (the scenario's own part has no catalog price)");
             return;
         }
-        List<PartRate> all = rates.apply(partId);
+        List<PartRate> all = rates.get().all(partId);
         // The number may be any of the part's known prices (a sample's Lambda rate), not only the first.
         Optional<PartRate> matching = all.stream().filter(r -> Math.abs(r.usdPerGpuHour() - rate.asDouble()) < 1e-9).findFirst();
         Optional<PartRate> known = matching.isPresent() ? matching : all.stream().findFirst();
@@ -215,22 +218,10 @@ public final class ScenarioForm {
     private void switchBasis(String value) {
         session.edit(document -> {
             ObjectNode cost = document.putObject("cost");
-            cost.put("basis", value);
             if ("own".equals(value)) {
-                cost.put("priceUsdPerGpu", 30_000);
-                cost.put("serverShareUsdPerGpu", 8_000);
-                cost.put("depreciationYears", 4);
-                cost.put("costOfCapitalPerYear", 0.08);
-                cost.put("serverOverheadWattsPerGpu", 300);
-                cost.put("powerUsageEffectiveness", 1.3);
-                cost.put("usdPerKilowattHour", 0.10);
-                cost.put("hostingUsdPerKilowattMonth", 150);
-                cost.put("operationsShareOfCapexPerYear", 0.05);
+                CostBasisDefaults.ownHardware(cost);
             } else {
-                cost.put("term", "on-demand");
-                // The part's own price when there is one; $3 (a typical H100 hour) only as a last resort.
-                cost.put("usdPerGpuHour", rates.apply(text(document.at("/deployment/accelerator"), null)).stream()
-                        .findFirst().map(PartRate::usdPerGpuHour).orElse(3.0));
+                CostBasisDefaults.rentOnDemand(cost, rates.get(), text(document.at("/deployment/accelerator"), null));
             }
         });
         reload();

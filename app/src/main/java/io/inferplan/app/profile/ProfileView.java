@@ -6,7 +6,7 @@ import io.inferplan.app.fx.Background;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
 import io.inferplan.app.shell.AppContext;
-import io.inferplan.app.shell.PageView;
+import io.inferplan.app.page.PageView;
 import io.inferplan.catalog.profile.BenchmarkResult;
 import io.inferplan.catalog.profile.CancelToken;
 import io.inferplan.catalog.profile.DeviceProfile;

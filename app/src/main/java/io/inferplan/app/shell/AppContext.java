@@ -1,9 +1,11 @@
 package io.inferplan.app.shell;
 
+import io.inferplan.app.theme.Theme;
+
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.editor.ScenarioSession;
-import io.inferplan.app.results.EvaluationService;
-import io.inferplan.app.results.ScenarioAnalyzer;
+import io.inferplan.app.evaluation.EvaluationService;
+import io.inferplan.app.evaluation.ScenarioAnalyzer;
 import io.inferplan.app.scenarios.ScenarioListViewModel;
 import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.app.workspace.SampleLibrary;
@@ -11,7 +13,6 @@ import io.inferplan.app.workspace.WorkspaceStore;
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.store.CatalogStore;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 
@@ -95,18 +96,13 @@ public final class AppContext implements AutoCloseable {
     /** Re-reads the user's catalog entries after one was saved or reset. Call off the FX thread. */
     public void reloadCatalog() {
         if (catalogStore != null) {
-            core.useCatalog(catalogStore.catalog());
+            core.inputs().useCatalog(catalogStore.catalog());
         }
     }
 
+    /** Re-reads the user's own prices after one was set or reset. Call off the FX thread. */
     public void reloadOwnPrices() {
-        Map<String, Double> rates = new HashMap<>();
-        for (OwnPrice price : store.ownPrices().values()) {
-            if (price.usdPerGpuHour() != null) {
-                rates.put(price.acceleratorId(), price.usdPerGpuHour());
-            }
-        }
-        core.useOwnRates(rates);
+        core.inputs().useOwnPrices(OwnPrice.rates(store.ownPrices()));
     }
 
     public AppCore core() {

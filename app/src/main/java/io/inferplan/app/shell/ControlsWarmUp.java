@@ -1,9 +1,11 @@
 package io.inferplan.app.shell;
 
+import io.inferplan.app.theme.Theme;
+
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.CostBreakdownChart;
-import io.inferplan.app.results.DashboardView;
+import io.inferplan.app.dashboard.DashboardView;
 import java.util.Map;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

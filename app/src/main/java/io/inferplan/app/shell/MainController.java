@@ -1,5 +1,8 @@
 package io.inferplan.app.shell;
 
+import io.inferplan.app.page.PageView;
+import io.inferplan.app.theme.Theme;
+
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.fx.Views;
@@ -279,7 +282,7 @@ public final class MainController {
 
     @FXML
     private void exportCharts() {
-        if (!(page(Page.DASHBOARD) instanceof io.inferplan.app.results.DashboardView dashboard)) {
+        if (!(page(Page.DASHBOARD) instanceof io.inferplan.app.dashboard.DashboardView dashboard)) {
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();

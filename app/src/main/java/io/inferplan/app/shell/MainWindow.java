@@ -1,5 +1,10 @@
 package io.inferplan.app.shell;
 
+import io.inferplan.app.evaluation.InputChange;
+
+import io.inferplan.app.page.PageView;
+import io.inferplan.app.theme.Theme;
+
 import io.inferplan.app.catalog.CatalogView;
 import io.inferplan.app.compare.CompareView;
 import io.inferplan.app.editor.FieldSpec;
@@ -7,9 +12,11 @@ import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.fx.Views;
 import io.inferplan.app.profile.ProfileView;
-import io.inferplan.app.results.DashboardView;
-import io.inferplan.app.results.ProjectionView;
-import io.inferplan.app.results.SensitivityView;
+import io.inferplan.app.dashboard.DashboardView;
+import io.inferplan.app.projection.ProjectionView;
+import io.inferplan.app.projection.ProjectionViewModel;
+import io.inferplan.app.sensitivity.SensitivityView;
+import io.inferplan.app.sensitivity.SensitivityViewModel;
 import io.inferplan.app.workspace.StoredScenario;
 import java.util.EnumMap;
 import java.util.List;
@@ -41,12 +48,17 @@ public final class MainWindow {
         // Built before the user's catalog was read, and own entries come and go: keep the picker in step.
         Runnable syncAccelerators = () -> dashboard.form().setAcceleratorChoices(acceleratorChoices(context.catalog()));
         syncAccelerators.run();
-        context.core().onCatalogChanged(() -> javafx.application.Platform.runLater(syncAccelerators));
+        context.core().changes().listen(change -> {
+            if (change == InputChange.CATALOG) {
+                syncAccelerators.run();
+            }
+        });
         Map<Page, Supplier<PageView>> pages = new EnumMap<>(Page.class);
         pages.put(Page.DASHBOARD, () -> dashboard);
-        pages.put(Page.PROJECTION, () -> new ProjectionView(context.evaluation(), context::chartStyle));
-        pages.put(Page.SENSITIVITY, () -> new SensitivityView(context.evaluation(), context.session(), context.analyzer(),
+        pages.put(Page.PROJECTION, () -> new ProjectionView(new ProjectionViewModel(context.evaluation().analysisProperty()),
                 context::chartStyle));
+        pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
+                context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.COMPARE, () -> new CompareView(context));
         pages.put(Page.CATALOG, () -> new CatalogView(context));
         pages.put(Page.PROFILE, () -> new ProfileView(context));
@@ -85,7 +97,7 @@ public final class MainWindow {
      * on the FX thread while the workspace opens.
      */
     public static DashboardView buildDashboard(AppCore core) {
-        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()), core::rentalRates);
+        ScenarioForm form = new ScenarioForm(core.session(), acceleratorChoices(core.catalog()), core.inputs()::rentalRates);
         return new DashboardView(core.evaluation(), form, core::chartStyle);
     }
 
@@ -131,7 +143,6 @@ public final class MainWindow {
                 return;
             }
             session.open(selected);
-            context.evaluation().requestNow(session.json());
         });
         session.onChange(cause -> {
             if (cause == ScenarioSession.Cause.OPENED) {
@@ -141,7 +152,6 @@ public final class MainWindow {
             StoredScenario updated = session.scenario();
             context.store().saveLater(updated);
             context.scenarios().replace(updated);
-            context.evaluation().request(session.json());
         });
         context.scenarios().onRenamed(session::renamed);
     }

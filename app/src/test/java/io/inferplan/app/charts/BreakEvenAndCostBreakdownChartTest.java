@@ -1,9 +1,10 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.app.evaluation.BreakEvenCurve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.app.shell.Theme;
+import io.inferplan.app.theme.Theme;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,9 @@ class BreakEvenAndCostBreakdownChartTest {
     @Test
     void eachTierHasItsOwnLineAndSaysWhereItAloneBreaksEven() {
         double[] x = {0, 500, 1000};
-        BreakEvenChart.Curve curve = new BreakEvenChart.Curve(x, new double[] {0, 1000, 2000}, new double[] {600, 1100, 1600},
-                1000.0, 700, List.of(new BreakEvenChart.TierLine("Free", new double[] {0, 0, 0}, null),
-                        new BreakEvenChart.TierLine("Enterprise", new double[] {0, 20_000, 40_000}, 31.0)));
+        BreakEvenCurve curve = new BreakEvenCurve(x, new double[] {0, 1000, 2000}, new double[] {600, 1100, 1600},
+                1000.0, 700, List.of(new BreakEvenCurve.TierLine("Free", new double[] {0, 0, 0}, null),
+                        new BreakEvenCurve.TierLine("Enterprise", new double[] {0, 20_000, 40_000}, 31.0)));
         JFreeChart chart = BreakEvenChart.build(curve, style);
         XYPlot plot = chart.getXYPlot();
         XYDataset data = plot.getDataset();
@@ -50,7 +51,7 @@ class BreakEvenAndCostBreakdownChartTest {
     @Test
     void theNoBreakEvenSubtitleTakesTheThemesColour() {
         ChartStyle dark = ChartStyle.of(Theme.DARK);
-        BreakEvenChart.Curve never = new BreakEvenChart.Curve(new double[] {0, 1}, new double[] {0, 1}, new double[] {5, 6}, null, 1, List.of());
+        BreakEvenCurve never = new BreakEvenCurve(new double[] {0, 1}, new double[] {0, 1}, new double[] {5, 6}, null, 1, List.of());
         JFreeChart chart = BreakEvenChart.build(never, dark);
         org.jfree.chart.title.TextTitle subtitle = (org.jfree.chart.title.TextTitle) java.util.stream.IntStream.range(0, chart.getSubtitleCount())
                 .mapToObj(chart::getSubtitle).filter(t -> t instanceof org.jfree.chart.title.TextTitle).findFirst().orElseThrow();

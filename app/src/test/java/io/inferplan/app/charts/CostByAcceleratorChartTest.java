@@ -1,5 +1,6 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.app.evaluation.AcceleratorCostCoverage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -8,9 +9,9 @@ class CostByAcceleratorChartTest {
     @Test
     void theSubtitleStatesTheBasisAndWhatIsLeftOut() {
         assertEquals("on-demand rent (your rate where set) · ★ this scenario",
-                CostByAcceleratorChart.subtitle(CostByAcceleratorChart.Coverage.NONE));
+                CostByAcceleratorChart.subtitle(AcceleratorCostCoverage.NONE));
         assertEquals("on-demand rent (your rate where set) · ★ this scenario\nnot shown: 4 dearer (from $8.21), 23 unpriced, 2 too small",
-                CostByAcceleratorChart.subtitle(new CostByAcceleratorChart.Coverage(2, 23, 4, 8.214)));
+                CostByAcceleratorChart.subtitle(new AcceleratorCostCoverage(2, 23, 4, 8.214)));
     }
 
     @Test

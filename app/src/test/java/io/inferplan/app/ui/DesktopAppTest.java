@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.editor.FieldSpec;
-import io.inferplan.app.results.DashboardView;
+import io.inferplan.app.dashboard.DashboardView;
 import io.inferplan.app.shell.Page;
 import io.inferplan.app.workspace.StoredScenario;
 import java.nio.file.Files;
@@ -181,7 +181,7 @@ class DesktopAppTest extends FxRobot {
     void theSensitivityPageRanksInputsAndFollowsEdits() throws Exception {
         try (AppFixture app = AppFixture.open(dataDirectory)) {
             app.fx(() -> app.window.controller().show(Page.SENSITIVITY));
-            var view = (io.inferplan.app.results.SensitivityView) app.window.controller().page(Page.SENSITIVITY);
+            var view = (io.inferplan.app.sensitivity.SensitivityView) app.window.controller().page(Page.SENSITIVITY);
             app.waitUntil(() -> view.result() != null, "the sensitivity to be computed");
             assertTrue(lookup("#sensitivity-table").queryAs(TableView.class).getItems().size() >= 8, "most inputs are set in a sample");
             assertTrue(lookup("#sensitivity-chart").queryAs(ChartCard.class).isShowingChart());

@@ -1,4 +1,4 @@
-package io.inferplan.app.shell;
+package io.inferplan.app.page;
 
 import javafx.scene.Node;
 

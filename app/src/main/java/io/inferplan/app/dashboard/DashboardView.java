@@ -1,4 +1,7 @@
-package io.inferplan.app.results;
+package io.inferplan.app.dashboard;
+
+import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.app.evaluation.EvaluationService;
 
 import io.inferplan.app.charts.BreakEvenChart;
 import io.inferplan.app.charts.ChartCard;
@@ -10,7 +13,7 @@ import io.inferplan.app.charts.ParetoChart;
 import io.inferplan.app.charts.ProjectionChart;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.app.fx.Formats;
-import io.inferplan.app.shell.PageView;
+import io.inferplan.app.page.PageView;
 import io.inferplan.engine.economics.GpuHourCost;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.util.LinkedHashMap;
@@ -34,7 +37,7 @@ import javafx.scene.layout.VBox;
  * analysis arrives. An evaluation that fails marks the field and dims the tiles, leaving the last good results.
  */
 public final class DashboardView implements PageView {
-    private final EvaluationService evaluation;
+    private final DashboardViewModel model;
     private final ScenarioForm form;
     private final Supplier<ChartStyle> style;
     private final SplitPane root;
@@ -58,7 +61,11 @@ public final class DashboardView implements PageView {
     private long chartsDrawn;
 
     public DashboardView(EvaluationService evaluation, ScenarioForm form, Supplier<ChartStyle> style) {
-        this.evaluation = evaluation;
+        this(new DashboardViewModel(evaluation, form::describe), form, style, evaluation);
+    }
+
+    private DashboardView(DashboardViewModel model, ScenarioForm form, Supplier<ChartStyle> style, EvaluationService evaluation) {
+        this.model = model;
         this.form = form;
         this.style = style;
         problemBanner.getStyleClass().add("banner-error");
@@ -92,12 +99,26 @@ public final class DashboardView implements PageView {
         SplitPane.setResizableWithParent(form.node(), false);
         root.setId("dashboard");
 
-        evaluation.analysisProperty().addListener((obs, old, analysis) -> {
-            if (analysis != null) {
-                show(analysis);
-            }
-        });
-        evaluation.problemProperty().addListener((obs, old, problem) -> showProblem(problem));
+        inputCost.follow(model.tile(DashboardViewModel.Kpi.INPUT_COST), model.staleProperty());
+        outputCost.follow(model.tile(DashboardViewModel.Kpi.OUTPUT_COST), model.staleProperty());
+        gpus.follow(model.tile(DashboardViewModel.Kpi.GPUS), model.staleProperty());
+        margin.follow(model.tile(DashboardViewModel.Kpi.MARGIN), model.staleProperty());
+        breakEven.follow(model.tile(DashboardViewModel.Kpi.BREAK_EVEN), model.staleProperty());
+        limit.follow(model.tile(DashboardViewModel.Kpi.LIMIT), model.staleProperty());
+        latency.follow(model.tile(DashboardViewModel.Kpi.LATENCY), model.staleProperty());
+        trust.follow(model.tile(DashboardViewModel.Kpi.TRUST), model.staleProperty());
+        model.problemProperty().addListener((obs, old, text) -> showProblem(text));
+        model.descriptionProperty().addListener((obs, old, text) -> showAbout());
+        model.sourcesProperty().addListener((obs, old, list) -> showAbout());
+        model.analysisProperty().addListener((obs, old, analysis) -> draw(old, analysis));
+        // The second phase's bars come a moment after the rest: dimmed until then, never blank.
+        costChart.opacityProperty().bind(javafx.beans.binding.Bindings.when(evaluation.sweepingProperty()).then(0.55).otherwise(1.0));
+        evaluation.problemProperty().addListener((obs, old, problem) -> form.showProblem(problem == null ? null : problem.field(),
+                problem == null ? null : problem.message(), problem == null ? null : problem.range()));
+    }
+
+    public DashboardViewModel model() {
+        return model;
     }
 
     @Override
@@ -128,8 +149,8 @@ public final class DashboardView implements PageView {
 
     /** Redraws the charts in the current theme. */
     public void restyle() {
-        if (evaluation.analysisProperty().get() != null) {
-            show(evaluation.analysisProperty().get());
+        if (model.analysisProperty().get() != null) {
+            draw(null, model.analysisProperty().get());
         }
     }
 
@@ -153,37 +174,32 @@ public final class DashboardView implements PageView {
         return grid;
     }
 
-    private void show(Analysis analysis) {
-        ScenarioResult r = analysis.result();
-        ChartStyle chartStyle = style.get();
-        showAbout(r.description(), analysis.sources());
-        inputCost.show(Formats.usd(r.tokenCosts().costPerMillionInputTokensUsd()),
-                "cached " + Formats.usd(r.tokenCosts().costPerMillionCachedInputTokensUsd()), KpiTile.Tone.NEUTRAL);
-        outputCost.show(Formats.usd(r.tokenCosts().costPerMillionOutputTokensUsd()),
-                "blended " + Formats.usd(r.tokenCosts().costPerMillionTokensBlendedUsd()) + " per M", KpiTile.Tone.NEUTRAL);
-        gpus.show(Integer.toString(r.capacity().gpusRequired()), r.capacity().replicas() + " × " + r.capacity().gpusPerReplica()
-                + " " + r.accelerator() + " · avg load " + Math.round(r.capacity().averageUtilizationPercent()) + "%", KpiTile.Tone.NEUTRAL);
-        Double marginPercent = r.totals().grossMarginPercent();
-        margin.show(marginPercent == null ? "no revenue" : String.format(java.util.Locale.ROOT, "%.1f%%", marginPercent),
-                Formats.usd(r.totals().grossMarginUsdPerMonth()) + " per month",
-                marginPercent == null ? KpiTile.Tone.NEUTRAL : marginPercent >= 0 ? KpiTile.Tone.GOOD : KpiTile.Tone.BAD);
-        Integer month = r.breakEven().breakEvenMonth();
-        breakEven.show(month == null ? "never" : "month " + month,
-                r.breakEven().paybackMonth() == null ? "no payback within the horizon" : "payback in month " + r.breakEven().paybackMonth(),
-                month == null ? KpiTile.Tone.BAD : KpiTile.Tone.GOOD);
-        limit.show(shortLimit(r.replica().limitedBy()), r.replica().limitedBy(), KpiTile.Tone.NEUTRAL);
-        LatencyFigures figures = LatencyFigures.of(r.replica().timeToFirstTokenSeconds(), r.replica().timePerOutputTokenSeconds(),
-                analysis.latencyTargets());
-        latency.show(figures.value(), figures.detail(), KpiTile.Tone.NEUTRAL);
-        trust.show("±" + Math.round(r.replica().expectedErrorPercent()) + "%", r.replica().errorBand(),
-                r.replica().expectedErrorPercent() > 30 ? KpiTile.Tone.BAD : KpiTile.Tone.NEUTRAL);
-        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, latency, trust).forEach(t -> t.setStale(false));
-
-        if (analysis.costByAccelerator().isEmpty()) {
-            costChart.showMessage("No accelerator in the catalog has a rental price and fits this model.");
-        } else {
-            costChart.show(CostByAcceleratorChart.build(analysis.costByAccelerator(), analysis.costCoverage(), chartStyle));
+    /**
+     * Draws what changed: a new result redraws the scenario's own charts at once; the accelerator sweep that follows
+     * (the same result with its second phase done) redraws only the cost-by-accelerator chart.
+     */
+    private void draw(Analysis old, Analysis analysis) {
+        if (analysis == null) {
+            return;
         }
+        ChartStyle chartStyle = style.get();
+        boolean newResult = old == null || old.result() != analysis.result();
+        if (newResult) {
+            drawScenarioCharts(analysis, chartStyle);
+            chartsDrawn++;
+        }
+        if (analysis.acceleratorSweepDone() && (newResult || !old.acceleratorSweepDone())) {
+            var sweep = analysis.acceleratorSweep();
+            if (sweep.costs().isEmpty()) {
+                costChart.showMessage("No accelerator in the catalog has a rental price and fits this model.");
+            } else {
+                costChart.show(CostByAcceleratorChart.build(sweep.costs(), sweep.coverage(), chartStyle));
+            }
+        }
+    }
+
+    private void drawScenarioCharts(Analysis analysis, ChartStyle chartStyle) {
+        ScenarioResult r = analysis.result();
         List<MarginByTierChart.Row> tiers = r.tiers().stream()
                 .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(),
                         t.grossMarginPercent() == null ? null : t.grossMarginPercent() / 100))
@@ -204,23 +220,20 @@ public final class DashboardView implements PageView {
             paretoChart.show(ParetoChart.build(analysis.pareto(), analysis.operatingPoint(),
                     r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), chartStyle));
         }
-        chartsDrawn++;
     }
 
-    private void showProblem(EvaluationService.Problem problem) {
-        form.showProblem(problem == null ? null : problem.field(), problem == null ? null : problem.message(),
-                problem == null ? null : problem.range());
-        boolean failed = problem != null;
-        problemBanner.setText(failed ? "Not evaluated: " + form.describe(problem.field(), problem.message(), problem.range())
-                + " · showing the last valid results" : "");
+    private void showProblem(String text) {
+        boolean failed = !text.isEmpty();
+        problemBanner.setText(text);
         problemBanner.setVisible(failed);
         problemBanner.setManaged(failed);
-        List.of(inputCost, outputCost, gpus, margin, breakEven, limit, latency, trust).forEach(t -> t.setStale(failed));
     }
 
-    private void showAbout(String text, List<String> cited) {
-        boolean hasText = text != null && !text.isBlank();
-        description.setText(hasText ? text : "");
+    private void showAbout() {
+        String text = model.descriptionProperty().get();
+        List<String> cited = model.sourcesProperty().get();
+        boolean hasText = !text.isBlank();
+        description.setText(text);
         description.setVisible(hasText);
         description.setManaged(hasText);
         String joined = String.join(" · ", cited);
@@ -228,15 +241,6 @@ public final class DashboardView implements PageView {
         sources.setTooltip(cited.isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n", cited)));
         sources.setVisible(!cited.isEmpty());
         sources.setManaged(!cited.isEmpty());
-    }
-
-    private static String shortLimit(String limitedBy) {
-        if (limitedBy == null) {
-            return "–";
-        }
-        int paren = limitedBy.indexOf('(');
-        String text = (paren > 0 ? limitedBy.substring(0, paren) : limitedBy).strip();
-        return text.startsWith("the ") ? text.substring(4) : text;
     }
 
     static Map<String, Double> breakdown(GpuHourCost cost) {

@@ -1,13 +1,12 @@
-package io.inferplan.app.results;
+package io.inferplan.app.sensitivity;
+
 
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.TornadoChart;
-import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
-import io.inferplan.app.fx.Background;
-import io.inferplan.app.shell.PageView;
+import io.inferplan.app.page.PageView;
 import io.inferplan.engine.scenario.Sensitivity;
 import io.inferplan.engine.scenario.Sensitivity.Metric;
 import io.inferplan.engine.scenario.Sensitivity.Swing;
@@ -18,7 +17,6 @@ import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.concurrent.Task;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -32,15 +30,10 @@ import javafx.util.StringConverter;
 
 /**
  * What moves the open scenario's result most: each input alone moved down and up by a chosen share, as a tornado
- * chart and a table. Recomputed off the FX thread, with progress and cancel, whenever the scenario is re-evaluated
- * while the page is open; a newer request or leaving the page cancels the run in progress.
+ * chart and a table, with progress and cancel while it runs ({@link SensitivityViewModel} decides when).
  */
 public final class SensitivityView implements PageView {
-    private static final List<Double> STEPS = List.of(0.1, 0.2, 0.5);
-
-    private final EvaluationService evaluation;
-    private final ScenarioSession session;
-    private final ScenarioAnalyzer analyzer;
+    private final SensitivityViewModel model;
     private final Supplier<ChartStyle> style;
     private final ChoiceBox<Metric> metric = new ChoiceBox<>();
     private final ChoiceBox<Double> step = new ChoiceBox<>();
@@ -50,35 +43,33 @@ public final class SensitivityView implements PageView {
     private final VBox root;
     private final ProgressBar progress = new ProgressBar();
     private final Button cancel = new Button("Cancel");
-    private Task<Sensitivity.Result> running;
-    private Sensitivity.Result shown;
-    private boolean visible;
 
-    public SensitivityView(EvaluationService evaluation, ScenarioSession session, ScenarioAnalyzer analyzer, Supplier<ChartStyle> style) {
-        this.evaluation = evaluation;
-        this.session = session;
-        this.analyzer = analyzer;
+    public SensitivityView(SensitivityViewModel model, Supplier<ChartStyle> style) {
+        this.model = model;
         this.style = style;
         Label title = new Label("Sensitivity");
         title.getStyleClass().add("page-title");
         summary.getStyleClass().add("page-subtitle");
         summary.setId("sensitivity-summary");
+        summary.textProperty().bind(model.summaryProperty());
 
         metric.getItems().setAll(Metric.values());
-        metric.setValue(Metric.OPERATING_PROFIT);
-        metric.setConverter(converter(m -> capitalised(m.label())));
+        metric.setConverter(converter(m -> SensitivityViewModel.capitalised(m.label())));
         metric.setId("sensitivity-metric");
-        step.getItems().setAll(STEPS);
-        step.setValue(0.2);
+        metric.valueProperty().bindBidirectional(model.metricProperty());
+        step.getItems().setAll(SensitivityViewModel.STEPS);
         step.setConverter(converter(s -> "±" + String.format(Locale.ROOT, "%.0f%%", s * 100)));
         step.setId("sensitivity-step");
-        metric.valueProperty().addListener((obs, old, value) -> recompute());
-        step.valueProperty().addListener((obs, old, value) -> recompute());
+        step.valueProperty().bindBidirectional(model.stepProperty());
         progress.setId("sensitivity-progress");
         progress.setPrefWidth(160);
+        progress.progressProperty().bind(model.progressProperty());
         cancel.setId("sensitivity-cancel");
-        cancel.setOnAction(event -> cancelRunning());
-        showRunning(false);
+        cancel.setOnAction(event -> model.cancel());
+        for (Node node : List.of(progress, cancel)) {
+            node.visibleProperty().bind(model.runningProperty());
+            node.managedProperty().bind(model.runningProperty());
+        }
         HBox controls = new HBox(8, new Label("Result"), metric, new Label("Move each input by"), step, progress, cancel);
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -88,7 +79,7 @@ public final class SensitivityView implements PageView {
                 column("Now", s -> Formats.withUnit(s.baseInput(), s.baseUnit())),
                 column("Result, input lower", s -> side(s.low(), s.lowProblem())),
                 column("Result, input higher", s -> side(s.high(), s.highProblem())),
-                column("Swing", s -> format(s.spread(shown.base())))));
+                column("Swing", s -> format(s.spread(model.resultProperty().get().base())))));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No inputs to move: open a scenario."));
         table.setPrefHeight(260);
@@ -99,11 +90,13 @@ public final class SensitivityView implements PageView {
         root.setPadding(new Insets(12));
         root.getStyleClass().add("page");
         root.setId("sensitivity-page");
-        evaluation.analysisProperty().addListener((obs, old, analysis) -> {
-            if (visible) {
-                recompute();
+        model.resultProperty().addListener((obs, old, result) -> draw(result));
+        model.messageProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                chart.showMessage(text);
             }
         });
+        chart.showMessage(model.messageProperty().get());
     }
 
     @Override
@@ -113,93 +106,28 @@ public final class SensitivityView implements PageView {
 
     @Override
     public void shown() {
-        visible = true;
-        recompute();
+        model.activate();
     }
 
     @Override
     public void hidden() {
-        visible = false;
-        cancelRunning();
+        model.deactivate();
     }
 
     /** The latest result drawn, or null (tests). */
     public Sensitivity.Result result() {
-        return shown;
+        return model.resultProperty().get();
     }
 
-    private void recompute() {
-        cancelRunning();
-        String json = session.json();
-        if (json == null || evaluation.analysisProperty().get() == null) {
-            chart.showMessage("Open a valid scenario to see what moves its result.");
+    private void draw(Sensitivity.Result result) {
+        if (result == null) {
             return;
         }
-        Metric chosen = metric.getValue();
-        double share = step.getValue();
-        Task<Sensitivity.Result> task = new Task<>() {
-            @Override
-            protected Sensitivity.Result call() {
-                return Sensitivity.of(json, chosen, share, Sensitivity.STANDARD, analyzer::evaluate, new Sensitivity.Progress() {
-                    @Override
-                    public void update(int done, int total) {
-                        updateProgress(done, total);
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return isCancelled();
-                    }
-                });
-            }
-        };
-        running = task;
-        progress.progressProperty().bind(task.progressProperty());
-        showRunning(true);
-        task.setOnSucceeded(event -> {
-            finished(task);
-            show(task.getValue());
-        });
-        task.setOnFailed(event -> {
-            finished(task);
-            chart.showMessage("Sensitivity not available: " + task.getException().getMessage());
-            summary.setText("");
-        });
-        task.setOnCancelled(event -> finished(task));
-        Background.run(task);
-    }
-
-    private void cancelRunning() {
-        if (running != null) {
-            running.cancel();
-        }
-    }
-
-    private void finished(Task<Sensitivity.Result> task) {
-        if (running == task) {
-            running = null;
-            progress.progressProperty().unbind();
-            showRunning(false);
-        }
-    }
-
-    private void showRunning(boolean on) {
-        progress.setVisible(on);
-        progress.setManaged(on);
-        cancel.setVisible(on);
-        cancel.setManaged(on);
-    }
-
-    private void show(Sensitivity.Result result) {
-        shown = result;
         Metric m = result.metric();
         List<TornadoChart.Bar> bars = result.swings().stream()
                 .map(s -> new TornadoChart.Bar(s.driver().label(), s.low() - result.base(), s.high() - result.base())).toList();
         chart.show(TornadoChart.build(bars, m.label(), m.unit(), m.isMoney(), result.step(), style.get()));
         table.getItems().setAll(result.swings());
-        String top = result.swings().isEmpty() ? "" : " · largest: " + result.swings().getFirst().driver().label()
-                + " (" + format(result.swings().getFirst().spread(result.base())) + " between its two sides)";
-        summary.setText(capitalised(m.label()) + " now " + format(result.base()) + " " + m.suffix() + top);
     }
 
     private String side(double value, String problem) {
@@ -207,12 +135,8 @@ public final class SensitivityView implements PageView {
     }
 
     private String format(double value) {
-        Metric m = shown == null ? metric.getValue() : shown.metric();
-        return m.isMoney() ? Formats.usd(value) : Formats.number(value);
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        Sensitivity.Result shown = model.resultProperty().get();
+        return SensitivityViewModel.format(shown == null ? model.metricProperty().get() : shown.metric(), value);
     }
 
     private static <T> StringConverter<T> converter(Function<T, String> label) {

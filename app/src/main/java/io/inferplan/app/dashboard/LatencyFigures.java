@@ -1,4 +1,4 @@
-package io.inferplan.app.results;
+package io.inferplan.app.dashboard;
 
 import io.inferplan.engine.perf.ServingTarget;
 import java.util.Locale;

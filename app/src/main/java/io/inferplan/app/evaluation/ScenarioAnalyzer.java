@@ -1,12 +1,7 @@
-package io.inferplan.app.results;
+package io.inferplan.app.evaluation;
 
-import io.inferplan.app.charts.BreakEvenChart;
-import io.inferplan.app.charts.CostByAcceleratorChart;
-import io.inferplan.app.charts.ParetoChart;
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
-import io.inferplan.catalog.PriceKind;
-import io.inferplan.catalog.PriceQuote;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.economics.CostModel;
 import io.inferplan.engine.economics.MonthlyTotals;
@@ -26,8 +21,8 @@ import io.inferplan.engine.scenario.Workload;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -40,15 +35,15 @@ public final class ScenarioAnalyzer {
     private final EstimateSource estimates = EstimateSource.standard();
     private final ScenarioEvaluator evaluator = new ScenarioEvaluator(estimates);
     private final Supplier<AcceleratorCatalog> catalog;
-    private final Supplier<Map<String, Double>> ownHourlyRates;
+    private final Supplier<RentalRates> rentalRates;
 
     /**
      * @param catalog         the accelerators (bundled with the user's entries on top)
-     * @param ownHourlyRates  the user's own USD per GPU-hour by accelerator id, used before the catalog's prices
+     * @param rentalRates     the rate each part is compared at (the user's own before the catalog's)
      */
-    public ScenarioAnalyzer(Supplier<AcceleratorCatalog> catalog, Supplier<Map<String, Double>> ownHourlyRates) {
+    public ScenarioAnalyzer(Supplier<AcceleratorCatalog> catalog, Supplier<RentalRates> rentalRates) {
         this.catalog = catalog;
-        this.ownHourlyRates = ownHourlyRates;
+        this.rentalRates = rentalRates;
     }
 
     /** The engine's result alone (Compare and the command line need no sweeps). */
@@ -56,20 +51,39 @@ public final class ScenarioAnalyzer {
         return evaluator.evaluate(resolver().resolve(ScenarioJson.read(json)));
     }
 
-    /** @throws InvalidInputException naming the field when the document is not a valid scenario */
+    /**
+     * The first phase: the scenario itself, its batch-size front and its break-even curve (milliseconds).
+     *
+     * @throws InvalidInputException naming the field when the document is not a valid scenario
+     */
     public Analysis analyze(String json) {
         long start = System.nanoTime();
         Scenario scenario = ScenarioJson.read(json);
         ResolvedScenario resolved = resolver().resolve(scenario);
         ScenarioResult result = evaluator.evaluate(resolved);
-        List<CostByAcceleratorChart.Row> rows = new ArrayList<>();
-        CostByAcceleratorChart.Coverage coverage = costAcrossAccelerators(scenario, rows);
-        List<ParetoChart.Point> pareto = paretoFront(resolved);
-        ParetoChart.Point operating = new ParetoChart.Point(result.replica().batch(),
+        List<BatchPoint> pareto = paretoFront(resolved);
+        BatchPoint operating = new BatchPoint(result.replica().batch(),
                 result.replica().timePerOutputTokenSeconds() > 0 ? 1 / result.replica().timePerOutputTokenSeconds() : 0,
                 result.replica().outputTokensPerSecondPerGpu());
-        return new Analysis(result, rows, coverage, pareto, operating, breakEvenCurve(result), scenario.workload().latency(),
-                scenario.sources(), (System.nanoTime() - start) / 1_000_000);
+        return new Analysis(resolved, result, pareto, operating, breakEvenCurve(result), scenario.workload().latency(),
+                scenario.sources(), (System.nanoTime() - start) / 1_000_000, null);
+    }
+
+    /** Both phases at once (the command line and tests). */
+    public Analysis analyzeFully(String json) {
+        Analysis first = analyze(json);
+        return first.withAcceleratorSweep(acceleratorSweep(first, () -> false));
+    }
+
+    /**
+     * The second phase: the analysed scenario's workload on every accelerator of the catalog.
+     *
+     * @param cancelled polled between accelerators; the sweep stops early, returning what it has, once it says true
+     */
+    public AcceleratorSweep acceleratorSweep(Analysis first, BooleanSupplier cancelled) {
+        List<AcceleratorCost> rows = new ArrayList<>();
+        AcceleratorCostCoverage coverage = costAcrossAccelerators(first.resolved().scenario(), rows, cancelled);
+        return new AcceleratorSweep(rows, coverage);
     }
 
     AcceleratorResolver acceleratorResolver() {
@@ -90,21 +104,23 @@ public final class ScenarioAnalyzer {
      * scenario's own rental rate), at the smallest tensor-parallel size (from the scenario's own, up to 8) at which the
      * model fits. The scenario's own part is always shown; parts far dearer than the cheapest are counted, not drawn.
      */
-    private CostByAcceleratorChart.Coverage costAcrossAccelerators(Scenario scenario, List<CostByAcceleratorChart.Row> rows) {
-        Map<String, Double> own = ownHourlyRates.get();
+    private AcceleratorCostCoverage costAcrossAccelerators(Scenario scenario, List<AcceleratorCost> rows, BooleanSupplier cancelled) {
+        RentalRates rates = rentalRates.get();
         String chosenId = catalog.get().find(scenario.deployment().acceleratorName()).map(CatalogEntry::id).orElse("");
         Optional<Double> scenarioRate = scenario.cost() instanceof CostModel.Rent rent ? Optional.of(rent.usdPerGpuHour()) : Optional.empty();
         int notFitting = 0;
         int unpriced = 0;
-        List<CostByAcceleratorChart.Row> all = new ArrayList<>();
+        List<AcceleratorCost> all = new ArrayList<>();
         for (CatalogEntry entry : catalog.get().entries()) {
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
             boolean chosen = entry.id().equals(chosenId);
-            Optional<Double> rate = Optional.ofNullable(own.get(entry.id()))
-                    .or(() -> entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(PriceQuote::usdPerGpuHour))
+            Optional<Double> rate = rates.comparisonRate(entry).map(PartRate::usdPerGpuHour)
                     .or(() -> chosen ? scenarioRate : Optional.empty());
             if (rate.isEmpty()) {
                 if (chosen) {
-                    tryEvaluate(scenario).ifPresent(r -> all.add(new CostByAcceleratorChart.Row(entry.name(),
+                    tryEvaluate(scenario).ifPresent(r -> all.add(new AcceleratorCost(entry.name(),
                             r.tokenCosts().costPerMillionInputTokensUsd(), r.tokenCosts().costPerMillionOutputTokensUsd(), true)));
                 } else {
                     unpriced++;
@@ -113,17 +129,17 @@ public final class ScenarioAnalyzer {
             }
             Optional<ScenarioResult> result = onAccelerator(scenario, entry.id(), rate.get());
             if (result.isPresent()) {
-                all.add(new CostByAcceleratorChart.Row(entry.name(), result.get().tokenCosts().costPerMillionInputTokensUsd(),
+                all.add(new AcceleratorCost(entry.name(), result.get().tokenCosts().costPerMillionInputTokensUsd(),
                         result.get().tokenCosts().costPerMillionOutputTokensUsd(), chosen));
             } else {
                 notFitting++;
             }
         }
-        all.sort(Comparator.comparingDouble(CostByAcceleratorChart.Row::usdPerMillionOutputTokens));
+        all.sort(Comparator.comparingDouble(AcceleratorCost::usdPerMillionOutputTokens));
         double cheapest = all.isEmpty() ? 0 : all.getFirst().usdPerMillionOutputTokens();
         int dearer = 0;
         double dearerFrom = 0;
-        for (CostByAcceleratorChart.Row row : all) {
+        for (AcceleratorCost row : all) {
             boolean near = row.usdPerMillionOutputTokens() <= DEARER_THAN_CHEAPEST * cheapest && rows.size() < MAX_BARS;
             if (near || row.chosen()) {
                 rows.add(row);
@@ -132,7 +148,7 @@ public final class ScenarioAnalyzer {
                 dearer++;
             }
         }
-        return new CostByAcceleratorChart.Coverage(notFitting, unpriced, dearer, dearerFrom);
+        return new AcceleratorCostCoverage(notFitting, unpriced, dearer, dearerFrom);
     }
 
     private Optional<ScenarioResult> onAccelerator(Scenario scenario, String acceleratorId, double usdPerGpuHour) {
@@ -160,8 +176,8 @@ public final class ScenarioAnalyzer {
     }
 
     /** Throughput per GPU against tokens per second per user, one point per batch size, on the scenario's hardware. */
-    private List<ParetoChart.Point> paretoFront(ResolvedScenario resolved) {
-        List<ParetoChart.Point> points = new ArrayList<>();
+    private List<BatchPoint> paretoFront(ResolvedScenario resolved) {
+        List<BatchPoint> points = new ArrayList<>();
         var shape = Workload.shapeOf(resolved.scenario().workload().requestTokens());
         for (int batch = 1; batch <= 4096; batch *= 2) {
             try {
@@ -170,7 +186,7 @@ public final class ScenarioAnalyzer {
                 if (estimate.batch() < batch) {
                     break;
                 }
-                points.add(new ParetoChart.Point(batch, estimate.outputTokensPerSecondPerUser(), estimate.outputTokensPerSecondPerGpu()));
+                points.add(new BatchPoint(batch, estimate.outputTokensPerSecondPerUser(), estimate.outputTokensPerSecondPerGpu()));
             } catch (InvalidInputException e) {
                 break;
             }
@@ -179,7 +195,7 @@ public final class ScenarioAnalyzer {
     }
 
     /** Revenue and cost per month from zero to well past break-even (or past today's volume when it never breaks even). */
-    private static BreakEvenChart.Curve breakEvenCurve(ScenarioResult result) {
+    private static BreakEvenCurve breakEvenCurve(ScenarioResult result) {
         MonthlyTotals totals = result.totals();
         double currentMillion = totals.tokensPerMonth() / 1e6;
         Double breakEvenMillion = result.breakEven().breakEvenTokensPerMonth() == null ? null
@@ -208,17 +224,17 @@ public final class ScenarioAnalyzer {
             revenue[i] = revenuePerMillion * x[i];
             cost[i] = fixed + variablePerMillion * x[i];
         }
-        List<BreakEvenChart.TierLine> tiers = new ArrayList<>();
+        List<BreakEvenCurve.TierLine> tiers = new ArrayList<>();
         if (result.breakEven().tiers().size() > 1) {
             for (var tier : result.breakEven().tiers()) {
                 double[] tierRevenue = new double[points];
                 for (int i = 0; i < points; i++) {
                     tierRevenue[i] = tier.revenuePerMillionTokensUsd() * x[i];
                 }
-                tiers.add(new BreakEvenChart.TierLine(tier.name(), tierRevenue,
+                tiers.add(new BreakEvenCurve.TierLine(tier.name(), tierRevenue,
                         tier.breakEvenTokensPerMonth() == null ? null : tier.breakEvenTokensPerMonth() / 1e6));
             }
         }
-        return new BreakEvenChart.Curve(x, revenue, cost, breakEvenMillion, currentMillion, tiers);
+        return new BreakEvenCurve(x, revenue, cost, breakEvenMillion, currentMillion, tiers);
     }
 }

@@ -1,5 +1,7 @@
-package io.inferplan.app.results;
+package io.inferplan.app.dashboard;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
@@ -32,7 +34,18 @@ public final class KpiTile extends VBox {
         Tooltip.install(this, new Tooltip(help));
     }
 
-    public void show(String valueText, String detailText, Tone tone) {
+    /** Shows the tile's content, and follows it and the staleness from now on. */
+    public void follow(ReadOnlyObjectProperty<DashboardViewModel.Tile> tile, ReadOnlyBooleanProperty stale) {
+        tile.addListener((obs, old, next) -> show(next));
+        stale.addListener((obs, old, next) -> setStale(next));
+        show(tile.get());
+        setStale(stale.get());
+    }
+
+    private void show(DashboardViewModel.Tile tile) {
+        String valueText = tile.value();
+        String detailText = tile.detail();
+        DashboardViewModel.Tone tone = tile.tone();
         value.setText(valueText);
         // Words (a bottleneck's name) get a smaller face than figures so they fit the tile.
         value.getStyleClass().remove("kpi-value-text");
@@ -42,9 +55,9 @@ public final class KpiTile extends VBox {
         detail.setText(detailText);
         detailTooltip.setText(detailText);
         getStyleClass().removeAll("good", "bad");
-        if (tone == Tone.GOOD) {
+        if (tone == DashboardViewModel.Tone.GOOD) {
             getStyleClass().add("good");
-        } else if (tone == Tone.BAD) {
+        } else if (tone == DashboardViewModel.Tone.BAD) {
             getStyleClass().add("bad");
         }
     }
@@ -53,12 +66,10 @@ public final class KpiTile extends VBox {
         return value.getText();
     }
 
-    public void setStale(boolean stale) {
+    private void setStale(boolean stale) {
         getStyleClass().remove("stale");
         if (stale) {
             getStyleClass().add("stale");
         }
     }
-
-    public enum Tone { NEUTRAL, GOOD, BAD }
 }

@@ -1,4 +1,4 @@
-package io.inferplan.app.results;
+package io.inferplan.app.projection;
 
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartExporter;
@@ -6,11 +6,10 @@ import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.ProjectionChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.Formats;
-import io.inferplan.app.shell.PageView;
+import io.inferplan.app.page.PageView;
 import io.inferplan.engine.economics.ProjectionMonth;
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -27,22 +26,25 @@ import javafx.stage.FileChooser;
 
 /** The open scenario month by month: the projection chart large, and every month's figures in a table (CSV export). */
 public final class ProjectionView implements PageView {
-    private final EvaluationService evaluation;
+    private final ProjectionViewModel model;
     private final Supplier<ChartStyle> style;
     private final ChartCard chart = new ChartCard("Projection", "projection-chart");
     private final TableView<ProjectionMonth> table = new TableView<>();
     private final Label summary = new Label();
+    private final Label exportProblem = new Label();
     private final VBox root;
 
-    public ProjectionView(EvaluationService evaluation, Supplier<ChartStyle> style) {
-        this.evaluation = evaluation;
+    public ProjectionView(ProjectionViewModel model, Supplier<ChartStyle> style) {
+        this.model = model;
         this.style = style;
         Label title = new Label("Projection");
         title.getStyleClass().add("page-title");
         summary.getStyleClass().add("page-subtitle");
+        summary.textProperty().bind(model.summaryProperty());
         Button export = new Button("Export table as CSV…");
         export.setOnAction(event -> exportCsv());
-        HBox header = new HBox(12, new VBox(2, title, summary), spacer(), export);
+        exportProblem.getStyleClass().add("field-error");
+        HBox header = new HBox(12, new VBox(2, title, summary), spacer(), exportProblem, export);
         table.setId("projection-table");
         table.getColumns().addAll(List.of(
                 column("Month", m -> Integer.toString(m.month())),
@@ -64,7 +66,8 @@ public final class ProjectionView implements PageView {
         root.setPadding(new Insets(12));
         root.getStyleClass().add("page");
         root.setId("projection-page");
-        evaluation.analysisProperty().addListener((obs, old, analysis) -> refresh());
+        table.setItems(model.months());
+        model.projectionProperty().addListener((obs, old, projection) -> draw());
     }
 
     @Override
@@ -74,23 +77,19 @@ public final class ProjectionView implements PageView {
 
     @Override
     public void shown() {
-        refresh();
+        draw();
     }
 
-    private void refresh() {
-        Analysis analysis = evaluation.analysisProperty().get();
-        if (analysis == null) {
+    /** Redraws the chart in the current theme. */
+    private void draw() {
+        var projection = model.projectionProperty().get();
+        if (projection == null) {
             chart.showMessage("Open a scenario to see its projection.");
             return;
         }
-        var projection = analysis.result().projection();
         chart.show(ProjectionChart.build(projection.months().stream()
                 .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
                 .toList(), projection.breakEvenMonth(), style.get()));
-        table.getItems().setAll(projection.months());
-        summary.setText(analysis.result().scenarioName() + " · " + projection.months().size() + " months · revenue "
-                + Formats.usd(projection.totalRevenueUsd()) + ", cost " + Formats.usd(projection.totalCostUsd())
-                + ", operating profit " + Formats.usd(projection.totalOperatingProfitUsd()) + " · peak " + projection.peakGpus() + " GPUs");
     }
 
     private void exportCsv() {
@@ -101,20 +100,11 @@ public final class ProjectionView implements PageView {
         if (file == null) {
             return;
         }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("month", "accelerator", "averageRequestsPerSecond", "gpus", "revenueUsd", "servingCostUsd",
-                "fixedCostsUsd", "grossMarginPercent", "operatingProfitUsd", "capexUsd", "cumulativeCashUsd", "costPerMillionTokensUsd"));
-        for (ProjectionMonth m : table.getItems()) {
-            rows.add(List.of(Integer.toString(m.month()), m.accelerator(), Double.toString(m.averageRequestsPerSecond()),
-                    Long.toString(m.gpus()), Double.toString(m.revenueUsd()), Double.toString(m.servingCostUsd()),
-                    Double.toString(m.fixedCostsUsd()), m.grossMarginPercent() == null ? "" : Double.toString(m.grossMarginPercent()),
-                    Double.toString(m.operatingProfitUsd()), Double.toString(m.capexUsd()), Double.toString(m.cumulativeCashUsd()),
-                    Double.toString(m.costPerMillionTokensUsd())));
-        }
+        List<List<String>> rows = model.csvRows();
         try {
             ChartExporter.CsvWriter.write(file.toPath(), rows);
         } catch (IOException e) {
-            summary.setText("Could not export: " + e.getMessage());
+            exportProblem.setText("Could not export: " + e.getMessage());
         }
     }
 

@@ -1,4 +1,4 @@
-package io.inferplan.app.shell;
+package io.inferplan.app.theme;
 
 import java.util.List;
 import java.util.Locale;

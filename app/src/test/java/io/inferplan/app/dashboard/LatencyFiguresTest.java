@@ -1,4 +1,5 @@
-package io.inferplan.app.results;
+package io.inferplan.app.dashboard;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.inferplan.app.editor;
+package io.inferplan.app.evaluation;
 
 /**
  * A part's rental price per GPU-hour and where it comes from ("your price", "catalog: Lambda, 2026-10"), so the

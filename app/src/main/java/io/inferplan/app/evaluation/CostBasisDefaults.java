@@ -1,0 +1,37 @@
+package io.inferplan.app.evaluation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Where a switch of the scenario's cost basis starts, so the user edits figures rather than fills a blank form:
+ * a typical owned H100-class server (estimates, to be replaced by a quote), or the part's own rental price.
+ */
+public final class CostBasisDefaults {
+    /** A typical H100 hour on demand, used only when the part has no price anywhere. */
+    static final double LAST_RESORT_USD_PER_GPU_HOUR = 3.0;
+
+    private CostBasisDefaults() {
+    }
+
+    /** Fills {@code cost} (the scenario's "cost" object) for owned hardware. */
+    public static void ownHardware(ObjectNode cost) {
+        cost.put("basis", "own");
+        cost.put("priceUsdPerGpu", 30_000);
+        cost.put("serverShareUsdPerGpu", 8_000);
+        cost.put("depreciationYears", 4);
+        cost.put("costOfCapitalPerYear", 0.08);
+        cost.put("serverOverheadWattsPerGpu", 300);
+        cost.put("powerUsageEffectiveness", 1.3);
+        cost.put("usdPerKilowattHour", 0.10);
+        cost.put("hostingUsdPerKilowattMonth", 150);
+        cost.put("operationsShareOfCapexPerYear", 0.05);
+    }
+
+    /** Fills {@code cost} for renting on demand at the part's first known rate. */
+    public static void rentOnDemand(ObjectNode cost, RentalRates rates, String acceleratorId) {
+        cost.put("basis", "rent");
+        cost.put("term", "on-demand");
+        cost.put("usdPerGpuHour", rates.all(acceleratorId).stream().findFirst().map(PartRate::usdPerGpuHour)
+                .orElse(LAST_RESORT_USD_PER_GPU_HOUR));
+    }
+}

@@ -1,0 +1,80 @@
+package io.inferplan.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The desktop app's layering, checked on its classes: one package per page, pages that know neither each other
+ * nor the window that shows them, an evaluation layer that knows no view, and no package cycles.
+ */
+class AppArchitectureTest {
+    /** The pages of the main window, one package each. */
+    static final List<String> PAGES = List.of("dashboard", "projection", "sensitivity", "compare", "catalog", "profile");
+    /** Pages still built on the shell's AppContext, until each has its view model (issue 18): checked once empty. */
+    static final List<String> NOT_YET_SPLIT = List.of("compare", "catalog", "profile");
+
+    private final JavaClasses app = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.inferplan.app");
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        assertFalse(app.isEmpty(), "no app classes found to check");
+        slices().matching("io.inferplan.app.(*)..").should().beFreeOfCycles()
+                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("a page not yet split",
+                                (com.tngtech.archunit.core.domain.JavaClass c) -> NOT_YET_SPLIT.stream()
+                                        .anyMatch(p -> c.getPackageName().startsWith("io.inferplan.app." + p))),
+                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
+                .check(app);
+    }
+
+    @Test
+    void pagesDependNeitherOnEachOtherNorOnTheShell() {
+        for (String page : PAGES) {
+            if (NOT_YET_SPLIT.contains(page)) {
+                continue;
+            }
+            String[] others = PAGES.stream().filter(p -> !p.equals(page)).map(p -> "io.inferplan.app." + p + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("io.inferplan.app." + page + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .orShould().dependOnClassesThat().resideInAPackage("io.inferplan.app.shell..")
+                    .because("a page gets what it needs through its constructor, never from another page or the window")
+                    .check(app);
+        }
+    }
+
+    @Test
+    void evaluationKnowsNoViewAndNoChart() {
+        noClasses().that().resideInAPackage("io.inferplan.app.evaluation..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
+                        "org.jfree..", "io.inferplan.app.charts..", "io.inferplan.app.shell..")
+                .because("the sweeps and their results are data the charts draw, not views")
+                .check(app);
+    }
+
+    @Test
+    void viewModelsKnowNoControls() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
+                        "org.jfree..", "io.inferplan.app.charts..")
+                .because("a view model is state and actions, testable without a window")
+                .check(app);
+    }
+
+    @Test
+    void chartsDrawRecordsAndKnowNoPage() {
+        String[] pages = PAGES.stream().map(p -> "io.inferplan.app." + p + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.inferplan.app.charts..")
+                .should().dependOnClassesThat().resideInAnyPackage(pages)
+                .orShould().dependOnClassesThat().resideInAPackage("io.inferplan.app.shell..")
+                .check(app);
+    }
+}

@@ -1,0 +1,55 @@
+package io.inferplan.app.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferplan.app.evaluation.AnalysisFixture;
+import io.inferplan.engine.scenario.ScenarioResult;
+import org.junit.jupiter.api.Test;
+
+class DashboardViewModelTest {
+    private final AnalysisFixture fixture = new AnalysisFixture();
+    private final DashboardViewModel model = new DashboardViewModel(fixture.evaluation,
+            (field, message, range) -> "[" + field + "] " + message);
+
+    @Test
+    void tilesSayTheEvaluatedFiguresInWords() {
+        assertEquals("–", model.tile(DashboardViewModel.Kpi.GPUS).get().value(), "nothing evaluated yet");
+        fixture.evaluation.request(AnalysisFixture.consumerChat());
+        ScenarioResult r = fixture.evaluation.analysisProperty().get().result();
+        DashboardViewModel.Tile gpus = model.tile(DashboardViewModel.Kpi.GPUS).get();
+        assertEquals(Integer.toString(r.capacity().gpusRequired()), gpus.value());
+        assertTrue(gpus.detail().startsWith(r.capacity().replicas() + " × " + r.capacity().gpusPerReplica() + " "), gpus.detail());
+        DashboardViewModel.Tile margin = model.tile(DashboardViewModel.Kpi.MARGIN).get();
+        assertTrue(margin.value().endsWith("%"), margin.value());
+        assertEquals(r.totals().grossMarginPercent() >= 0 ? DashboardViewModel.Tone.GOOD : DashboardViewModel.Tone.BAD, margin.tone());
+        assertTrue(model.tile(DashboardViewModel.Kpi.OUTPUT_COST).get().value().startsWith("$"));
+        assertTrue(model.tile(DashboardViewModel.Kpi.TRUST).get().value().startsWith("±"));
+        assertTrue(model.tile(DashboardViewModel.Kpi.LATENCY).get().detail().contains("targets 1.5 s · 50 ms"),
+                model.tile(DashboardViewModel.Kpi.LATENCY).get().detail());
+        assertFalse(model.descriptionProperty().get().isBlank());
+        assertEquals(3, model.sourcesProperty().get().size());
+        assertTrue(model.analysisProperty().get().acceleratorSweepDone(), "the charts get the completed analysis");
+    }
+
+    @Test
+    void aFailedEvaluationKeepsTheTilesMarksThemStaleAndSaysWhyInTheFieldsWords() {
+        fixture.evaluation.request(AnalysisFixture.consumerChat());
+        DashboardViewModel.Tile before = model.tile(DashboardViewModel.Kpi.INPUT_COST).get();
+        fixture.evaluation.request(AnalysisFixture.consumerChat().replace("\"tensorParallel\": 2", "\"tensorParallel\": 0"));
+        assertTrue(model.staleProperty().get());
+        assertEquals(before, model.tile(DashboardViewModel.Kpi.INPUT_COST).get(), "the last good figures stay");
+        assertTrue(model.problemProperty().get().startsWith("Not evaluated: [deployment.tensorParallel]"), model.problemProperty().get());
+        assertTrue(model.problemProperty().get().endsWith("showing the last valid results"));
+        fixture.evaluation.request(AnalysisFixture.consumerChat());
+        assertFalse(model.staleProperty().get());
+        assertEquals("", model.problemProperty().get());
+    }
+
+    @Test
+    void theLimitTileLeadsWithTheBottleneckAndKeepsTheWholeSentenceAsDetail() {
+        assertEquals("memory bandwidth", DashboardViewModel.shortLimit("the memory bandwidth (reading weights)"));
+        assertEquals("–", DashboardViewModel.shortLimit(null));
+    }
+}
