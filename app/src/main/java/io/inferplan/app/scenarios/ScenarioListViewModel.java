@@ -1,6 +1,6 @@
 package io.inferplan.app.scenarios;
 
-import io.inferplan.app.fx.Tasks;
+import io.inferplan.app.page.TaskRunner;
 import io.inferplan.app.workspace.StoredScenario;
 import io.inferplan.app.workspace.WorkspaceStore;
 import java.util.List;
@@ -21,6 +21,7 @@ import javafx.collections.transformation.FilteredList;
  * operations on it. Database work happens on worker threads; the lists change on the FX thread.
  */
 public final class ScenarioListViewModel {
+    private final TaskRunner tasks;
     private final WorkspaceStore store;
     private final ObservableList<StoredScenario> all = FXCollections.observableArrayList();
     private final FilteredList<StoredScenario> visible = new FilteredList<>(all, s -> true);
@@ -31,8 +32,9 @@ public final class ScenarioListViewModel {
     private int lastDeletedIndex;
     private Consumer<String> errorReporter = System.err::println;
 
-    public ScenarioListViewModel(WorkspaceStore store) {
+    public ScenarioListViewModel(WorkspaceStore store, TaskRunner tasks) {
         this.store = store;
+        this.tasks = tasks;
         search.addListener((obs, old, text) -> {
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             visible.setPredicate(s -> needle.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(needle)
@@ -79,7 +81,7 @@ public final class ScenarioListViewModel {
 
     /** Adds a new scenario with this document and opens it. */
     public void create(String name, String documentJson) {
-        Tasks.submit(() -> store.create(uniqueName(name), documentJson), created -> {
+        tasks.submit(() -> store.create(uniqueName(name), documentJson), created -> {
             all.add(created);
             search.set("");
             selected.set(created);
@@ -124,7 +126,7 @@ public final class ScenarioListViewModel {
         if (removed.equals(selected.get()) || (selected.get() != null && selected.get().id().equals(removed.id()))) {
             selected.set(all.isEmpty() ? null : all.get(Math.min(index, all.size() - 1)));
         }
-        Tasks.submit(() -> {
+        tasks.submit(() -> {
             store.delete(removed.id());
             return null;
         }, ignored -> { }, this::report);
@@ -136,7 +138,7 @@ public final class ScenarioListViewModel {
             return;
         }
         lastDeleted.set(null);
-        Tasks.submit(() -> {
+        tasks.submit(() -> {
             store.restore(restored.id());
             return restored;
         }, scenario -> {

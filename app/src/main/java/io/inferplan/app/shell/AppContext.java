@@ -38,7 +38,7 @@ public final class AppContext implements AutoCloseable {
         this.core = core;
         this.store = store;
         this.catalogStore = catalogStore;
-        this.scenarios = new ScenarioListViewModel(store);
+        this.scenarios = new ScenarioListViewModel(store, core.tasks());
     }
 
     /** Opens the workspace in {@code dataDirectory}, seeding the samples on first start. Call off the FX thread. */

@@ -4,7 +4,6 @@ import io.inferplan.app.page.PageView;
 import io.inferplan.app.theme.Theme;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.fx.Views;
 import io.inferplan.app.scenarios.ScenarioListController;
 import io.inferplan.app.workspace.SampleLibrary;
@@ -242,7 +241,7 @@ public final class MainController {
     }
 
     public void importFile(Path file) {
-        Tasks.submit(() -> {
+        context.core().tasks().submit(() -> {
             var entry = ScenarioFiles.read(file);
             context.store().touchRecentFile(file);
             return entry;
@@ -270,7 +269,7 @@ public final class MainController {
 
     public void exportFile(Path file) {
         String json = context.session().json();
-        Tasks.submit(() -> {
+        context.core().tasks().submit(() -> {
             ScenarioFiles.write(file, json);
             context.store().touchRecentFile(file);
             return file;
@@ -292,7 +291,7 @@ public final class MainController {
             return;
         }
         List<ChartCard> cards = dashboard.charts().stream().filter(ChartCard::isShowingChart).toList();
-        Tasks.submit(() -> {
+        context.core().tasks().submit(() -> {
             for (ChartCard card : cards) {
                 String base = card.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
                 card.exportTo(folder.toPath().resolve(base + ".png"));
@@ -343,7 +342,7 @@ public final class MainController {
     }
 
     private void refreshRecentFiles() {
-        Tasks.submit(() -> context.store().recentFiles(), files -> {
+        context.core().tasks().submit(() -> context.store().recentFiles(), files -> {
             recentMenu.getItems().clear();
             for (Path file : files) {
                 MenuItem item = new MenuItem(file.toString());
