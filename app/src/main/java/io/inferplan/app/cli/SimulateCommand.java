@@ -264,7 +264,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
             }
             line(b, "Simulated", String.format(Locale.ROOT, "%,d steps, %.0f s of serving in %.2f s%s", s.steps(), s.simulatedSeconds(),
-                    simulateSeconds, capacity == null ? "" : String.format(Locale.ROOT, "; capacity search %d runs in %.2f s",
+                    simulateSeconds, capacity == null ? "" : String.format(Locale.ROOT, "; capacity search %d probes in %.2f s",
                             capacity.probes(), capacitySeconds)));
             return b.toString();
         }
