@@ -6,7 +6,6 @@ import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.perf.PerformanceModel;
 import io.inferplan.engine.perf.RequestShape;
 import io.inferplan.engine.scenario.ResolvedScenario;
-import io.inferplan.engine.scenario.TokenDistribution;
 import io.inferplan.engine.scenario.Workload;
 import io.inferplan.engine.sim.ArrivalProcess;
 import io.inferplan.engine.sim.CapacityResult;
@@ -17,6 +16,7 @@ import io.inferplan.engine.sim.LengthDistribution;
 import io.inferplan.engine.sim.ReplicaSimulator;
 import io.inferplan.engine.sim.SchedulerPolicy;
 import io.inferplan.engine.sim.RequestSet;
+import io.inferplan.engine.sim.ScenarioSimulation;
 import io.inferplan.engine.sim.SimulatedReplica;
 import io.inferplan.engine.sim.SimulationResult;
 import io.inferplan.engine.sim.SimulationRun;
@@ -41,12 +41,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code inferplan simulate SCENARIO.json}: one replica of the scenario's deployment under its workload, simulated
  * step by step: latency distributions, throughput, KV occupancy, preemptions; with latency targets, the replica's
- * capacity within them (p99) and the replicas and GPUs the scenario's peak needs.
+ * capacity within them (at the percentiles the scenario names, p99 by default) and the replicas and GPUs the scenario's peak needs.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Simulates one replica of a scenario's deployment serving its workload, engine step by engine step:",
                 "TTFT, TPOT, E2E and queue time (mean, p50, p90, p99, p99.9), throughput, KV cache occupancy and preemptions;",
-                "with the scenario's latency targets, the highest rate one replica sustains within them at p99 and the fleet",
+                "with the scenario's latency targets, the highest rate one replica sustains within them (at their percentiles,",
+                "p99 by default) and the fleet",
                 "its peak needs. See docs/simulator.md."})
 public final class SimulateCommand implements Callable<Integer> {
     static final long DEFAULT_SEED = 20261201L;
@@ -107,11 +108,11 @@ public final class SimulateCommand implements Callable<Integer> {
         Workload workload = resolved.scenario().workload();
         RequestShape shape = Workload.shapeOf(workload.requestTokens());
         SimulatedReplica replica = SimulatedReplica.of(PerformanceModel.standard(), resolved.model(), resolved.deployment(), shape);
-        LengthDistribution input = lengths("workload.inputTokens", workload.inputTokens(), workload.task().meanAddedContextTokens(), 0);
-        LengthDistribution output = lengths("workload.outputTokens", workload.outputTokens(), 0, workload.reasoningTokens().meanTokens());
+        LengthDistribution input = ScenarioSimulation.inputLengths(workload);
+        LengthDistribution output = ScenarioSimulation.outputLengths(workload);
         long runSeed = seed == null ? DEFAULT_SEED : seed;
         LatencyTargets targets = workload.latency() == null ? null
-                : LatencyTargets.p99(workload.latency().maxTimeToFirstTokenSeconds(), workload.latency().maxTimePerOutputTokenSeconds());
+                : LatencyTargets.of(workload.latency());
 
         // A run must be long against one request's own latency to reach a steady state.
         double unloaded = replica.unloadedLatencySeconds(input.meanTokens(), output.meanTokens());
@@ -167,12 +168,6 @@ public final class SimulateCommand implements Callable<Integer> {
         out.print(json ? report.json() : report.table());
         out.flush();
         return CliSupport.OK;
-    }
-
-    /** Lognormal from the mean and p90 (a histogram too: from its mean and p90); context growth and reasoning shift it. */
-    static LengthDistribution lengths(String field, TokenDistribution d, double addedContext, double reasoning) {
-        double shift = addedContext + reasoning;
-        return LengthDistribution.of(field, Math.max(1, d.meanTokens() + shift), Math.max(1, d.p90Tokens() + shift));
     }
 
     private static RequestSet readTrace(Path path, double hitRate) throws IOException {
@@ -252,21 +247,24 @@ public final class SimulateCommand implements Callable<Integer> {
             line(b, "KV cache", String.format(Locale.ROOT, "%.0f%% used on average, %.0f%% at peak; %,d preemptions; %.1f sequences running on average",
                     s.meanKvShare() * 100, s.peakKvShare() * 100, s.preemptions(), s.meanRunningSequences()));
             if (targets != null) {
-                line(b, "Targets", String.format(Locale.ROOT, "p99 TTFT <= %.0f ms, p99 TPOT <= %.0f ms: %s; goodput %s requests/s",
-                        targets.maxTtftSeconds() * 1e3, targets.maxTpotSeconds() * 1e3, targets.metBy(s) ? "met" : "not met",
+                line(b, "Targets", String.format(Locale.ROOT, "%s: %s; goodput %s requests/s",
+                        targets.describe(), targets.metBy(s) ? "met" : "not met",
                         fmt(s.goodputRequestsPerSecond())));
                 if (capacity.reachable()) {
-                    line(b, "Capacity", String.format(Locale.ROOT, "%s requests/s per replica within the targets (steady-state maximum %s); "
-                                    + "peak %s requests/s needs %d replicas = %d GPUs", fmt(capacity.maxRequestsPerSecond()),
-                            fmt(capacity.steadyStateMaxRequestsPerSecond()), fmt(peak), replicas, replicas * resolved.deployment().gpusPerReplica()));
+                    line(b, "Capacity", String.format(Locale.ROOT, "%s requests/s per replica within the targets (%s to %s: %d replications "
+                                    + "of %,d requests pooled; steady-state maximum %s); peak %s requests/s needs %d replicas = %d GPUs",
+                            fmt(capacity.maxRequestsPerSecond()), fmt(capacity.bandLowRequestsPerSecond()), fmt(capacity.bandHighRequestsPerSecond()),
+                            capacity.replications(), capacity.requestsPerReplication(), fmt(capacity.steadyStateMaxRequestsPerSecond()), fmt(peak),
+                            replicas, replicas * resolved.deployment().gpusPerReplica()));
                 } else {
-                    line(b, "Capacity", "no rate meets the targets: even a trickle of requests has p99 TTFT "
-                            + String.format(Locale.ROOT, "%.0f ms and p99 TPOT %.1f ms", capacity.atCapacity().ttft().p99Seconds() * 1e3,
-                            capacity.atCapacity().tpot().p99Seconds() * 1e3));
+                    line(b, "Capacity", "no rate meets the targets: even a trickle of requests has "
+                            + String.format(Locale.ROOT, "%s TTFT %.0f ms and %s TPOT %.1f ms", LatencyTargets.label(targets.ttftPercentile()),
+                            targets.ttftOf(capacity.atCapacity()) * 1e3, LatencyTargets.label(targets.tpotPercentile()),
+                            targets.tpotOf(capacity.atCapacity()) * 1e3));
                 }
             }
             line(b, "Simulated", String.format(Locale.ROOT, "%,d steps, %.0f s of serving in %.2f s%s", s.steps(), s.simulatedSeconds(),
-                    simulateSeconds, capacity == null ? "" : String.format(Locale.ROOT, "; capacity search %d runs in %.2f s",
+                    simulateSeconds, capacity == null ? "" : String.format(Locale.ROOT, "; capacity search %d probes in %.2f s",
                             capacity.probes(), capacitySeconds)));
             return b.toString();
         }
@@ -324,7 +322,8 @@ public final class SimulateCommand implements Callable<Integer> {
             r.put("wallSeconds", simulateSeconds);
             if (targets != null) {
                 ObjectNode t = root.putObject("targets");
-                t.put("percentile", targets.percentile());
+                t.put("ttftPercentile", targets.ttftPercentile());
+                t.put("tpotPercentile", targets.tpotPercentile());
                 t.put("maxTtftMs", targets.maxTtftSeconds() * 1e3);
                 t.put("maxTpotMs", targets.maxTpotSeconds() * 1e3);
                 t.put("met", targets.metBy(s));
@@ -336,6 +335,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 c.put("peakRequestsPerSecond", peak);
                 c.put("replicas", replicas);
                 c.put("gpus", replicas * resolved.deployment().gpusPerReplica());
+                c.put("bandLowRequestsPerSecond", capacity.bandLowRequestsPerSecond());
+                c.put("bandHighRequestsPerSecond", capacity.bandHighRequestsPerSecond());
+                c.put("replications", capacity.replications());
+                c.put("requestsPerReplication", capacity.requestsPerReplication());
                 c.put("probes", capacity.probes());
                 c.put("wallSeconds", capacitySeconds);
             }

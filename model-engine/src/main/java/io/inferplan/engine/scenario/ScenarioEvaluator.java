@@ -35,6 +35,24 @@ public final class ScenarioEvaluator {
     }
 
     public ScenarioResult evaluate(ResolvedScenario resolved) {
+        return evaluate(resolved, Double.NaN);
+    }
+
+    /**
+     * The scenario with one replica's capacity given, e.g. the serving simulator's highest rate within percentile
+     * targets, in place of the steady-state estimate's requests per second: the fleet (replicas at the planned
+     * utilisation, as always), and with it the GPUs, cost per token, margins, break-even and projection follow from
+     * it. The projection scales every month's and generation's steady-state capacity by the same ratio. The rest
+     * of the operating point (prefill share, batch, mean latencies) stays the steady-state estimate's.
+     *
+     * @param replicaRequestsPerSecond requests per second one replica serves within the targets
+     */
+    public ScenarioResult evaluateAtReplicaCapacity(ResolvedScenario resolved, double replicaRequestsPerSecond) {
+        io.inferplan.engine.Checks.positive("replicaRequestsPerSecond", replicaRequestsPerSecond, 1e12);
+        return evaluate(resolved, replicaRequestsPerSecond);
+    }
+
+    private ScenarioResult evaluate(ResolvedScenario resolved, double givenReplicaRequestsPerSecond) {
         Scenario scenario = resolved.scenario();
         Workload workload = scenario.workload();
         DeploymentPlan plan = scenario.deployment();
@@ -43,7 +61,10 @@ public final class ScenarioEvaluator {
         double peakRps = workload.peakRps();
 
         PerformanceEstimate estimate = estimate(resolved, resolved.deployment(), tokens);
-        Capacity capacity = Capacity.plan(estimate.requestsPerSecond(), resolved.deployment().gpusPerReplica(), averageRps,
+        boolean given = !Double.isNaN(givenReplicaRequestsPerSecond);
+        double replicaRps = given ? givenReplicaRequestsPerSecond : estimate.requestsPerSecond();
+        double capacityScale = replicaRps / estimate.requestsPerSecond();
+        Capacity capacity = Capacity.plan(replicaRps, resolved.deployment().gpusPerReplica(), averageRps,
                 peakRps, plan.plannedUtilization(), plan.minReplicas());
         GpuHourCost gpuHour = GpuHourCost.of(scenario.cost(), resolved.deployment().accelerator().boardPowerWatts(), 1);
         double servingCostPerMonth = capacity.gpusRequired() * GpuHourCost.HOURS_PER_MONTH * gpuHour.totalUsdPerGpuHour();
@@ -62,7 +83,7 @@ public final class ScenarioEvaluator {
         MonthlyTotals totals = MonthlyTotals.of(tiers, servingCostPerMonth, variableCostPerRequest * requestsPerMonth, fixedCosts);
 
         ProjectionResult projection = Projection.run(projectionInputs(resolved, tokens, averageRps, peakRps),
-                (generation, monthTokens) -> estimate(resolved,
+                (generation, monthTokens) -> capacityScale * estimate(resolved,
                         generation == 0 ? resolved.deployment() : resolved.newGeneration(), monthTokens).requestsPerSecond());
 
         // The volume the sized fleet carries at the planned utilisation with this peak-to-average shape.
@@ -86,7 +107,7 @@ public final class ScenarioEvaluator {
                 estimate.errorBand() == null ? "" : estimate.errorBand().summary());
         return new ScenarioResult(scenario.name(), scenario.description(), EngineInfo.version(), resolved.model().id(),
                 resolved.deployment().accelerator().id(), request, replica, capacity, gpuHour, tokenCosts, tiers, totals,
-                breakEven, projection, notes(scenario, capacity, breakEven, totals, estimate, resolved.deployment()));
+                breakEven, projection, notes(scenario, capacity, breakEven, totals, estimate, resolved.deployment(), given));
     }
 
     private PerformanceEstimate estimate(ResolvedScenario resolved, Deployment deployment, RequestTokens tokens) {
@@ -118,8 +139,13 @@ public final class ScenarioEvaluator {
     }
 
     private static List<String> notes(Scenario scenario, Capacity capacity, BreakEven breakEven, MonthlyTotals totals,
-                                      PerformanceEstimate estimate, Deployment deployment) {
+                                      PerformanceEstimate estimate, Deployment deployment, boolean capacityGiven) {
         List<String> notes = new ArrayList<>();
+        if (capacityGiven) {
+            notes.add(String.format(java.util.Locale.ROOT, "Replica capacity %.3g requests/s given (the serving simulator's, within the "
+                    + "latency targets) in place of the steady-state estimate's %.3g.", capacity.replicaRequestsPerSecond(),
+                    estimate.requestsPerSecond()));
+        }
         if (capacity.averageUtilizationPercent() < 30) {
             notes.add(String.format(java.util.Locale.ROOT, "The fleet averages %.0f%% utilisation: cost per token is paid on mostly idle GPUs "
                     + "(peak %.1fx the average, or the minimum of %d replicas).", capacity.averageUtilizationPercent(),

@@ -2,6 +2,7 @@ package io.inferplan.engine.sim;
 
 import static io.inferplan.engine.Checks.inRange;
 
+import io.inferplan.engine.Statistics;
 import java.util.SplittableRandom;
 
 /**
@@ -14,6 +15,9 @@ public sealed interface LengthDistribution {
 
     int sample(SplittableRandom random);
 
+    /** The length at cumulative probability {@code u} in (0, 1): what a draw of that rank would be. */
+    int quantile(double u);
+
     double meanTokens();
 
     record Fixed(int tokens) implements LengthDistribution {
@@ -23,6 +27,11 @@ public sealed interface LengthDistribution {
 
         @Override
         public int sample(SplittableRandom random) {
+            return tokens;
+        }
+
+        @Override
+        public int quantile(double u) {
             return tokens;
         }
 
@@ -39,7 +48,16 @@ public sealed interface LengthDistribution {
     record Lognormal(double mean, double p90, double mu, double sigma) implements LengthDistribution {
         @Override
         public int sample(SplittableRandom random) {
-            double x = Math.exp(mu + sigma * random.nextGaussian());
+            return tokensAt(random.nextGaussian());
+        }
+
+        @Override
+        public int quantile(double u) {
+            return tokensAt(Statistics.normalQuantile(u));
+        }
+
+        private int tokensAt(double z) {
+            double x = Math.exp(mu + sigma * z);
             return (int) Math.max(1, Math.min(10_000_000, Math.round(x)));
         }
 

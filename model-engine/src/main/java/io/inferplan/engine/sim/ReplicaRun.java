@@ -9,6 +9,7 @@ import java.util.Arrays;
  * replicas share the request arrays.
  */
 final class ReplicaRun {
+    private static final int CANCEL_CHECK_STEPS = 4096;
     private final StepTimeSource steps;
     private final SchedulerPolicy policy;
     final int kvBlocks;
@@ -174,7 +175,19 @@ final class ReplicaRun {
     }
 
     SimulationRun simulate() {
+        return simulate(() -> false);
+    }
+
+    /** Checked every few thousand steps: a long run (minutes of simulated reasoning replies) stops within milliseconds. */
+    SimulationRun simulate(java.util.function.BooleanSupplier cancelled) {
+        int untilCheck = CANCEL_CHECK_STEPS;
         while (completed < n) {
+            if (--untilCheck == 0) {
+                untilCheck = CANCEL_CHECK_STEPS;
+                if (cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("simulation cancelled");
+                }
+            }
             while (nextArrival < released && arrival[nextArrival] <= now) {
                 enqueue(nextArrival++);
             }

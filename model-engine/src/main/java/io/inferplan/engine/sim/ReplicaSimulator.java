@@ -49,9 +49,18 @@ public final class ReplicaSimulator {
 
     /** Runs every request to completion; samples occupancy every {@code sampleIntervalSeconds} of simulated time. */
     public SimulationRun run(RequestSet requests, double sampleIntervalSeconds) {
+        return run(requests, sampleIntervalSeconds, () -> false);
+    }
+
+    /**
+     * @param cancelled polled every few thousand steps; when true the run stops with a
+     *                  {@link java.util.concurrent.CancellationException}
+     */
+    public SimulationRun run(RequestSet requests, double sampleIntervalSeconds, java.util.function.BooleanSupplier cancelled) {
         positive("sampleIntervalSeconds", sampleIntervalSeconds, 1e6);
+        present("cancelled", cancelled);
         check(requests);
-        return new ReplicaRun(this, requests, sampleIntervalSeconds).simulate();
+        return new ReplicaRun(this, requests, sampleIntervalSeconds).simulate(cancelled);
     }
 
     /** How a fleet's router picks the replica for each arrival. */

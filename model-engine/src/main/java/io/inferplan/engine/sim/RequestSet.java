@@ -63,6 +63,54 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
         return new RequestSet(arrival, in, out, cached, closed ? ((ArrivalProcess.ClosedLoop) arrivals).users() : 0);
     }
 
+    /**
+     * Like {@link #generate} for an open process, but the lengths are stratified: the i-th smallest of {@code count}
+     * prompt (and output) lengths is the middle of the i-th of {@code count} equal slices of the distribution, in an
+     * order shuffled by the seed. Every run then holds the same long prompts and replies, which are what a p99
+     * depends on most, so two seeds differ by their arrivals and pairings rather than by which rare lengths they
+     * happened to draw (a single draw past the 99.99th percentile of a wide lognormal is a 500k-token prompt that
+     * decides a whole run). The longest length is the 1 - 1/(2 count) quantile: nothing beyond is drawn. The gaps
+     * are the same stream as {@link #generate}'s (the same seed and rate give the same arrival times).
+     */
+    public static RequestSet generateStratified(ArrivalProcess arrivals, LengthDistribution input, LengthDistribution output,
+                                                int count, double promptCacheHitRate, long seed) {
+        if (arrivals instanceof ArrivalProcess.ClosedLoop) {
+            throw new InvalidInputException("arrival", "stratified requests are for an open arrival process");
+        }
+        inRange("num_requests", count, 1, MAX_REQUESTS);
+        inRange("prompt_cache_hit_rate", promptCacheHitRate, 0.0, 1.0);
+        SplittableRandom random = new SplittableRandom(seed);
+        SplittableRandom gaps = random.split();
+        SplittableRandom lengths = random.split();
+        double[] arrival = new double[count];
+        double t = 0;
+        for (int i = 0; i < count; i++) {
+            t += arrivals.nextGapSeconds(gaps);
+            arrival[i] = t;
+        }
+        int[] in = stratified(input, count, lengths);
+        int[] out = stratified(output, count, lengths);
+        int[] cached = new int[count];
+        for (int i = 0; i < count; i++) {
+            cached[i] = cachedTokens(in[i], promptCacheHitRate);
+        }
+        return new RequestSet(arrival, in, out, cached, 0);
+    }
+
+    private static int[] stratified(LengthDistribution distribution, int count, SplittableRandom random) {
+        int[] tokens = new int[count];
+        for (int i = 0; i < count; i++) {
+            tokens[i] = distribution.quantile((i + 0.5) / count);
+        }
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = tokens[i];
+            tokens[i] = tokens[j];
+            tokens[j] = swap;
+        }
+        return tokens;
+    }
+
     /** Requests arriving over {@code durationSeconds} at the process's rate (open processes). */
     public static RequestSet forDuration(ArrivalProcess arrivals, LengthDistribution input, LengthDistribution output,
                                          double durationSeconds, double promptCacheHitRate, long seed) {

@@ -113,9 +113,15 @@ public final class SimulatedReplica {
 
     /** Simulates the requests and summarises those arriving after {@code warmupSeconds}. */
     public SimulationResult simulate(RequestSet requests, double warmupSeconds, LatencyTargets targets) {
+        return simulate(requests, warmupSeconds, targets, () -> false);
+    }
+
+    /** As {@link #simulate(RequestSet, double, LatencyTargets)}, stopping with a CancellationException when asked. */
+    public SimulationResult simulate(RequestSet requests, double warmupSeconds, LatencyTargets targets,
+                                     java.util.function.BooleanSupplier cancelled) {
         double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
         double span = Double.isNaN(lastArrival) ? 1 : Math.max(1e-3, lastArrival);
-        SimulationRun run = simulator(policyFor(requests)).run(requests, Math.max(0.01, span / 2000));
+        SimulationRun run = simulator(policyFor(requests)).run(requests, Math.max(0.01, span / 2000), cancelled);
         return new SimulationResult(run, SimulationSummary.of(run, warmupSeconds, targets));
     }
 

@@ -194,6 +194,51 @@ public record SimulationSummary(int requestsMeasured, double warmupSeconds, doub
                 mean.applyAsDouble(SimulationSummary::simulatedSeconds));
     }
 
+    /**
+     * Independent replications taken together: percentiles over all their measured requests (a p99 over four runs of
+     * 4,000 is a p99 of 16,000 requests, not the mean of four noisier ones), the rest averaged as in
+     * {@link #averageOf}; overloaded when most replications are.
+     */
+    public static SimulationSummary pooledOf(java.util.List<SimulationResult> results) {
+        if (results.isEmpty()) {
+            throw new IllegalArgumentException("no runs to pool");
+        }
+        SimulationSummary mean = averageOf(results.stream().map(SimulationResult::summary).toList());
+        int total = 0;
+        for (SimulationResult r : results) {
+            total += r.run().requests().size();
+        }
+        double[] queue = new double[total];
+        double[] ttft = new double[total];
+        double[] tpot = new double[total];
+        double[] e2e = new double[total];
+        int measured = 0;
+        int tpotCount = 0;
+        for (SimulationResult r : results) {
+            SimulationRun run = r.run();
+            double[] arrival = run.requests().arrivalSeconds();
+            double warmup = r.summary().warmupSeconds();
+            for (int i = 0; i < arrival.length; i++) {
+                if (arrival[i] < warmup) {
+                    continue;
+                }
+                queue[measured] = run.queueSeconds(i);
+                ttft[measured] = run.ttftSeconds(i);
+                e2e[measured] = run.e2eSeconds(i);
+                measured++;
+                double t = run.tpotSeconds(i);
+                if (!Double.isNaN(t)) {
+                    tpot[tpotCount++] = t;
+                }
+            }
+        }
+        return new SimulationSummary(measured, mean.warmupSeconds(), mean.offeredRequestsPerSecond(),
+                mean.achievedRequestsPerSecond(), mean.outputTokensPerSecond(), LatencyStats.of(queue, measured),
+                LatencyStats.of(ttft, measured), LatencyStats.of(tpot, tpotCount), LatencyStats.of(e2e, measured),
+                mean.goodputRequestsPerSecond(), mean.meanKvShare(), mean.peakKvShare(), mean.preemptions(),
+                mean.meanRunningSequences(), mean.overloaded(), mean.overloadReason(), mean.steps(), mean.simulatedSeconds());
+    }
+
     private static LatencyStats average(java.util.List<SimulationSummary> runs, java.util.function.Function<SimulationSummary, LatencyStats> which) {
         java.util.List<LatencyStats> stats = runs.stream().map(which).filter(s -> s.count() > 0).toList();
         if (stats.isEmpty()) {

@@ -17,6 +17,28 @@ class ScenarioEvaluatorTest {
     }
 
     @Test
+    void aGivenReplicaCapacityReplacesTheSteadyStateOneInTheFleetAndEconomics() {
+        var resolved = Fixtures.RESOLVER.resolve(ScenarioJson.read(Fixtures.JSON));
+        ScenarioResult steady = evaluator.evaluate(resolved);
+        // The stub's 8 requests/s given back: the same fleet and money, plus a note saying where it came from.
+        ScenarioResult same = evaluator.evaluateAtReplicaCapacity(resolved, 8);
+        assertEquals(steady.capacity(), same.capacity());
+        assertEquals(steady.tokenCosts(), same.tokenCosts());
+        assertEquals(steady.projection(), same.projection());
+        assertTrue(same.notes().getFirst().contains("8.00 requests/s given"), same.notes().getFirst());
+        // Half of it (a p99 target the steady state does not see): peak 20 at 80% of 4 -> ceil(6.25) = 7 GPUs.
+        ScenarioResult half = evaluator.evaluateAtReplicaCapacity(resolved, 4);
+        assertEquals(7, half.capacity().gpusRequired());
+        assertEquals(4, half.capacity().replicaRequestsPerSecond(), 1e-12);
+        assertEquals(steady.tokenCosts().costPerRequestUsd() * 7 / 4, half.tokenCosts().costPerRequestUsd(), 1e-15);
+        assertEquals(7 * 2 * 730, half.totals().servingCostUsdPerMonth(), 1e-9);
+        // The projection's months carry the same halved capacity.
+        assertEquals(7, half.projection().months().getFirst().gpus());
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(io.inferplan.engine.InvalidInputException.class,
+                () -> evaluator.evaluateAtReplicaCapacity(resolved, 0)).getMessage().contains("replicaRequestsPerSecond"));
+    }
+
+    @Test
     void evaluatesByHand() {
         ScenarioResult result = evaluate(ScenarioJson.read(Fixtures.JSON));
         // 500 generated tokens per request -> 8 requests per second per replica; peak 20 at 80% -> ceil(3.125) = 4.

@@ -26,6 +26,31 @@ class ScenarioJsonTest {
     }
 
     @Test
+    void latencyTargetsNamePercentilesAndDefaultToP99() {
+        var old = ScenarioJson.read(Fixtures.JSON).workload().latency();
+        assertEquals(0.99, old.ttftQuantile());
+        assertEquals(0.99, old.tpotQuantile());
+        // A file that names no percentile is written back without one (old files stay as they were).
+        assertTrue(!ScenarioJson.write(ScenarioJson.read(Fixtures.JSON)).contains("Percentile"));
+        String named = Fixtures.JSON.replace("\"maxTimePerOutputTokenSeconds\": 0.05}",
+                "\"maxTimePerOutputTokenSeconds\": 0.05, \"timeToFirstTokenPercentile\": \"p90\", \"timePerOutputTokenPercentile\": \"P50\"}");
+        Scenario scenario = ScenarioJson.read(named);
+        assertEquals(0.9, scenario.workload().latency().ttftQuantile());
+        assertEquals(0.5, scenario.workload().latency().tpotQuantile());
+        assertEquals("p50", scenario.workload().latency().timePerOutputTokenPercentile());
+        assertEquals(scenario, ScenarioJson.read(ScenarioJson.write(scenario)));
+    }
+
+    @Test
+    void anUnknownPercentileNamesTheFieldAndTheAllowedValues() {
+        var e = rejected(Fixtures.JSON.replace("\"maxTimePerOutputTokenSeconds\": 0.05}",
+                "\"maxTimePerOutputTokenSeconds\": 0.05, \"timePerOutputTokenPercentile\": \"p95\"}"));
+        assertEquals("workload.latency.timePerOutputTokenPercentile", e.field());
+        assertTrue(e.getMessage().contains("p50, p90, p99, p99.9"), e.getMessage());
+        assertTrue(e.getMessage().contains("'p95'"), e.getMessage());
+    }
+
+    @Test
     void namesTheFieldPathOfAnOutOfRangeValue() {
         var e = rejected(Fixtures.JSON.replace("\"peakRequestsPerSecond\": 20", "\"peakRequestsPerSecond\": -5"));
         assertEquals("workload.peakRequestsPerSecond", e.field());

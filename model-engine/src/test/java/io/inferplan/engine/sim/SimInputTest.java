@@ -70,6 +70,33 @@ class SimInputTest {
     }
 
     @Test
+    void quantilesAndStratifiedLengths() {
+        assertEquals(1.959963985, io.inferplan.engine.Statistics.normalQuantile(0.975), 1e-8);
+        assertEquals(-2.326347874, io.inferplan.engine.Statistics.normalQuantile(0.01), 1e-8);
+        assertEquals(0, io.inferplan.engine.Statistics.normalQuantile(0.5), 1e-12);
+        LengthDistribution d = LengthDistribution.of("outputTokens", 500, 1000);
+        assertEquals(1000, d.quantile(0.9), 1);
+        assertEquals(7, new LengthDistribution.Fixed(7).quantile(0.999));
+        ArrivalProcess poisson = new ArrivalProcess.Poisson(5);
+        RequestSet a = RequestSet.generateStratified(poisson, d, d, 4000, 0.5, 1);
+        RequestSet b = RequestSet.generateStratified(poisson, d, d, 4000, 0.5, 2);
+        // The same lengths in another order: the mean and the p90 exactly the distribution's, whatever the seed.
+        int[] sortedA = a.outputTokens().clone();
+        int[] sortedB = b.outputTokens().clone();
+        java.util.Arrays.sort(sortedA);
+        java.util.Arrays.sort(sortedB);
+        assertTrue(java.util.Arrays.equals(sortedA, sortedB));
+        assertTrue(!java.util.Arrays.equals(a.outputTokens(), b.outputTokens()));
+        assertEquals(500, java.util.Arrays.stream(sortedA).average().orElseThrow(), 5);
+        assertEquals(1000, sortedA[3600], 2);
+        // Arrivals are generate()'s: the same seed and rate give the same times.
+        RequestSet plain = RequestSet.generate(poisson, d, d, 4000, 0.5, 1);
+        assertTrue(java.util.Arrays.equals(plain.arrivalSeconds(), a.arrivalSeconds()));
+        assertEquals(a.inputTokens()[0] / 2, a.cachedInputTokens()[0]);
+        assertThrows(InvalidInputException.class, () -> RequestSet.generateStratified(new ArrivalProcess.ClosedLoop(4), d, d, 10, 0, 1));
+    }
+
+    @Test
     void lognormalLengthsMatchTheMeanAndP90() {
         LengthDistribution d = LengthDistribution.of("outputTokens", 500, 1000);
         SplittableRandom random = new SplittableRandom(1);
