@@ -41,7 +41,7 @@ public final class InferPlanApp extends Application {
                 core.completeExceptionally(e);
             }
         });
-        new io.inferplan.app.page.FxTaskRunner().submit(() -> {
+        new io.inferplan.app.tasks.FxTaskRunner().submit(() -> {
             AppContext opened = AppContext.open(dataDirectory, core::join);
             Timing.mark("workspace open");
             return new Opened(opened, opened.store().settings(), opened.store().scenarios());

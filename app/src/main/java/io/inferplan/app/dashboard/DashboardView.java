@@ -88,7 +88,7 @@ public final class DashboardView implements PageView {
         // Two lines at most, so a long list of price pages never pushes the charts down; all of it in the tooltip.
         sources.setMaxHeight(34);
         VBox about = new VBox(2, description, sources);
-        VBox results = new VBox(10, problemBanner, about, tiles, charts);
+        VBox results = new VBox(10, problemBanner, about, tiles, sizingStatus(evaluation), charts);
         results.setPadding(new Insets(12));
         results.getStyleClass().add("page");
         ScrollPane scroller = new ScrollPane(results);
@@ -117,6 +117,27 @@ public final class DashboardView implements PageView {
                 problem == null ? null : problem.message(), problem == null ? null : problem.range()));
     }
 
+    /** A line under the tiles while the simulator sizes the fleet (the tiles then change to its figures). */
+    private static Node sizingStatus(EvaluationService evaluation) {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar();
+        bar.setPrefWidth(140);
+        bar.progressProperty().bind(evaluation.sizingProgressProperty());
+        Label text = new Label("Sizing the fleet for the latency percentiles by simulation…");
+        text.getStyleClass().add("scenario-sources");
+        javafx.scene.layout.HBox running = new javafx.scene.layout.HBox(8, bar, text);
+        running.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        running.visibleProperty().bind(evaluation.sizingProperty());
+        running.managedProperty().bind(evaluation.sizingProperty());
+        Label problem = new Label();
+        problem.getStyleClass().add("field-error");
+        problem.textProperty().bind(evaluation.sizingProblemProperty());
+        problem.visibleProperty().bind(evaluation.sizingProblemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        VBox status = new VBox(2, running, problem);
+        status.setId("sizing-status");
+        return status;
+    }
+
     public DashboardViewModel model() {
         return model;
     }
@@ -143,6 +164,7 @@ public final class DashboardView implements PageView {
         return problemBanner.getText();
     }
 
+    @Override
     public List<ChartCard> charts() {
         return List.of(costChart, marginChart, breakEvenChart, breakdownChart, projectionChart, paretoChart);
     }

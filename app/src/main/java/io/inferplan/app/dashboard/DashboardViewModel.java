@@ -110,9 +110,7 @@ public final class DashboardViewModel {
                     "cached " + Formats.usd(r.tokenCosts().costPerMillionCachedInputTokensUsd()), Tone.NEUTRAL);
             case OUTPUT_COST -> new Tile(Formats.usd(r.tokenCosts().costPerMillionOutputTokensUsd()),
                     "blended " + Formats.usd(r.tokenCosts().costPerMillionTokensBlendedUsd()) + " per M", Tone.NEUTRAL);
-            case GPUS -> new Tile(Integer.toString(r.capacity().gpusRequired()), r.capacity().replicas() + " × "
-                    + r.capacity().gpusPerReplica() + " " + r.accelerator() + " · avg load "
-                    + Math.round(r.capacity().averageUtilizationPercent()) + "%", Tone.NEUTRAL);
+            case GPUS -> gpusTile(analysis);
             case MARGIN -> {
                 Double percent = r.totals().grossMarginPercent();
                 yield new Tile(percent == null ? "no revenue" : String.format(Locale.ROOT, "%.1f%%", percent),
@@ -127,13 +125,47 @@ public final class DashboardViewModel {
             }
             case LIMIT -> new Tile(shortLimit(r.replica().limitedBy()), r.replica().limitedBy(), Tone.NEUTRAL);
             case LATENCY -> {
-                LatencyFigures figures = LatencyFigures.of(r.replica().timeToFirstTokenSeconds(),
-                        r.replica().timePerOutputTokenSeconds(), analysis.latencyTargets());
+                LatencyFigures figures = analysis.simulated() ? LatencyFigures.simulated(analysis.sizing().capacity())
+                        : LatencyFigures.of(r.replica().timeToFirstTokenSeconds(), r.replica().timePerOutputTokenSeconds(),
+                        analysis.latencyTargets());
                 yield new Tile(figures.value(), figures.detail(), Tone.NEUTRAL);
             }
             case TRUST -> new Tile("±" + Math.round(r.replica().expectedErrorPercent()) + "%", r.replica().errorBand(),
                     r.replica().expectedErrorPercent() > DOUBTFUL_ERROR_PERCENT ? Tone.BAD : Tone.NEUTRAL);
         };
+    }
+
+    /**
+     * GPUs for the peak: from the simulated capacity at the targets' percentiles once the simulator is done (with the
+     * GPUs its capacity band would take), from the steady-state estimate until then.
+     */
+    static Tile gpusTile(Analysis analysis) {
+        ScenarioResult r = analysis.result();
+        String fleet = r.capacity().replicas() + " × " + r.capacity().gpusPerReplica() + " " + r.accelerator();
+        if (analysis.sizing() != null && !analysis.sizing().reachable()) {
+            return new Tile("unreachable", "no arrival rate meets " + analysis.sizing().capacity().targets().describe()
+                    + " in simulation; the steady-state estimate says " + r.capacity().gpusRequired() + " GPUs", Tone.BAD);
+        }
+        if (!analysis.simulated()) {
+            return new Tile(Integer.toString(r.capacity().gpusRequired()), fleet + " · avg load "
+                    + Math.round(r.capacity().averageUtilizationPercent()) + "%" + (analysis.sizingDone() ? "" : " · sizing by simulation…"),
+                    Tone.NEUTRAL);
+        }
+        var sizing = analysis.sizing();
+        int most = sizing.atBandLow() == null ? r.capacity().gpusRequired() : sizing.atBandLow().capacity().gpusRequired();
+        int fewest = sizing.atBandHigh() == null ? r.capacity().gpusRequired() : sizing.atBandHigh().capacity().gpusRequired();
+        String band = most == fewest ? "" : " (" + fewest + "–" + most + " within the simulation's band)";
+        return new Tile(Integer.toString(r.capacity().gpusRequired()), fleet + " · sized by simulation at "
+                + percentileOf(sizing.capacity().targets()) + band, Tone.NEUTRAL);
+    }
+
+    private static String percentileOf(io.inferplan.engine.sim.LatencyTargets targets) {
+        if (targets.maxTtftSeconds() <= 0 && targets.maxTpotSeconds() <= 0) {
+            return "the highest steady rate";
+        }
+        String ttft = io.inferplan.engine.sim.LatencyTargets.label(targets.ttftPercentile());
+        String tpot = io.inferplan.engine.sim.LatencyTargets.label(targets.tpotPercentile());
+        return ttft.equals(tpot) ? ttft : ttft + " TTFT / " + tpot + " TPOT";
     }
 
     private void showProblem(EvaluationService.Problem next) {

@@ -26,6 +26,23 @@ record LatencyFigures(String value, String detail) {
         return new LatencyFigures(value, "targets " + ttftTarget + " · " + tpotTarget + "; " + binds + " (means)");
     }
 
+    /**
+     * The simulated tail at the replica's capacity (the worst a sized fleet sees at its peak): TTFT and TPOT at the
+     * targets' percentiles.
+     */
+    static LatencyFigures simulated(io.inferplan.engine.sim.CapacityResult capacity) {
+        var targets = capacity.targets();
+        var summary = capacity.atCapacity();
+        String ttftLabel = io.inferplan.engine.sim.LatencyTargets.label(targets.ttftPercentile());
+        String tpotLabel = io.inferplan.engine.sim.LatencyTargets.label(targets.tpotPercentile());
+        double tpot = targets.tpotOf(summary);
+        String value = ttftLabel + " " + seconds(targets.ttftOf(summary)) + " · " + (Double.isNaN(tpot) ? "–" : milliseconds(tpot));
+        String limits = (targets.maxTtftSeconds() > 0 ? seconds(targets.maxTtftSeconds()) : "none") + " · "
+                + (targets.maxTpotSeconds() > 0 ? milliseconds(targets.maxTpotSeconds()) : "none");
+        return new LatencyFigures(value, "simulated at " + String.format(Locale.ROOT, "%.3g", capacity.maxRequestsPerSecond())
+                + " req/s per replica (" + ttftLabel + (ttftLabel.equals(tpotLabel) ? "" : " / " + tpotLabel) + "); targets " + limits);
+    }
+
     /** Short enough for a tile: two significant figures. */
     private static String seconds(double value) {
         return value < 10 ? String.format(Locale.ROOT, "%.2g s", value).replace("e+00", "") : String.format(Locale.ROOT, "%.0f s", value);

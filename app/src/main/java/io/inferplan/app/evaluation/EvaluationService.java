@@ -1,10 +1,19 @@
 package io.inferplan.app.evaluation;
 
-import io.inferplan.app.page.TaskRunner;
+import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.OutOfRangeException;
 import java.util.function.Supplier;
+import io.inferplan.engine.sim.ScenarioSimulation;
+import io.inferplan.engine.sim.SimulationProgress;
+import java.util.concurrent.CancellationException;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,9 +21,10 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * Evaluates the open scenario whenever one of its inputs changes ({@link InputChanges}), in two phases: the
- * scenario itself first, published at once, then the catalog-wide accelerator sweep, which never delays the first
- * phase of a newer edit (a newer request cancels it). There is no debounce: while one evaluation runs, further
+ * Evaluates the open scenario whenever one of its inputs changes ({@link InputChanges}), in phases: the scenario
+ * itself from the steady-state estimate first, published at once; then, side by side, the catalog-wide accelerator
+ * sweep and the fleet sized by the serving simulator at the latency targets' percentiles, each published when done.
+ * Neither delays the first phase of a newer edit: a newer request cancels them. There is no debounce: while one evaluation runs, further
  * requests coalesce into one, evaluated as soon as it ends, so a burst of keystrokes costs at most two evaluations
  * and each result shows as soon as it exists. A failed evaluation leaves the last good analysis in place and reports
  * the problem (with the field it names) instead.
@@ -37,11 +47,15 @@ public final class EvaluationService {
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty sweeping = new SimpleBooleanProperty();
+    private final BooleanProperty sizing = new SimpleBooleanProperty();
+    private final DoubleProperty sizingProgress = new SimpleDoubleProperty();
+    private final StringProperty sizingProblem = new SimpleStringProperty("");
     private boolean firstPhaseRunning;
     private String pendingJson;
     private long pendingSinceNanos;
     private long generation;
     private TaskRunner.Job sweep;
+    private TaskRunner.Job simulation;
     private volatile long lastLatencyMillis = -1;
 
     public EvaluationService(ScenarioAnalyzer analyzer, TaskRunner runner) {
@@ -77,6 +91,16 @@ public final class EvaluationService {
         return sweeping;
     }
 
+    /** True while the fleet of the shown analysis is being sized by the serving simulator. */
+    public ReadOnlyBooleanProperty sizingProperty() {
+        return sizing;
+    }
+
+    /** How far the sizing is, 0 to 1. */
+    public ReadOnlyDoubleProperty sizingProgressProperty() {
+        return sizingProgress;
+    }
+
     /** From the request (the edit) to the first phase being published, for the last evaluation; -1 before the first. */
     public long lastLatencyMillis() {
         return lastLatencyMillis;
@@ -89,7 +113,7 @@ public final class EvaluationService {
         }
         pendingJson = json;
         running.set(true);
-        cancelSweep();
+        cancelLaterPhases();
         if (!firstPhaseRunning) {
             startFirstPhase();
         }
@@ -98,7 +122,7 @@ public final class EvaluationService {
     /** Forgets the current results (a different scenario was opened). */
     public void clear() {
         generation++;
-        cancelSweep();
+        cancelLaterPhases();
         analysis.set(null);
         problem.set(null);
     }
@@ -153,6 +177,7 @@ public final class EvaluationService {
             analysis.set(outcome.analysis());
             lastLatencyMillis = (System.nanoTime() - requestedAt) / 1_000_000;
             startSweep(id, outcome.analysis());
+            startSizing(id, outcome.analysis());
         } else {
             problem.set(outcome.problem());
             lastLatencyMillis = (System.nanoTime() - requestedAt) / 1_000_000;
@@ -164,17 +189,17 @@ public final class EvaluationService {
         sweep = runner.submit(progress -> analyzer.acceleratorSweep(first, progress::cancelled), new TaskRunner.Listener<AcceleratorSweep>() {
             @Override
             public void succeeded(AcceleratorSweep done) {
-                if (id == generation && analysis.get() == first) {
+                if (id == generation && current(first)) {
                     sweeping.set(false);
-                    analysis.set(first.withAcceleratorSweep(done));
+                    analysis.set(analysis.get().withAcceleratorSweep(done));
                 }
             }
 
             @Override
             public void failed(Throwable error) {
-                if (id == generation) {
+                if (id == generation && current(first)) {
                     sweeping.set(false);
-                    analysis.set(first.withAcceleratorSweep(new AcceleratorSweep(java.util.List.of(), AcceleratorCostCoverage.NONE)));
+                    analysis.set(analysis.get().withAcceleratorSweep(new AcceleratorSweep(java.util.List.of(), AcceleratorCostCoverage.NONE)));
                 }
             }
 
@@ -187,11 +212,67 @@ public final class EvaluationService {
         });
     }
 
-    private void cancelSweep() {
+    /** Whether the shown analysis is still the one this phase completes (same first phase). */
+    private boolean current(Analysis first) {
+        return analysis.get() != null && analysis.get().steadyState() == first.steadyState();
+    }
+
+    private void startSizing(long id, Analysis first) {
+        sizing.set(true);
+        sizingProgress.set(0);
+        simulation = runner.submit(progress -> analyzer.size(first,
+                SimulationProgress.of(fraction -> progress.update(fraction, ""), progress::cancelled)),
+                new TaskRunner.Listener<ScenarioSimulation.Sizing>() {
+                    @Override
+                    public void succeeded(ScenarioSimulation.Sizing done) {
+                        if (id == generation && current(first)) {
+                            sizing.set(false);
+                            analysis.set(ScenarioAnalyzer.withSizing(analysis.get(), done));
+                        }
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        if (id == generation) {
+                            // The steady-state figures stay; the problem says why they were not refined.
+                            sizing.set(false);
+                            sizingProblem.set(error instanceof CancellationException ? "" : "The simulator could not size this scenario: "
+                                    + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+                        }
+                    }
+
+                    @Override
+                    public void progressed(double fraction, String message) {
+                        if (id == generation) {
+                            sizingProgress.set(fraction);
+                        }
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        if (id == generation) {
+                            sizing.set(false);
+                        }
+                    }
+                });
+    }
+
+    /** Why the shown analysis has steady-state figures only although the simulator ran; empty otherwise. */
+    public ReadOnlyStringProperty sizingProblemProperty() {
+        return sizingProblem;
+    }
+
+    private void cancelLaterPhases() {
         if (sweep != null) {
             sweep.cancel();
             sweep = null;
         }
         sweeping.set(false);
+        if (simulation != null) {
+            simulation.cancel();
+            simulation = null;
+        }
+        sizing.set(false);
+        sizingProblem.set("");
     }
 }

@@ -7,6 +7,7 @@ import io.inferplan.engine.economics.CostModel;
 import io.inferplan.engine.economics.MonthlyTotals;
 import io.inferplan.engine.economics.RentalTerm;
 import io.inferplan.engine.perf.PerformanceEstimate;
+import io.inferplan.engine.perf.PerformanceModel;
 import io.inferplan.engine.perf.ServingTarget;
 import io.inferplan.engine.scenario.AcceleratorResolver;
 import io.inferplan.engine.scenario.DeploymentPlan;
@@ -18,6 +19,8 @@ import io.inferplan.engine.scenario.ScenarioJson;
 import io.inferplan.engine.scenario.ScenarioResolver;
 import io.inferplan.engine.scenario.ScenarioResult;
 import io.inferplan.engine.scenario.Workload;
+import io.inferplan.engine.sim.ScenarioSimulation;
+import io.inferplan.engine.sim.SimulationProgress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +35,8 @@ import java.util.function.Supplier;
 public final class ScenarioAnalyzer {
     private static final int MAX_TENSOR_PARALLEL = 8;
 
-    private final EstimateSource estimates = EstimateSource.standard();
+    private final PerformanceModel performance = PerformanceModel.standard();
+    private final EstimateSource estimates = EstimateSource.cached(performance);
     private final ScenarioEvaluator evaluator = new ScenarioEvaluator(estimates);
     private final Supplier<AcceleratorCatalog> catalog;
     private final Supplier<RentalRates> rentalRates;
@@ -66,13 +70,37 @@ public final class ScenarioAnalyzer {
                 result.replica().timePerOutputTokenSeconds() > 0 ? 1 / result.replica().timePerOutputTokenSeconds() : 0,
                 result.replica().outputTokensPerSecondPerGpu());
         return new Analysis(resolved, result, pareto, operating, breakEvenCurve(result), scenario.workload().latency(),
-                scenario.sources(), (System.nanoTime() - start) / 1_000_000, null);
+                scenario.sources(), (System.nanoTime() - start) / 1_000_000, null, null);
     }
 
-    /** Both phases at once (the command line and tests). */
+    /** Every phase at once, on the calling thread (tests and benchmarks). */
     public Analysis analyzeFully(String json) {
         Analysis first = analyze(json);
-        return first.withAcceleratorSweep(acceleratorSweep(first, () -> false));
+        return withSizing(first.withAcceleratorSweep(acceleratorSweep(first, () -> false)), SimulationProgress.NONE);
+    }
+
+    /** The serving simulator set up for the analysed scenario (its lengths, deployment and latency targets). */
+    public ScenarioSimulation simulation(Analysis analysis) {
+        return ScenarioSimulation.of(analysis.resolved(), performance);
+    }
+
+    /**
+     * The third phase: the fleet sized from the simulated capacity at the targets' percentiles (a fraction of a
+     * second for chat, seconds for long reasoning replies).
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} says to stop
+     */
+    public ScenarioSimulation.Sizing size(Analysis analysis, SimulationProgress progress) {
+        return simulation(analysis).size(evaluator, progress);
+    }
+
+    /** The analysis with {@code sizing} in it, its break-even curve redrawn from the simulated costs. */
+    public static Analysis withSizing(Analysis analysis, ScenarioSimulation.Sizing sizing) {
+        return analysis.withSizing(sizing, sizing.reachable() ? breakEvenCurve(sizing.simulated()) : analysis.breakEven());
+    }
+
+    private Analysis withSizing(Analysis analysis, SimulationProgress progress) {
+        return withSizing(analysis, size(analysis, progress));
     }
 
     /**

@@ -13,4 +13,9 @@ public interface PageView {
     /** Called when another page comes to the front (stop work only this page needs). */
     default void hidden() {
     }
+
+    /** The charts on the page, for "export every chart" (none by default). */
+    default java.util.List<io.inferplan.app.charts.ChartCard> charts() {
+        return java.util.List.of();
+    }
 }

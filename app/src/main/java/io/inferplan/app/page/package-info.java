@@ -1,6 +1,5 @@
 /**
- * What every page of the main window shares: the {@link io.inferplan.app.page.PageView} contract the shell shows
- * pages through, and the {@link io.inferplan.app.page.TaskRunner} their view models run slow work on (the FX one in
- * the app, a same-thread one in tests).
+ * What the window knows of a page: the {@link io.inferplan.app.page.PageView} contract it shows pages through
+ * (built on first visit, told when shown and hidden, asked for its charts).
  */
 package io.inferplan.app.page;

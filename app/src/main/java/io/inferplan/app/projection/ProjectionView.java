@@ -76,6 +76,11 @@ public final class ProjectionView implements PageView {
     }
 
     @Override
+    public List<ChartCard> charts() {
+        return List.of(chart);
+    }
+
+    @Override
     public void shown() {
         draw();
     }

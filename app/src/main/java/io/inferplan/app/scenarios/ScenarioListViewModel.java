@@ -1,6 +1,6 @@
 package io.inferplan.app.scenarios;
 
-import io.inferplan.app.page.TaskRunner;
+import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.workspace.StoredScenario;
 import io.inferplan.app.workspace.WorkspaceStore;
 import java.util.List;

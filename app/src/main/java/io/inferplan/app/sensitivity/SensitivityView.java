@@ -105,6 +105,11 @@ public final class SensitivityView implements PageView {
     }
 
     @Override
+    public List<ChartCard> charts() {
+        return List.of(chart);
+    }
+
+    @Override
     public void shown() {
         model.activate();
     }

@@ -2,7 +2,7 @@ package io.inferplan.app.sensitivity;
 
 import io.inferplan.app.evaluation.Analysis;
 import io.inferplan.app.fx.Formats;
-import io.inferplan.app.page.TaskRunner;
+import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.scenario.ScenarioResult;
 import io.inferplan.engine.scenario.Sensitivity;
 import io.inferplan.engine.scenario.Sensitivity.Metric;
@@ -56,7 +56,8 @@ public final class SensitivityViewModel {
         this.evaluate = evaluate;
         this.runner = runner;
         analysis.addListener((obs, old, next) -> {
-            if (active && next != null && (old == null || old.result() != next.result())) {
+            // Its moved copies are evaluated in steady state: the sweep and the simulated sizing change nothing here.
+            if (active && next != null && (old == null || old.steadyState() != next.steadyState())) {
                 recompute();
             }
         });

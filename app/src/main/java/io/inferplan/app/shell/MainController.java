@@ -281,7 +281,16 @@ public final class MainController {
 
     @FXML
     private void exportCharts() {
-        if (!(page(Page.DASHBOARD) instanceof io.inferplan.app.dashboard.DashboardView dashboard)) {
+        // Every chart on the pages opened so far; a page's name goes before its charts' but the dashboard's.
+        Map<String, ChartCard> cards = new java.util.LinkedHashMap<>();
+        page(Page.DASHBOARD);
+        for (Map.Entry<Page, PageView> built : pages.entrySet()) {
+            String prefix = built.getKey() == Page.DASHBOARD ? "" : built.getKey().title() + " ";
+            built.getValue().charts().stream().filter(ChartCard::isShowingChart)
+                    .forEach(card -> cards.put((prefix + card.name()).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), card));
+        }
+        if (cards.isEmpty()) {
+            notifyInfo("No chart to export yet.");
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
@@ -290,12 +299,10 @@ public final class MainController {
         if (folder == null) {
             return;
         }
-        List<ChartCard> cards = dashboard.charts().stream().filter(ChartCard::isShowingChart).toList();
         context.core().tasks().submit(() -> {
-            for (ChartCard card : cards) {
-                String base = card.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-                card.exportTo(folder.toPath().resolve(base + ".png"));
-                card.exportTo(folder.toPath().resolve(base + ".svg"));
+            for (Map.Entry<String, ChartCard> card : cards.entrySet()) {
+                card.getValue().exportTo(folder.toPath().resolve(card.getKey() + ".png"));
+                card.getValue().exportTo(folder.toPath().resolve(card.getKey() + ".svg"));
             }
             return cards.size();
         }, count -> notifyInfo("Exported " + count + " charts to " + folder), error -> notifyError("Could not export: " + error.getMessage()));
@@ -312,6 +319,14 @@ public final class MainController {
         context.themeProperty().set(darkThemeItem.isSelected() ? Theme.DARK : Theme.LIGHT);
     }
 
+    /** "Ctrl+1 … Ctrl+7   Dashboard, …", from the pages themselves so the help never drifts from the menu. */
+    private static String pageShortcuts() {
+        Page[] pages = Page.values();
+        String keys = "Ctrl+" + pages[0].shortcutDigit() + " … Ctrl+" + pages[pages.length - 1].shortcutDigit();
+        return String.format(java.util.Locale.ROOT, "%-17s %s", keys,
+                String.join(", ", java.util.Arrays.stream(pages).map(Page::title).toList()));
+    }
+
     @FXML
     private void showShortcuts() {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
@@ -319,7 +334,7 @@ public final class MainController {
         alert.setTitle("Keyboard shortcuts");
         alert.setHeaderText("Keyboard shortcuts");
         alert.setContentText("""
-                Ctrl+1 … Ctrl+6   Dashboard, Projection, Sensitivity, Compare, Catalog, Profile
+                %s
                 Ctrl+N / Ctrl+D   new / duplicate scenario
                 F2 / Del          rename / delete the open scenario (Ctrl+Z brings it back)
                 Ctrl+Z / Ctrl+Y   undo / redo edits
@@ -327,7 +342,7 @@ public final class MainController {
                 Ctrl+O / Ctrl+E   import / export scenario JSON
                 Ctrl+Shift+E      export every chart (PNG and SVG)
                 Ctrl+T            light / dark theme
-                Ctrl+Q            quit""");
+                Ctrl+Q            quit""".formatted(pageShortcuts()));
         alert.showAndWait();
     }
 

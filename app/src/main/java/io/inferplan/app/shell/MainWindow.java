@@ -13,6 +13,8 @@ import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.fx.Views;
 import io.inferplan.app.profile.ProfileView;
 import io.inferplan.app.dashboard.DashboardView;
+import io.inferplan.app.latency.LatencyView;
+import io.inferplan.app.latency.LatencyViewModel;
 import io.inferplan.app.projection.ProjectionView;
 import io.inferplan.app.projection.ProjectionViewModel;
 import io.inferplan.app.sensitivity.SensitivityView;
@@ -57,6 +59,8 @@ public final class MainWindow {
         pages.put(Page.DASHBOARD, () -> dashboard);
         pages.put(Page.PROJECTION, () -> new ProjectionView(new ProjectionViewModel(context.evaluation().analysisProperty()),
                 context::chartStyle));
+        pages.put(Page.LATENCY, () -> new LatencyView(new LatencyViewModel(context.evaluation().analysisProperty(),
+                context.analyzer()::simulation, context.core().tasks()), context::chartStyle));
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.COMPARE, () -> new CompareView(context));

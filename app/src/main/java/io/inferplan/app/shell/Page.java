@@ -4,10 +4,11 @@ package io.inferplan.app.shell;
 public enum Page {
     DASHBOARD("Dashboard", "Cost, margin and break-even of the open scenario", "1"),
     PROJECTION("Projection", "The open scenario month by month", "2"),
-    SENSITIVITY("Sensitivity", "What moves the open scenario's result most", "3"),
-    COMPARE("Compare", "Scenarios side by side", "4"),
-    CATALOG("Catalog", "Accelerators, their figures and sources", "5"),
-    PROFILE("Profile", "Measure this machine's accelerators", "6");
+    LATENCY("Latency", "Tail latency under load, from the serving simulator", "3"),
+    SENSITIVITY("Sensitivity", "What moves the open scenario's result most", "4"),
+    COMPARE("Compare", "Scenarios side by side", "5"),
+    CATALOG("Catalog", "Accelerators, their figures and sources", "6"),
+    PROFILE("Profile", "Measure this machine's accelerators", "7");
 
     private final String title;
     private final String subtitle;

@@ -1,6 +1,6 @@
 package io.inferplan.app.evaluation;
 
-import io.inferplan.app.page.TaskRunner;
+import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.workspace.SampleLibrary;
 import io.inferplan.catalog.AcceleratorCatalog;
 import java.util.Map;

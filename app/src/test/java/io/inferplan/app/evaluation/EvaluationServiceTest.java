@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.app.page.TaskRunner;
+import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.catalog.AcceleratorCatalog;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,10 +24,16 @@ class EvaluationServiceTest {
         List<Analysis> published = new ArrayList<>();
         fixture.evaluation.analysisProperty().addListener((obs, old, next) -> published.add(next));
         fixture.evaluation.request(AnalysisFixture.consumerChat());
-        assertEquals(2, published.size(), "one publication per phase");
+        assertEquals(3, published.size(), "one publication per phase");
         assertFalse(published.get(0).acceleratorSweepDone(), "the first phase does not wait for the sweep");
+        assertFalse(published.get(0).sizingDone(), "nor for the simulator");
         assertTrue(published.get(1).acceleratorSweepDone());
         assertSame(published.get(0).result(), published.get(1).result(), "the sweep completes the same result");
+        assertTrue(published.get(2).sizingDone() && published.get(2).acceleratorSweepDone());
+        assertTrue(published.get(2).simulated(), "the chat sample's latency targets are reachable in simulation");
+        assertSame(published.get(0).steadyState(), published.get(2).steadyState());
+        assertEquals(published.get(2).sizing().gpus(), published.get(2).result().capacity().gpusRequired(),
+                "once simulated, the fleet shown is the simulated one");
         assertFalse(published.get(1).acceleratorSweep().costs().isEmpty(), "the sample's model fits priced parts");
         assertTrue(published.get(1).acceleratorSweep().costs().stream().anyMatch(AcceleratorCost::chosen),
                 "the scenario's own part is always among the bars");
@@ -65,19 +71,21 @@ class EvaluationServiceTest {
         runner.runNext();
         assertEquals("third", published.getLast().result().description(), "the newest document is the one shown");
         runner.runAll();
-        assertTrue(published.getLast().acceleratorSweepDone());
+        assertTrue(published.getLast().acceleratorSweepDone() && published.getLast().sizingDone());
     }
 
     @Test
-    void aNewEditCancelsTheSweepOfTheLastOne() {
+    void aNewEditCancelsTheSweepAndTheSizingOfTheLastOne() {
         QueuedRunner runner = new QueuedRunner();
         EvaluationService service = new EvaluationService(fixture.analyzer, runner);
         String chat = AnalysisFixture.consumerChat();
         service.request(chat);
         runner.runNext();
         assertTrue(service.sweepingProperty().get(), "the sweep is queued behind the first phase");
+        assertTrue(service.sizingProperty().get(), "and so is the simulated sizing");
         service.request(described(chat, "edited"));
         assertFalse(service.sweepingProperty().get());
+        assertFalse(service.sizingProperty().get());
         runner.runAll();
         assertEquals("edited", service.analysisProperty().get().result().description());
         assertTrue(service.analysisProperty().get().acceleratorSweepDone(), "the edited document gets its own sweep");

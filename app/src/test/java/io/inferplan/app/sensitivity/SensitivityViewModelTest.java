@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferplan.app.evaluation.AnalysisFixture;
-import io.inferplan.app.page.TaskRunner;
+import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.scenario.Sensitivity.Metric;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,11 @@ public interface EstimateSource {
 
     /** The standard performance model behind a cache. */
     static EstimateSource standard() {
-        PerformanceModel model = PerformanceModel.standard();
+        return cached(PerformanceModel.standard());
+    }
+
+    /** This performance model behind a cache (the simulator prices its steps with the same model). */
+    static EstimateSource cached(PerformanceModel model) {
         return new EstimateCache(model::estimate, EstimateCache.DEFAULT_CAPACITY);
     }
 }

@@ -1,4 +1,4 @@
-package io.inferplan.app.page;
+package io.inferplan.app.tasks;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package io.inferplan.app.page;
+package io.inferplan.app.tasks;
 
 import io.inferplan.app.fx.Background;
 import java.util.concurrent.atomic.AtomicReference;
