@@ -1,6 +1,7 @@
 package io.inferplan.app.latency;
 
 import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.sim.CapacityResult;
 import io.inferplan.engine.sim.LatencyTargets;
@@ -9,9 +10,7 @@ import io.inferplan.engine.sim.SimulationProgress;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -35,21 +34,17 @@ public final class LatencyViewModel {
 
     private final ObservableValue<Analysis> analysis;
     private final Function<Analysis, ScenarioSimulation> simulation;
-    private final TaskRunner runner;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final LatestRun run;
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open a valid scenario to see its latency under load.");
-    private TaskRunner.Job job;
-    private long generation;
     private boolean active;
     private Analysis simulated;
 
     public LatencyViewModel(ObservableValue<Analysis> analysis, Function<Analysis, ScenarioSimulation> simulation, TaskRunner runner) {
         this.analysis = analysis;
         this.simulation = simulation;
-        this.runner = runner;
+        this.run = new LatestRun(runner);
         analysis.addListener((obs, old, next) -> {
             if (active) {
                 refresh();
@@ -58,11 +53,11 @@ public final class LatencyViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyObjectProperty<Result> resultProperty() {
@@ -89,9 +84,7 @@ public final class LatencyViewModel {
     }
 
     public void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
+        run.cancel();
     }
 
     /** Starts a run for the latest sized analysis, unless the one shown is already for it. */
@@ -108,7 +101,7 @@ public final class LatencyViewModel {
             return;
         }
         if (simulated != null && simulated.resolved() == next.resolved() && simulated.sizing() == next.sizing()
-                && (result.get() != null || running.get())) {
+                && (result.get() != null || run.runningProperty().get())) {
             return;
         }
         start(next);
@@ -121,55 +114,35 @@ public final class LatencyViewModel {
     }
 
     private void start(Analysis sized) {
-        cancel();
         simulated = sized;
-        long id = ++generation;
-        running.set(true);
-        progress.set(0);
         message.set("Simulating…");
         CapacityResult capacity = sized.sizing().capacity();
         boolean atPeak = sized.sizing().reachable();
         // At the peak share of one replica of the sized fleet; without a fleet (targets unreachable), half the
         // replica's steady-state maximum, where a tail is still defined.
         double rate = atPeak ? sized.sizing().peakRequestsPerSecondPerReplica() : capacity.steadyStateMaxRequestsPerSecond() / 2;
-        job = runner.submit(work -> {
+        run.start(work -> {
             ScenarioSimulation sim = simulation.apply(sized);
             SimulationProgress whole = SimulationProgress.of(fraction -> work.update(fraction, ""), work::cancelled);
             ScenarioSimulation.LatencyCurve curve = sim.latencyCurve(capacity, CURVE_POINTS, whole.part(0, 0.8));
             ScenarioSimulation.OperatingPoint point = sim.operatingPoint(rate, whole.part(0.8, 1));
             return new Result(curve, point, capacity, atPeak);
-        }, new TaskRunner.Listener<Result>() {
+        }, new LatestRun.Outcome<Result>() {
             @Override
             public void succeeded(Result value) {
-                if (id == generation) {
-                    running.set(false);
-                    show(value);
-                }
+                show(value);
             }
 
             @Override
             public void failed(Throwable error) {
-                if (id == generation) {
-                    running.set(false);
-                    simulated = null;
-                    message.set("The simulation failed: " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
-                }
-            }
-
-            @Override
-            public void progressed(double fraction, String what) {
-                if (id == generation) {
-                    progress.set(fraction);
-                }
+                simulated = null;
+                message.set("The simulation failed: " + (error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
             }
 
             @Override
             public void cancelled() {
-                if (id == generation) {
-                    running.set(false);
-                    simulated = null;
-                    message.set(result.get() == null ? "Cancelled: nothing simulated." : "Cancelled: showing the last simulation.");
-                }
+                simulated = null;
+                message.set(result.get() == null ? "Cancelled: nothing simulated." : "Cancelled: showing the last simulation.");
             }
         });
     }

@@ -2,6 +2,7 @@ package io.inferplan.app.sensitivity;
 
 import io.inferplan.app.evaluation.Analysis;
 import io.inferplan.app.fx.Formats;
+import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.scenario.ScenarioResult;
 import io.inferplan.engine.scenario.Sensitivity;
@@ -11,9 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,16 +31,12 @@ public final class SensitivityViewModel {
     private final Supplier<String> document;
     private final ObservableValue<Analysis> analysis;
     private final Function<String, ScenarioResult> evaluate;
-    private final TaskRunner runner;
+    private final LatestRun run;
     private final ObjectProperty<Metric> metric = new SimpleObjectProperty<>(Metric.OPERATING_PROFIT);
     private final ObjectProperty<Double> step = new SimpleObjectProperty<>(0.2);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyObjectWrapper<Sensitivity.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Open a valid scenario to see what moves its result.");
-    private TaskRunner.Job job;
-    private long generation;
     private boolean active;
 
     /**
@@ -54,7 +49,7 @@ public final class SensitivityViewModel {
         this.document = document;
         this.analysis = analysis;
         this.evaluate = evaluate;
-        this.runner = runner;
+        this.run = new LatestRun(runner);
         analysis.addListener((obs, old, next) -> {
             // Its moved copies are evaluated in steady state: the sweep and the simulated sizing change nothing here.
             if (active && next != null && (old == null || old.steadyState() != next.steadyState())) {
@@ -75,11 +70,11 @@ public final class SensitivityViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     /** The latest finished result, or null. */
@@ -109,9 +104,7 @@ public final class SensitivityViewModel {
     }
 
     public void cancel() {
-        if (job != null) {
-            job.cancel();
-        }
+        run.cancel();
     }
 
     private void recomputeIfActive() {
@@ -129,10 +122,7 @@ public final class SensitivityViewModel {
         }
         Metric chosen = metric.get();
         double share = step.get();
-        running.set(true);
-        progress.set(0);
-        long id = ++generation;
-        job = runner.submit(work -> Sensitivity.of(json, chosen, share, Sensitivity.STANDARD, evaluate, new Sensitivity.Progress() {
+        run.start(work -> Sensitivity.of(json, chosen, share, Sensitivity.STANDARD, evaluate, new Sensitivity.Progress() {
             @Override
             public void update(int done, int total) {
                 work.update(total == 0 ? 1 : (double) done / total, "");
@@ -142,41 +132,10 @@ public final class SensitivityViewModel {
             public boolean cancelled() {
                 return work.cancelled();
             }
-        }), new TaskRunner.Listener<Sensitivity.Result>() {
-            @Override
-            public void succeeded(Sensitivity.Result value) {
-                if (finished(id)) {
-                    show(value);
-                }
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                if (finished(id)) {
-                    message.set("Sensitivity not available: " + error.getMessage());
-                    summary.set("");
-                }
-            }
-
-            @Override
-            public void progressed(double fraction, String what) {
-                progress.set(fraction);
-            }
-
-            @Override
-            public void cancelled() {
-                finished(id);
-            }
+        }), this::show, error -> {
+            message.set("Sensitivity not available: " + error.getMessage());
+            summary.set("");
         });
-    }
-
-    /** True when the run that ended is the latest (a newer run makes older results moot). */
-    private boolean finished(long id) {
-        if (id != generation) {
-            return false;
-        }
-        running.set(false);
-        return true;
     }
 
     private void show(Sensitivity.Result value) {
