@@ -6,6 +6,7 @@ import io.inferplan.app.page.PageView;
 import io.inferplan.app.theme.Theme;
 
 import io.inferplan.app.catalog.CatalogView;
+import io.inferplan.app.catalog.CatalogViewModel;
 import io.inferplan.app.compare.CompareView;
 import io.inferplan.app.editor.FieldSpec;
 import io.inferplan.app.editor.ScenarioForm;
@@ -60,7 +61,8 @@ public final class MainWindow {
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.COMPARE, () -> new CompareView(context));
-        pages.put(Page.CATALOG, () -> new CatalogView(context));
+        pages.put(Page.CATALOG, () -> new CatalogView(new CatalogViewModel(context.core().inputs(), context.catalogStore(),
+                context.store(), context.core().tasks())));
         pages.put(Page.PROFILE, () -> new ProfileView(context));
         controller = new MainController(context, pages);
         Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
