@@ -8,6 +8,7 @@ import io.inferplan.app.theme.Theme;
 import io.inferplan.app.catalog.CatalogView;
 import io.inferplan.app.catalog.CatalogViewModel;
 import io.inferplan.app.compare.CompareView;
+import io.inferplan.app.compare.CompareViewModel;
 import io.inferplan.app.editor.FieldSpec;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.app.editor.ScenarioSession;
@@ -60,7 +61,8 @@ public final class MainWindow {
                 context::chartStyle));
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
-        pages.put(Page.COMPARE, () -> new CompareView(context));
+        pages.put(Page.COMPARE, () -> new CompareView(new CompareViewModel(context.scenarios().all(), context.store(),
+                context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.CATALOG, () -> new CatalogView(new CatalogViewModel(context.core().inputs(), context.catalogStore(),
                 context.store(), context.core().tasks())));
         pages.put(Page.PROFILE, () -> new ProfileView(context));
