@@ -13,7 +13,9 @@ import io.inferplan.app.editor.FieldSpec;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.fx.Views;
+import io.inferplan.app.profile.MachineProfiler;
 import io.inferplan.app.profile.ProfileView;
+import io.inferplan.app.profile.ProfileViewModel;
 import io.inferplan.app.dashboard.DashboardView;
 import io.inferplan.app.projection.ProjectionView;
 import io.inferplan.app.projection.ProjectionViewModel;
@@ -65,7 +67,8 @@ public final class MainWindow {
                 context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.CATALOG, () -> new CatalogView(new CatalogViewModel(context.core().inputs(), context.catalogStore(),
                 context.store(), context.core().tasks())));
-        pages.put(Page.PROFILE, () -> new ProfileView(context));
+        pages.put(Page.PROFILE, () -> new ProfileView(new ProfileViewModel(MachineProfiler.isolated(), context.catalogStore(),
+                context.core().inputs(), context.session(), context.core().tasks())));
         controller = new MainController(context, pages);
         Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
         Scene scene = new Scene(root);
