@@ -6,7 +6,6 @@ import io.inferplan.app.evaluation.AcceleratorCostCoverage;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -28,11 +27,10 @@ public final class CostByAcceleratorChart {
         CategoryAxis categories = new CategoryAxis(null);
         categories.setMaximumCategoryLabelWidthRatio(0.45f);
         BarRenderer renderer = new BarRenderer();
-        renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1} · {0}: ${2} per million tokens",
-                money("#,##0.000")));
+        renderer.setDefaultToolTipGenerator(Charts.perMillionTokensToolTips());
         // Output cost is what procurement compares: label those bars with their value.
         renderer.setSeriesItemLabelGenerator(0, new org.jfree.chart.labels.StandardCategoryItemLabelGenerator("{2}",
-                money("$#,##0.00")));
+                Charts.money("$#,##0.00")));
         renderer.setSeriesItemLabelsVisible(0, true);
         renderer.setSeriesPositiveItemLabelPosition(0, new org.jfree.chart.labels.ItemLabelPosition(
                 org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
@@ -48,11 +46,6 @@ public final class CostByAcceleratorChart {
         return chart;
     }
 
-    /** Figures as the rest of the app writes them, whatever the machine's locale (1,234.56, never 1.234,56). */
-    private static java.text.DecimalFormat money(String pattern) {
-        return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
-    }
-
     /** The product without the vendor's name, which every label would otherwise spend its width on. */
     static String shortName(String name) {
         return io.inferplan.app.fx.PartNames.withoutVendor(name);
@@ -63,7 +56,7 @@ public final class CostByAcceleratorChart {
         StringBuilder text = new StringBuilder("on-demand rent (your rate where set) · ★ this scenario");
         java.util.List<String> left = new java.util.ArrayList<>();
         if (coverage.dearerLeftOut() > 0) {
-            left.add(coverage.dearerLeftOut() + " dearer (from " + money("$#,##0.00").format(coverage.dearerFromUsd()) + ")");
+            left.add(coverage.dearerLeftOut() + " dearer (from " + Charts.money("$#,##0.00").format(coverage.dearerFromUsd()) + ")");
         }
         if (coverage.unpriced() > 0) {
             left.add(coverage.unpriced() + " unpriced");

@@ -2,51 +2,44 @@ package io.inferplan.app.compare;
 
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CompactFormat;
-import io.inferplan.app.fx.Formats;
-import io.inferplan.app.fx.Tasks;
-import io.inferplan.app.shell.AppContext;
+import io.inferplan.app.charts.ScenarioCostChart;
+import io.inferplan.app.compare.CompareViewModel.Comparison;
+import io.inferplan.app.compare.CompareViewModel.Outcome;
+import io.inferplan.app.compare.CompareViewModel.Row;
 import io.inferplan.app.page.PageView;
 import io.inferplan.app.workspace.StoredScenario;
-import io.inferplan.engine.scenario.ScenarioResult;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.util.StringConverter;
 import org.controlsfx.control.CheckListView;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
-import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
  * Two or more scenarios side by side: tick them in the list; their key figures line up in a table and their cost
- * per million tokens in a chart. Evaluations run off the FX thread.
+ * per million tokens in a chart ({@link CompareViewModel} evaluates them).
  */
 public final class CompareView implements PageView {
-    private final AppContext context;
+    private final CompareViewModel model;
+    private final Supplier<ChartStyle> style;
     private final CheckListView<StoredScenario> picker = new CheckListView<>();
     private final TableView<Row> table = new TableView<>();
     private final ChartCard chart = new ChartCard("Cost per million tokens by scenario", "compare-chart");
-    private final Label status = new Label();
     private final SplitPane root;
-    private long generation;
-    /** False until the saved selection is back: checking it again must not overwrite what is saved. */
-    private boolean selectionRestored;
-    private boolean showing;
-    static final String SELECTION_SETTING = "compare.selection";
+    /** True while the picker is being ticked to match the model: those ticks are the model's, not the user's. */
+    private boolean syncing;
 
     /** A long name split at the space nearest its middle, for a two-line column header. */
     static String twoLines(String name) {
@@ -67,13 +60,13 @@ public final class CompareView implements PageView {
      * A cell whose long text (the trust band, what limits a replica) wraps instead of ending in "...": a text
      * node wrapped at the column's width, whose height the row then takes (a wrapping label kept one line).
      */
-    private static final class WrappingCell extends javafx.scene.control.TableCell<Row, String> {
-        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+    private static final class WrappingCell extends TableCell<Row, String> {
+        private final Text text = new Text();
 
         WrappingCell(TableColumn<Row, String> column) {
             text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
             text.getStyleClass().add("wrapped-cell-text");
-            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
@@ -84,39 +77,29 @@ public final class CompareView implements PageView {
         }
     }
 
-    /** One figure across the compared scenarios. */
-    record Row(String figure, List<String> values) {
-    }
-
-    public CompareView(AppContext context) {
-        this.context = context;
-        picker.setItems(context.scenarios().all());
+    public CompareView(CompareViewModel model, Supplier<ChartStyle> style) {
+        this.model = model;
+        this.style = style;
+        picker.setItems(model.scenarios());
         picker.setId("compare-picker");
         // The check box cell shows the item's toString; a scenario shows its name through a converter.
-        picker.setCellFactory(list -> new javafx.scene.control.cell.CheckBoxListCell<>(picker::getItemBooleanProperty,
-                new javafx.util.StringConverter<StoredScenario>() {
-                    @Override
-                    public String toString(StoredScenario scenario) {
-                        return scenario == null ? "" : scenario.name();
-                    }
+        picker.setCellFactory(list -> new CheckBoxListCell<>(picker::getItemBooleanProperty, new StringConverter<StoredScenario>() {
+            @Override
+            public String toString(StoredScenario scenario) {
+                return scenario == null ? "" : scenario.name();
+            }
 
-                    @Override
-                    public StoredScenario fromString(String text) {
-                        return null;
-                    }
-                }));
-        picker.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<StoredScenario>) change -> {
-            if (selectionRestored) {
-                rememberSelection();
+            @Override
+            public StoredScenario fromString(String text) {
+                return null;
             }
-            refresh();
-        });
-        picker.getItems().addListener((javafx.collections.ListChangeListener<StoredScenario>) change -> {
-            if (showing && !selectionRestored) {
-                restoreSelectionOnce();
-                refresh();
+        }));
+        picker.getCheckModel().getCheckedItems().addListener((ListChangeListener<StoredScenario>) change -> {
+            if (!syncing) {
+                model.check(List.copyOf(picker.getCheckModel().getCheckedItems()));
             }
         });
+        model.checked().addListener((ListChangeListener<StoredScenario>) change -> tickAsTheModelSays());
         Label pickTitle = new Label("Scenarios to compare");
         pickTitle.getStyleClass().add("section-label");
         VBox left = new VBox(6, pickTitle, picker);
@@ -124,7 +107,9 @@ public final class CompareView implements PageView {
         left.setPadding(new Insets(12));
         Label title = new Label("Compare");
         title.getStyleClass().add("page-title");
+        Label status = new Label();
         status.getStyleClass().add("page-subtitle");
+        status.textProperty().bind(model.statusProperty());
         table.setId("compare-table");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         chart.setPrefHeight(340);
@@ -135,6 +120,12 @@ public final class CompareView implements PageView {
         root = new SplitPane(left, right);
         root.setDividerPositions(0.25);
         root.setId("compare-page");
+        model.comparisonProperty().addListener((obs, old, comparison) -> show(comparison));
+        model.messageProperty().addListener((obs, old, text) -> {
+            if (!text.isEmpty()) {
+                chart.showMessage(text);
+            }
+        });
     }
 
     @Override
@@ -144,95 +135,40 @@ public final class CompareView implements PageView {
 
     @Override
     public void shown() {
-        showing = true;
-        restoreSelectionOnce();
-        refresh();
+        model.activate();
     }
 
     @Override
     public void hidden() {
-        showing = false;
+        model.deactivate();
     }
 
-    /**
-     * The page can be shown before the workspace's scenarios are listed (it was the page open at closing): the
-     * saved selection is restored once there is something to tick, and only then saved again.
-     */
-    private void restoreSelectionOnce() {
-        if (selectionRestored || picker.getItems().isEmpty()) {
+    private void tickAsTheModelSays() {
+        var checks = picker.getCheckModel();
+        if (List.copyOf(checks.getCheckedItems()).equals(model.checked())) {
             return;
         }
-        restoreSelection();
-        selectionRestored = true;
-        rememberSelection();
-    }
-
-    /** The scenarios ticked when the app last closed, those still in the workspace; else the first three. */
-    private void restoreSelection() {
-        String saved = context.store().settings().getOrDefault(SELECTION_SETTING, "");
-        List<String> ids = saved.isBlank() ? List.of() : List.of(saved.split(","));
-        for (StoredScenario scenario : picker.getItems()) {
-            if (ids.contains(scenario.id().toString())) {
-                picker.getCheckModel().check(scenario);
-            }
-        }
-        if (picker.getCheckModel().getCheckedItems().isEmpty()) {
-            // Start with something to look at.
-            for (int i = 0; i < Math.min(3, picker.getItems().size()); i++) {
-                picker.getCheckModel().check(i);
-            }
+        syncing = true;
+        try {
+            checks.clearChecks();
+            model.checked().forEach(checks::check);
+        } finally {
+            syncing = false;
         }
     }
 
-    private void rememberSelection() {
-        context.store().putSettingLater(SELECTION_SETTING, String.join(",",
-                picker.getCheckModel().getCheckedItems().stream().map(s -> s.id().toString()).toList()));
-    }
-
-    private void refresh() {
-        List<StoredScenario> chosen = List.copyOf(picker.getCheckModel().getCheckedItems());
-        if (chosen.size() < 2) {
-            status.setText("Tick two or more scenarios.");
-        }
-        if (chosen.isEmpty()) {
-            table.getItems().clear();
-            chart.showMessage("Tick scenarios on the left to compare them.");
-            return;
-        }
-        status.setText("Evaluating " + chosen.size() + " scenarios…");
-        // Ticking three boxes starts three evaluations; only the newest may fill the table.
-        long request = ++generation;
-        Tasks.submit(() -> evaluateAll(chosen), results -> {
-            if (request == generation) {
-                show(results);
-            }
-        }, error -> status.setText("Could not compare: " + error.getMessage()));
-    }
-
-    private Map<String, Object> evaluateAll(List<StoredScenario> chosen) {
-        Map<String, Object> results = new LinkedHashMap<>();
-        for (StoredScenario scenario : chosen) {
-            try {
-                results.put(scenario.name(), context.analyzer().evaluate(scenario.documentJson()));
-            } catch (RuntimeException e) {
-                results.put(scenario.name(), e.getMessage());
-            }
-        }
-        return results;
-    }
-
-    private void show(Map<String, Object> results) {
+    private void show(Comparison comparison) {
         table.getColumns().clear();
         TableColumn<Row, String> figure = new TableColumn<>("Figure");
         figure.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().figure()));
         figure.setMinWidth(180);
         figure.setMaxWidth(240);
         table.getColumns().add(figure);
-        List<String> names = new ArrayList<>(results.keySet());
-        for (int i = 0; i < names.size(); i++) {
+        List<Outcome> outcomes = comparison.outcomes();
+        for (int i = 0; i < outcomes.size(); i++) {
             int index = i;
             // The whole scenario name, on two lines if need be: the names are what tells the columns apart.
-            TableColumn<Row, String> column = new TableColumn<>(twoLines(names.get(i)));
+            TableColumn<Row, String> column = new TableColumn<>(twoLines(outcomes.get(i).scenario()));
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().values().get(index)));
             column.setCellFactory(c -> new WrappingCell(column));
             column.setMinWidth(140);
@@ -240,53 +176,13 @@ public final class CompareView implements PageView {
             table.getColumns().add(column);
         }
         // Up to four scenarios share the width; more scroll sideways at their own width.
-        table.setColumnResizePolicy(names.size() <= 4 ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
+        table.setColumnResizePolicy(outcomes.size() <= 4 ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS
                 : TableView.UNCONSTRAINED_RESIZE_POLICY);
-        List<Row> rows = new ArrayList<>();
-        rows.add(row("Model", results, ScenarioResult::model));
-        rows.add(row("Accelerator", results, ScenarioResult::accelerator));
-        rows.add(row("GPUs needed", results, r -> Integer.toString(r.capacity().gpusRequired())));
-        rows.add(row("Cost per M input tokens", results, r -> Formats.usd(r.tokenCosts().costPerMillionInputTokensUsd())));
-        rows.add(row("Cost per M output tokens", results, r -> Formats.usd(r.tokenCosts().costPerMillionOutputTokensUsd())));
-        rows.add(row("Cost per M tokens, blended", results, r -> Formats.usd(r.tokenCosts().costPerMillionTokensBlendedUsd())));
-        rows.add(row("Revenue per month", results, r -> Formats.usd(r.totals().revenueUsdPerMonth())));
-        rows.add(row("Serving cost per month", results, r -> Formats.usd(r.totals().servingCostUsdPerMonth())));
-        rows.add(row("Gross margin", results, r -> r.totals().grossMarginPercent() == null ? "–" : String.format(java.util.Locale.ROOT, "%.1f%%", r.totals().grossMarginPercent())));
-        rows.add(row("Break-even month", results, r -> r.breakEven().breakEvenMonth() == null ? "never" : Integer.toString(r.breakEven().breakEvenMonth())));
-        rows.add(row("Limited by", results, r -> r.replica().limitedBy()));
-        rows.add(row("Trust", results, r -> r.replica().errorBand()));
-        table.getItems().setAll(rows);
-        long failed = results.values().stream().filter(v -> v instanceof String).count();
-        status.setText(results.size() + " scenarios" + (failed > 0 ? " · " + failed + " could not be evaluated (see the table)" : ""));
-        chart.show(costChart(results, context.chartStyle()));
-    }
-
-    private static Row row(String figure, Map<String, Object> results, Function<ScenarioResult, String> value) {
-        List<String> values = new ArrayList<>();
-        for (Object result : results.values()) {
-            values.add(result instanceof ScenarioResult r ? value.apply(r) : "error: " + result);
+        table.getItems().setAll(comparison.rows());
+        if (!outcomes.isEmpty()) {
+            chart.show(ScenarioCostChart.build(outcomes.stream().filter(o -> o.result() != null)
+                    .map(o -> new ScenarioCostChart.Bar(o.scenario(), o.result().tokenCosts().costPerMillionOutputTokensUsd(),
+                            o.result().tokenCosts().costPerMillionInputTokensUsd())).toList(), style.get()));
         }
-        return new Row(figure, values);
-    }
-
-    private static JFreeChart costChart(Map<String, Object> results, ChartStyle style) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        results.forEach((name, result) -> {
-            if (result instanceof ScenarioResult r) {
-                // Output first, as on the dashboard's cost chart: one colour means one thing on every page.
-                data.addValue(r.tokenCosts().costPerMillionOutputTokensUsd(), "Output", name);
-                data.addValue(r.tokenCosts().costPerMillionInputTokensUsd(), "Input", name);
-            }
-        });
-        BarRenderer renderer = new BarRenderer();
-        renderer.setDefaultToolTipGenerator(new StandardCategoryToolTipGenerator("{1} · {0}: ${2} per million tokens",
-                new java.text.DecimalFormat("#,##0.000", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT))));
-        org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis("USD per million tokens");
-        axis.setNumberFormatOverride(CompactFormat.usd());
-        CategoryAxis categories = new CategoryAxis(null);
-        categories.setMaximumCategoryLabelLines(2);
-        JFreeChart chart = new JFreeChart("Cost per million tokens by scenario", new CategoryPlot(data, categories, axis, renderer));
-        style.apply(chart);
-        return chart;
     }
 }

@@ -6,12 +6,16 @@ import io.inferplan.app.page.PageView;
 import io.inferplan.app.theme.Theme;
 
 import io.inferplan.app.catalog.CatalogView;
+import io.inferplan.app.catalog.CatalogViewModel;
 import io.inferplan.app.compare.CompareView;
+import io.inferplan.app.compare.CompareViewModel;
 import io.inferplan.app.editor.FieldSpec;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.fx.Views;
+import io.inferplan.app.profile.MachineProfiler;
 import io.inferplan.app.profile.ProfileView;
+import io.inferplan.app.profile.ProfileViewModel;
 import io.inferplan.app.dashboard.DashboardView;
 import io.inferplan.app.latency.LatencyView;
 import io.inferplan.app.latency.LatencyViewModel;
@@ -63,9 +67,12 @@ public final class MainWindow {
                 context.analyzer()::simulation, context.core().tasks()), context::chartStyle));
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
-        pages.put(Page.COMPARE, () -> new CompareView(context));
-        pages.put(Page.CATALOG, () -> new CatalogView(context));
-        pages.put(Page.PROFILE, () -> new ProfileView(context));
+        pages.put(Page.COMPARE, () -> new CompareView(new CompareViewModel(context.scenarios().all(), context.store(),
+                context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
+        pages.put(Page.CATALOG, () -> new CatalogView(new CatalogViewModel(context.core().inputs(), context.catalogStore(),
+                context.store(), context.core().tasks())));
+        pages.put(Page.PROFILE, () -> new ProfileView(new ProfileViewModel(MachineProfiler.isolated(), context.catalogStore(),
+                context.core().inputs(), context.session(), context.core().tasks())));
         controller = new MainController(context, pages);
         Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
         Scene scene = new Scene(root);

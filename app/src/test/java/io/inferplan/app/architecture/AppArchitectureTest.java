@@ -17,8 +17,6 @@ import org.junit.jupiter.api.Test;
 class AppArchitectureTest {
     /** The pages of the main window, one package each. */
     static final List<String> PAGES = List.of("dashboard", "projection", "latency", "sensitivity", "compare", "catalog", "profile");
-    /** Pages still built on the shell's AppContext, until each has its view model (issue 18): checked once empty. */
-    static final List<String> NOT_YET_SPLIT = List.of("compare", "catalog", "profile");
 
     private final JavaClasses app = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -27,20 +25,12 @@ class AppArchitectureTest {
     @Test
     void packagesAreFreeOfCycles() {
         assertFalse(app.isEmpty(), "no app classes found to check");
-        slices().matching("io.inferplan.app.(*)..").should().beFreeOfCycles()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.describe("a page not yet split",
-                                (com.tngtech.archunit.core.domain.JavaClass c) -> NOT_YET_SPLIT.stream()
-                                        .anyMatch(p -> c.getPackageName().startsWith("io.inferplan.app." + p))),
-                        com.tngtech.archunit.base.DescribedPredicate.alwaysTrue())
-                .check(app);
+        slices().matching("io.inferplan.app.(*)..").should().beFreeOfCycles().check(app);
     }
 
     @Test
     void pagesDependNeitherOnEachOtherNorOnTheShell() {
         for (String page : PAGES) {
-            if (NOT_YET_SPLIT.contains(page)) {
-                continue;
-            }
             String[] others = PAGES.stream().filter(p -> !p.equals(page)).map(p -> "io.inferplan.app." + p + "..")
                     .toArray(String[]::new);
             noClasses().that().resideInAPackage("io.inferplan.app." + page + "..")
