@@ -36,6 +36,12 @@ import static io.inferplan.engine.Checks.nonNegative;
  *                                   synchronising all-to-all and its bookkeeping: tens of microseconds even on NVLink)
  * @param expertLayerOverheadSeconds extra fixed cost of a MoE layer per iteration (router, top-k, permute and
  *                                   unpermute kernels, grouped-GEMM launch)
+ * @param promptTokenOverheadSeconds host time per prompt token before the first token (tokenising the prompt, hashing
+ *                                   its KV blocks for prefix caching, building the request): it does not shrink with
+ *                                   more GPUs; 0 = none
+ * @param expertGemmHalfTokens       prefill tokens per expert at which a MoE layer's grouped GEMMs reach half the dense
+ *                                   prefill efficiency (m / (m + this) of it, m = chunk tokens x top-k / experts): small
+ *                                   per-expert matrices fill the tensor cores' tiles poorly; 0 = as dense
  */
 public record EfficiencyProfile(
         double prefillComputeEfficiency,
@@ -55,7 +61,9 @@ public record EfficiencyProfile(
         double prefillQueueShare,
         double allToAllLatencySeconds,
         double expertLayerOverheadSeconds,
-        double queueCoherenceOutputTokens) {
+        double queueCoherenceOutputTokens,
+        double promptTokenOverheadSeconds,
+        double expertGemmHalfTokens) {
 
     /** Stated defaults for the factors a profile written before they existed does not give. */
     public static final double DEFAULT_COLLECTIVE_LATENCY_SECONDS = 8e-6;
@@ -92,6 +100,8 @@ public record EfficiencyProfile(
         nonNegative("efficiency.expertLayerOverheadSeconds", expertLayerOverheadSeconds, 0.01);
         queueCoherenceOutputTokens = queueCoherenceOutputTokens == 0 ? DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS
                 : inRange("efficiency.queueCoherenceOutputTokens", queueCoherenceOutputTokens, 1, 1e9);
+        nonNegative("efficiency.promptTokenOverheadSeconds", promptTokenOverheadSeconds, 1e-3);
+        nonNegative("efficiency.expertGemmHalfTokens", expertGemmHalfTokens, 1e6);
     }
 
     /** A profile with the step-time factors only; the latency factors take their stated defaults. */
@@ -103,13 +113,13 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, kvMemoryFraction, kvReservedOutputFraction,
                 defaultMaxBatch, lowPrecisionComputePenalty, DEFAULT_COLLECTIVE_LATENCY_SECONDS, DEFAULT_REQUEST_OVERHEAD_SECONDS,
                 DEFAULT_PREFILL_TOKEN_BUDGET, DEFAULT_PREFILL_QUEUE_SHARE, DEFAULT_ALL_TO_ALL_LATENCY_SECONDS,
-                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS);
+                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0);
     }
 
     /** The same profile with the factors a fit varies replaced (see {@link EfficiencyFitter}). */
     EfficiencyProfile withFitted(double[] v) {
         return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kvMemoryFraction, kvReservedOutputFraction,
-                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13]);
+                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15]);
     }
 
     /**
@@ -123,7 +133,8 @@ public record EfficiencyProfile(
                 stepOverheadSeconds / speedScale, layerOverheadSeconds / speedScale, sequenceOverheadSeconds / speedScale,
                 collectiveEfficiency, kvFraction, kvReservedFraction, maxBatch, lowPrecisionComputePenalty,
                 collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
-                allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens);
+                allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens,
+                promptTokenOverheadSeconds / speedScale, expertGemmHalfTokens);
     }
 
     /** The factors a fit varies, in the order of {@link #withFitted}. */
@@ -131,7 +142,7 @@ public record EfficiencyProfile(
         return new double[] {prefillComputeEfficiency, decodeComputeEfficiency, memoryBandwidthEfficiency, stepOverheadSeconds,
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
                 requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
-                expertLayerOverheadSeconds, queueCoherenceOutputTokens};
+                expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfTokens};
     }
 
 }

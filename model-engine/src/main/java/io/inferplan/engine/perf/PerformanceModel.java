@@ -336,7 +336,7 @@ public final class PerformanceModel {
 
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
-        double prefillCompute = layout.prefillFlopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillCompute = layout.prefillComputeSeconds(newTokens, prefillContext);
         double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
         double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
 
@@ -424,7 +424,9 @@ public final class PerformanceModel {
         double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;
         double coherence = efficiency.queueCoherenceOutputTokens() / (efficiency.queueCoherenceOutputTokens() + request.outputTokens());
         double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
-        double unqueued = efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + clumped;
+        // Host work per prompt token (tokenising, hashing KV blocks) does not shrink with more GPUs.
+        double host = efficiency.requestOverheadSeconds() + efficiency.promptTokenOverheadSeconds() * request.inputTokens();
+        double unqueued = host + ownPrefill + decodeAlongside + clumped;
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
         // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.

@@ -183,6 +183,24 @@ final class ReplicaLayout {
         return tokens * perToken / gpus;
     }
 
+    /**
+     * Seconds one GPU spends on the matrix and attention work of prefilling {@code tokens} prompt tokens at the prefill
+     * efficiency. A MoE layer's routed experts run as grouped GEMMs over the tokens routed to each expert: with m of them
+     * per expert in a chunk (chunk x top-k / experts, the chunk being at most the stack's prefill budget) the kernels
+     * fill their tiles poorly and reach m / (m + {@code expertGemmHalfTokens}) of the dense efficiency.
+     */
+    double prefillComputeSeconds(double tokens, double contextTokens) {
+        double seconds = prefillFlopsPerGpu(tokens, contextTokens) / prefillFlopsPerSecond;
+        double halfTokens = efficiency.expertGemmHalfTokens();
+        if (!model.isMoe() || halfTokens <= 0 || tokens <= 0) {
+            return seconds;
+        }
+        var moe = model.moe();
+        double tokensPerExpert = Math.min(tokens, prefillTokenBudget) * moe.expertsPerToken() / moe.routedExperts();
+        double expertFlops = tokens * 2.0 * moe.expertsPerToken() * moe.parametersPerExpert() * moe.moeLayers() / gpus;
+        return seconds + expertFlops / prefillFlopsPerSecond * halfTokens / tokensPerExpert;
+    }
+
     /** Parameters of one vocabulary x hidden matrix (the embedding table; an untied output head is another). */
     private double vocabularyMatrixParameters() {
         // Capped so a small model with tied embeddings never loses more than a quarter of its matrix work per matrix.
