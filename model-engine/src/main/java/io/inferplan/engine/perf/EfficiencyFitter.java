@@ -30,8 +30,8 @@ public final class EfficiencyFitter {
      * 50-90% of NVLink bandwidth on large messages; a launch inside a CUDA graph costs microseconds, a layer at most
      * about 100 us of kernel gaps and latency-bound kernels; what a benchmark client measures before the first token beyond GPU work stays under 0.4 s.
      */
-    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0};
-    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 1024};
+    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0, 0.35};
+    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 1024, 0.95};
     private static final int REQUEST_OVERHEAD = 8;
     private static final int QUEUE_SHARE = 9;
     private static final int LOW_PRECISION = 10;
@@ -151,7 +151,8 @@ public final class EfficiencyFitter {
                 traits.kvReservedOutputFraction(), traits.defaultMaxBatch(), resolved.lowPrecisionComputePenalty(),
                 resolved.collectiveLatencySeconds(), resolved.requestOverheadSeconds(), resolved.prefillTokenBudget(),
                 resolved.prefillQueueShare(), resolved.allToAllLatencySeconds(), resolved.expertLayerOverheadSeconds(),
-                resolved.queueCoherenceOutputTokens(), resolved.promptTokenOverheadSeconds(), resolved.expertGemmHalfTokens());
+                resolved.queueCoherenceOutputTokens(), resolved.promptTokenOverheadSeconds(), resolved.expertGemmHalfTokens(),
+                resolved.kvBandwidthEfficiency());
         boolean[] free = freeFactors(group);
 
         EfficiencyProfile fitted = minimise(group, template, free, ITERATIONS, true);
@@ -286,8 +287,8 @@ public final class EfficiencyFitter {
         starts.add(shares(fixed));
         if (restarts) {
             // A couple of starts across the box keep Nelder-Mead out of the shallow corners.
-            starts.add(new double[] {0.6, 0.5, 0.85, 0.1, 0.1, 0.1, 0.6, 0.2, 0.2, 0.2, 0.7, 0.1, 0.2, 0.1, 0.3, 0.2});
-            starts.add(new double[] {0.4, 0.3, 0.7, 0.3, 0.3, 0.3, 0.4, 0.4, 0.3, 0.4, 0.5, 0.3, 0.4, 0.3, 0.1, 0.05});
+            starts.add(new double[] {0.6, 0.5, 0.85, 0.1, 0.1, 0.1, 0.6, 0.2, 0.2, 0.2, 0.7, 0.1, 0.2, 0.1, 0.3, 0.2, 0.8});
+            starts.add(new double[] {0.4, 0.3, 0.7, 0.3, 0.3, 0.3, 0.4, 0.4, 0.3, 0.4, 0.5, 0.3, 0.4, 0.3, 0.1, 0.05, 0.5});
         }
         double[] best = null;
         double bestLoss = Double.MAX_VALUE;

@@ -42,6 +42,9 @@ import static io.inferplan.engine.Checks.nonNegative;
  * @param expertGemmHalfTokens       prefill tokens per expert at which a MoE layer's grouped GEMMs reach half the dense
  *                                   prefill efficiency (m / (m + this) of it, m = chunk tokens x top-k / experts): small
  *                                   per-expert matrices fill the tensor cores' tiles poorly; 0 = as dense
+ * @param kvBandwidthEfficiency      share of datasheet memory bandwidth decode attention reaches reading the KV cache
+ *                                   (paged blocks of 16-64 tokens, one sequence per thread block: below the weight
+ *                                   streams of the matrix kernels); 0 = as {@code memoryBandwidthEfficiency}
  */
 public record EfficiencyProfile(
         double prefillComputeEfficiency,
@@ -63,7 +66,8 @@ public record EfficiencyProfile(
         double expertLayerOverheadSeconds,
         double queueCoherenceOutputTokens,
         double promptTokenOverheadSeconds,
-        double expertGemmHalfTokens) {
+        double expertGemmHalfTokens,
+        double kvBandwidthEfficiency) {
 
     /** Stated defaults for the factors a profile written before they existed does not give. */
     public static final double DEFAULT_COLLECTIVE_LATENCY_SECONDS = 8e-6;
@@ -102,6 +106,8 @@ public record EfficiencyProfile(
                 : inRange("efficiency.queueCoherenceOutputTokens", queueCoherenceOutputTokens, 1, 1e9);
         nonNegative("efficiency.promptTokenOverheadSeconds", promptTokenOverheadSeconds, 1e-3);
         nonNegative("efficiency.expertGemmHalfTokens", expertGemmHalfTokens, 1e6);
+        kvBandwidthEfficiency = kvBandwidthEfficiency == 0 ? memoryBandwidthEfficiency
+                : inRange("efficiency.kvBandwidthEfficiency", kvBandwidthEfficiency, 0.01, 1.0);
     }
 
     /** A profile with the step-time factors only; the latency factors take their stated defaults. */
@@ -113,13 +119,13 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, kvMemoryFraction, kvReservedOutputFraction,
                 defaultMaxBatch, lowPrecisionComputePenalty, DEFAULT_COLLECTIVE_LATENCY_SECONDS, DEFAULT_REQUEST_OVERHEAD_SECONDS,
                 DEFAULT_PREFILL_TOKEN_BUDGET, DEFAULT_PREFILL_QUEUE_SHARE, DEFAULT_ALL_TO_ALL_LATENCY_SECONDS,
-                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0);
+                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0, 0);
     }
 
     /** The same profile with the factors a fit varies replaced (see {@link EfficiencyFitter}). */
     EfficiencyProfile withFitted(double[] v) {
         return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kvMemoryFraction, kvReservedOutputFraction,
-                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15]);
+                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15], v[16]);
     }
 
     /**
@@ -134,7 +140,7 @@ public record EfficiencyProfile(
                 collectiveEfficiency, kvFraction, kvReservedFraction, maxBatch, lowPrecisionComputePenalty,
                 collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
                 allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens,
-                promptTokenOverheadSeconds / speedScale, expertGemmHalfTokens);
+                promptTokenOverheadSeconds / speedScale, expertGemmHalfTokens, Math.min(1, kvBandwidthEfficiency * memoryScale));
     }
 
     /** The factors a fit varies, in the order of {@link #withFitted}. */
@@ -142,7 +148,8 @@ public record EfficiencyProfile(
         return new double[] {prefillComputeEfficiency, decodeComputeEfficiency, memoryBandwidthEfficiency, stepOverheadSeconds,
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
                 requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
-                expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfTokens};
+                expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfTokens,
+                kvBandwidthEfficiency};
     }
 
 }

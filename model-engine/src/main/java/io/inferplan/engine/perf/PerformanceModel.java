@@ -391,7 +391,8 @@ public final class PerformanceModel {
         double microBatch = Math.max(1.0, sequences / stages);
         double tokens = microBatch * verifiedPerSequence;
         double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
-        double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesReadPerGpu(context)) / layout.memoryBytesPerSecond;
+        double memory = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond
+                + microBatch * layout.kvBytesReadPerGpu(context) / layout.kvBytesPerSecond;
         double communication = layout.communicationSeconds(tokens);
         double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;

@@ -58,6 +58,8 @@ final class ReplicaLayout {
     final double decodeFlopsPerSecond;
     final double prefillFlopsPerSecond;
     final double memoryBytesPerSecond;
+    /** What decode attention reaches reading the KV cache. */
+    final double kvBytesPerSecond;
     final double linkBytesPerSecond;
     /** GPUs that share the fast link (1 where there is none: PCIe cards). */
     final int domainSize;
@@ -106,6 +108,8 @@ final class ReplicaLayout {
                 ? Math.min(1.0, efficiency.memoryBandwidthEfficiency() / 0.9)
                 : efficiency.memoryBandwidthEfficiency();
         this.memoryBytesPerSecond = accelerator.memoryBandwidthBytesPerSecond() * bandwidthEfficiency;
+        this.kvBytesPerSecond = accelerator.memoryBandwidthBytesPerSecond() * (accelerator.measured()
+                ? Math.min(1.0, efficiency.kvBandwidthEfficiency() / 0.9) : efficiency.kvBandwidthEfficiency());
         this.nvlink = accelerator.scaleUpBandwidthBytesPerSecond() > 0;
         this.domainSize = nvlink ? Math.max(1, accelerator.scaleUpDomainSize()) : 1;
         this.interDomainBytesPerSecond = (domainSize >= 8 ? SCALE_OUT_BYTES_PER_SECOND : PCIE_BYTES_PER_SECOND)
