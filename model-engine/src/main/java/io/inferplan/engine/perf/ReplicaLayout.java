@@ -183,7 +183,7 @@ final class ReplicaLayout {
      */
     double prefillFlopsPerGpu(double tokens, double contextTokens) {
         double perToken = 2.0 * (model.activeParameters() - 2 * vocabularyMatrixParameters())
-                + model.attentionFlopsPerToken(contextTokens);
+                + model.prefillAttentionFlopsPerToken(contextTokens);
         return tokens * perToken / gpus;
     }
 
