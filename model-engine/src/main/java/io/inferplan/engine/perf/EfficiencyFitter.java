@@ -31,7 +31,7 @@ public final class EfficiencyFitter {
      * about 100 us of kernel gaps and latency-bound kernels; what a benchmark client measures before the first token beyond GPU work stays under 0.4 s.
      */
     static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0, 0.35};
-    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 1024, 0.95};
+    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 200, 0.95};
     private static final int REQUEST_OVERHEAD = 8;
     private static final int QUEUE_SHARE = 9;
     private static final int LOW_PRECISION = 10;
@@ -39,7 +39,7 @@ public final class EfficiencyFitter {
     private static final int EXPERT_LAYER_OVERHEAD = 12;
     private static final int QUEUE_COHERENCE = 13;
     private static final int PROMPT_TOKEN_OVERHEAD = 14;
-    private static final int EXPERT_GEMM_HALF_TOKENS = 15;
+    private static final int EXPERT_GEMM_HALF_GFLOPS = 15;
     /** Fitting compares figures only; the bands are derived afterwards from the residuals. */
     private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
     private static final int ITERATIONS = 1500;
@@ -151,7 +151,7 @@ public final class EfficiencyFitter {
                 traits.kvReservedOutputFraction(), traits.defaultMaxBatch(), resolved.lowPrecisionComputePenalty(),
                 resolved.collectiveLatencySeconds(), resolved.requestOverheadSeconds(), resolved.prefillTokenBudget(),
                 resolved.prefillQueueShare(), resolved.allToAllLatencySeconds(), resolved.expertLayerOverheadSeconds(),
-                resolved.queueCoherenceOutputTokens(), resolved.promptTokenOverheadSeconds(), resolved.expertGemmHalfTokens(),
+                resolved.queueCoherenceOutputTokens(), resolved.promptTokenOverheadSeconds(), resolved.expertGemmHalfGflops(),
                 resolved.kvBandwidthEfficiency());
         boolean[] free = freeFactors(group);
 
@@ -178,7 +178,7 @@ public final class EfficiencyFitter {
         free[QUEUE_SHARE] = latency;
         free[QUEUE_COHERENCE] = latency;
         free[PROMPT_TOKEN_OVERHEAD] = latency;
-        free[EXPERT_GEMM_HALF_TOKENS] = latency && group.stream().anyMatch(m -> m.model().isMoe());
+        free[EXPERT_GEMM_HALF_GFLOPS] = latency && group.stream().anyMatch(m -> m.model().isMoe());
         free[LOW_PRECISION] = group.stream().anyMatch(m -> {
             Precision math = ReplicaLayout.mathPrecision(m.deployment());
             return (math == Precision.FP4 || math == Precision.INT4) && m.deployment().accelerator().supports(math);

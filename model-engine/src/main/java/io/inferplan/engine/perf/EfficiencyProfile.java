@@ -39,9 +39,10 @@ import static io.inferplan.engine.Checks.nonNegative;
  * @param promptTokenOverheadSeconds host time per prompt token before the first token (tokenising the prompt, hashing
  *                                   its KV blocks for prefix caching, building the request): it does not shrink with
  *                                   more GPUs; 0 = none
- * @param expertGemmHalfTokens       prefill tokens per expert at which a MoE layer's grouped GEMMs reach half the dense
- *                                   prefill efficiency (m / (m + this) of it, m = chunk tokens x top-k / experts): small
- *                                   per-expert matrices fill the tensor cores' tiles poorly; 0 = as dense
+ * @param expertGemmHalfGflops       size of one expert's grouped GEMM at prefill (GFLOPs: 2 x tokens routed to the expert
+ *                                   in a chunk x the expert's parameters on the GPU) at which it reaches half the dense
+ *                                   prefill efficiency (w / (w + this) of it): small per-expert matrices, fewer tokens
+ *                                   per expert or experts split by tensor parallelism, fill the GPU poorly; 0 = as dense
  * @param kvBandwidthEfficiency      share of datasheet memory bandwidth decode attention reaches reading the KV cache
  *                                   (paged blocks of 16-64 tokens, one sequence per thread block: below the weight
  *                                   streams of the matrix kernels); 0 = as {@code memoryBandwidthEfficiency}
@@ -66,7 +67,7 @@ public record EfficiencyProfile(
         double expertLayerOverheadSeconds,
         double queueCoherenceOutputTokens,
         double promptTokenOverheadSeconds,
-        double expertGemmHalfTokens,
+        double expertGemmHalfGflops,
         double kvBandwidthEfficiency) {
 
     /** Stated defaults for the factors a profile written before they existed does not give. */
@@ -105,7 +106,7 @@ public record EfficiencyProfile(
         queueCoherenceOutputTokens = queueCoherenceOutputTokens == 0 ? DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS
                 : inRange("efficiency.queueCoherenceOutputTokens", queueCoherenceOutputTokens, 1, 1e9);
         nonNegative("efficiency.promptTokenOverheadSeconds", promptTokenOverheadSeconds, 1e-3);
-        nonNegative("efficiency.expertGemmHalfTokens", expertGemmHalfTokens, 1e6);
+        nonNegative("efficiency.expertGemmHalfGflops", expertGemmHalfGflops, 1e6);
         kvBandwidthEfficiency = kvBandwidthEfficiency == 0 ? memoryBandwidthEfficiency
                 : inRange("efficiency.kvBandwidthEfficiency", kvBandwidthEfficiency, 0.01, 1.0);
     }
@@ -140,7 +141,7 @@ public record EfficiencyProfile(
                 collectiveEfficiency, kvFraction, kvReservedFraction, maxBatch, lowPrecisionComputePenalty,
                 collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
                 allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens,
-                promptTokenOverheadSeconds / speedScale, expertGemmHalfTokens, Math.min(1, kvBandwidthEfficiency * memoryScale));
+                promptTokenOverheadSeconds / speedScale, expertGemmHalfGflops, Math.min(1, kvBandwidthEfficiency * memoryScale));
     }
 
     /** The factors a fit varies, in the order of {@link #withFitted}. */
@@ -148,7 +149,7 @@ public record EfficiencyProfile(
         return new double[] {prefillComputeEfficiency, decodeComputeEfficiency, memoryBandwidthEfficiency, stepOverheadSeconds,
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
                 requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
-                expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfTokens,
+                expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfGflops,
                 kvBandwidthEfficiency};
     }
 

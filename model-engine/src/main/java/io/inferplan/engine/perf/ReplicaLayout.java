@@ -189,20 +189,26 @@ final class ReplicaLayout {
 
     /**
      * Seconds one GPU spends on the matrix and attention work of prefilling {@code tokens} prompt tokens at the prefill
-     * efficiency. A MoE layer's routed experts run as grouped GEMMs over the tokens routed to each expert: with m of them
-     * per expert in a chunk (chunk x top-k / experts, the chunk being at most the stack's prefill budget) the kernels
-     * fill their tiles poorly and reach m / (m + {@code expertGemmHalfTokens}) of the dense efficiency.
+     * efficiency. A MoE layer's routed experts run as grouped GEMMs, one per expert over the tokens routed to it: m of
+     * them in a chunk (chunk x top-k / experts, the chunk at most the stack's prefill budget) against the expert's
+     * parameters on this GPU (all of them with expert parallelism, a 1/tensor-parallel slice without). A GEMM of
+     * w = 2 x m x those parameters FLOPs fills the GPU poorly when small, reaching w / (w + {@code expertGemmHalfGflops})
+     * of the dense efficiency: Mixtral's 176 M-parameter experts at 2048 tokens each run near it, DeepSeek's 44 M ones
+     * at 256 tokens (or split eight ways) well below.
      */
     double prefillComputeSeconds(double tokens, double contextTokens) {
         double seconds = prefillFlopsPerGpu(tokens, contextTokens) / prefillFlopsPerSecond;
-        double halfTokens = efficiency.expertGemmHalfTokens();
-        if (!model.isMoe() || halfTokens <= 0 || tokens <= 0) {
+        double halfFlops = efficiency.expertGemmHalfGflops() * 1e9;
+        if (!model.isMoe() || halfFlops <= 0 || tokens <= 0) {
             return seconds;
         }
         var moe = model.moe();
         double tokensPerExpert = Math.min(tokens, prefillTokenBudget) * moe.expertsPerToken() / moe.routedExperts();
+        int expertParallel = dataParallelAttention ? gpus : deployment.expertParallel();
+        double sliceParameters = moe.parametersPerExpert() * Math.min(1.0, (double) expertParallel / gpus);
+        double gemmFlops = 2.0 * tokensPerExpert * sliceParameters;
         double expertFlops = tokens * 2.0 * moe.expertsPerToken() * moe.parametersPerExpert() * moe.moeLayers() / gpus;
-        return seconds + expertFlops / prefillFlopsPerSecond * halfTokens / tokensPerExpert;
+        return seconds + expertFlops / prefillFlopsPerSecond * halfFlops / gemmFlops;
     }
 
     /** Parameters of one vocabulary x hidden matrix (the embedding table; an untied output head is another). */
