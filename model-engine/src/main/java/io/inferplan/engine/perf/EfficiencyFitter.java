@@ -17,11 +17,13 @@ import java.util.Map;
  * absolute log error of each metric, and derives error bands from cross-validated residuals: each model of the
  * pair left out in turn (leave-one-model-out), so a band is what a model not in the data can expect.
  *
- * <p>Eleven factors per pair (see {@link EfficiencyProfile}): prefill and decode compute efficiency, memory bandwidth
- * efficiency, per-step, per-layer and per-sequence overhead, collective bandwidth share and latency, per-request
- * overhead, closed-loop prefill queueing share and the FP4/INT4 compute factor. Each is bounded to a physically
- * plausible range, so the fit cannot buy accuracy with absurd values; a factor no row of the pair can inform (the
- * latency factors without latency rows, the FP4 factor without FP4 math) keeps its stated value.
+ * <p>Seventeen factors per pair (see {@link EfficiencyProfile}): prefill and decode compute efficiency, weight-streaming
+ * and KV-read bandwidth efficiency, per-step, per-layer, per-MoE-layer and per-sequence overhead, collective bandwidth
+ * share and latency, expert all-to-all latency, per-request overhead and host time per prompt token, the expert
+ * grouped-GEMM half size, closed-loop prefill queueing share and coherence length, and the FP4/INT4 compute factor.
+ * Each is bounded to a physically plausible range, so the fit cannot buy accuracy with absurd values; a factor no row
+ * of the pair can inform (the latency factors without latency rows, the FP4 factor without FP4 math, the MoE factors
+ * without MoE rows) keeps its stated value.
  */
 public final class EfficiencyFitter {
     /*
