@@ -226,6 +226,23 @@ public record ModelSpec(
         double perAttendedToken = attention == AttentionKind.MLA
                 ? 2.0 * attentionHeads * (2.0 * kvLatentDim + ropeHeadDim)
                 : 2.0 * 2.0 * attentionHeads * headDim;
+        return attentionFlopsPerToken(contextTokens, perAttendedToken);
+    }
+
+    /**
+     * Attention FLOPs for one prompt token at prefill. Serving stacks run MLA's prefill in its expanded (multi-head)
+     * form: the latent is projected up to per-head keys and values once per token (those FLOPs are in the parameter
+     * count), then each head scores over head + rotary dims and mixes head dims of values, about a third of the
+     * latent-space (absorbed) form that decode uses with 512-dim latents. Other attention kinds as at decode.
+     */
+    public double prefillAttentionFlopsPerToken(double contextTokens) {
+        if (attention != AttentionKind.MLA) {
+            return attentionFlopsPerToken(contextTokens);
+        }
+        return attentionFlopsPerToken(contextTokens, 2.0 * attentionHeads * (2.0 * headDim + ropeHeadDim));
+    }
+
+    private double attentionFlopsPerToken(double contextTokens, double perAttendedToken) {
         double indexer = hasSparseAttention() ? cachedTokenLayers(contextTokens) * 2.0 * indexerHeads * indexerHeadDim : 0;
         double linear = 4.0 * linearAttentionLayers * linearStateValuesPerLayer;
         return attendedTokenLayers(contextTokens) * perAttendedToken + indexer + linear;

@@ -36,6 +36,16 @@ import static io.inferplan.engine.Checks.nonNegative;
  *                                   synchronising all-to-all and its bookkeeping: tens of microseconds even on NVLink)
  * @param expertLayerOverheadSeconds extra fixed cost of a MoE layer per iteration (router, top-k, permute and
  *                                   unpermute kernels, grouped-GEMM launch)
+ * @param promptTokenOverheadSeconds host time per prompt token before the first token (tokenising the prompt, hashing
+ *                                   its KV blocks for prefix caching, building the request): it does not shrink with
+ *                                   more GPUs; 0 = none
+ * @param expertGemmHalfGflops       size of one expert's grouped GEMM at prefill (GFLOPs: 2 x tokens routed to the expert
+ *                                   in a chunk x the expert's parameters on the GPU) at which it reaches half the dense
+ *                                   prefill efficiency (w / (w + this) of it): small per-expert matrices, fewer tokens
+ *                                   per expert or experts split by tensor parallelism, fill the GPU poorly; 0 = as dense
+ * @param kvBandwidthEfficiency      share of datasheet memory bandwidth decode attention reaches reading the KV cache
+ *                                   (paged blocks of 16-64 tokens, one sequence per thread block: below the weight
+ *                                   streams of the matrix kernels); 0 = as {@code memoryBandwidthEfficiency}
  */
 public record EfficiencyProfile(
         double prefillComputeEfficiency,
@@ -55,7 +65,10 @@ public record EfficiencyProfile(
         double prefillQueueShare,
         double allToAllLatencySeconds,
         double expertLayerOverheadSeconds,
-        double queueCoherenceOutputTokens) {
+        double queueCoherenceOutputTokens,
+        double promptTokenOverheadSeconds,
+        double expertGemmHalfGflops,
+        double kvBandwidthEfficiency) {
 
     /** Stated defaults for the factors a profile written before they existed does not give. */
     public static final double DEFAULT_COLLECTIVE_LATENCY_SECONDS = 8e-6;
@@ -92,6 +105,10 @@ public record EfficiencyProfile(
         nonNegative("efficiency.expertLayerOverheadSeconds", expertLayerOverheadSeconds, 0.01);
         queueCoherenceOutputTokens = queueCoherenceOutputTokens == 0 ? DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS
                 : inRange("efficiency.queueCoherenceOutputTokens", queueCoherenceOutputTokens, 1, 1e9);
+        nonNegative("efficiency.promptTokenOverheadSeconds", promptTokenOverheadSeconds, 1e-3);
+        nonNegative("efficiency.expertGemmHalfGflops", expertGemmHalfGflops, 1e6);
+        kvBandwidthEfficiency = kvBandwidthEfficiency == 0 ? memoryBandwidthEfficiency
+                : inRange("efficiency.kvBandwidthEfficiency", kvBandwidthEfficiency, 0.01, 1.0);
     }
 
     /** A profile with the step-time factors only; the latency factors take their stated defaults. */
@@ -103,13 +120,13 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, kvMemoryFraction, kvReservedOutputFraction,
                 defaultMaxBatch, lowPrecisionComputePenalty, DEFAULT_COLLECTIVE_LATENCY_SECONDS, DEFAULT_REQUEST_OVERHEAD_SECONDS,
                 DEFAULT_PREFILL_TOKEN_BUDGET, DEFAULT_PREFILL_QUEUE_SHARE, DEFAULT_ALL_TO_ALL_LATENCY_SECONDS,
-                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS);
+                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0, 0);
     }
 
     /** The same profile with the factors a fit varies replaced (see {@link EfficiencyFitter}). */
     EfficiencyProfile withFitted(double[] v) {
         return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kvMemoryFraction, kvReservedOutputFraction,
-                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13]);
+                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15], v[16]);
     }
 
     /**
@@ -123,7 +140,8 @@ public record EfficiencyProfile(
                 stepOverheadSeconds / speedScale, layerOverheadSeconds / speedScale, sequenceOverheadSeconds / speedScale,
                 collectiveEfficiency, kvFraction, kvReservedFraction, maxBatch, lowPrecisionComputePenalty,
                 collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
-                allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens);
+                allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens,
+                promptTokenOverheadSeconds / speedScale, expertGemmHalfGflops, Math.min(1, kvBandwidthEfficiency * memoryScale));
     }
 
     /** The factors a fit varies, in the order of {@link #withFitted}. */
@@ -131,7 +149,8 @@ public record EfficiencyProfile(
         return new double[] {prefillComputeEfficiency, decodeComputeEfficiency, memoryBandwidthEfficiency, stepOverheadSeconds,
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
                 requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
-                expertLayerOverheadSeconds, queueCoherenceOutputTokens};
+                expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfGflops,
+                kvBandwidthEfficiency};
     }
 
 }

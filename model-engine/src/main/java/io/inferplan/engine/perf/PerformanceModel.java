@@ -336,7 +336,7 @@ public final class PerformanceModel {
 
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
-        double prefillCompute = layout.prefillFlopsPerGpu(newTokens, prefillContext) / layout.prefillFlopsPerSecond;
+        double prefillCompute = layout.prefillComputeSeconds(newTokens, prefillContext);
         double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
         double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
 
@@ -391,7 +391,8 @@ public final class PerformanceModel {
         double microBatch = Math.max(1.0, sequences / stages);
         double tokens = microBatch * verifiedPerSequence;
         double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
-        double memory = (layout.weightBytesReadPerGpu(tokens) + microBatch * layout.kvBytesReadPerGpu(context)) / layout.memoryBytesPerSecond;
+        double memory = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond
+                + microBatch * layout.kvBytesReadPerGpu(context) / layout.kvBytesPerSecond;
         double communication = layout.communicationSeconds(tokens);
         double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;
@@ -424,7 +425,9 @@ public final class PerformanceModel {
         double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;
         double coherence = efficiency.queueCoherenceOutputTokens() / (efficiency.queueCoherenceOutputTokens() + request.outputTokens());
         double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
-        double unqueued = efficiency.requestOverheadSeconds() + ownPrefill + decodeAlongside + clumped;
+        // Host work per prompt token (tokenising, hashing KV blocks) does not shrink with more GPUs.
+        double host = efficiency.requestOverheadSeconds() + efficiency.promptTokenOverheadSeconds() * request.inputTokens();
+        double unqueued = host + ownPrefill + decodeAlongside + clumped;
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
         // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.

@@ -58,6 +58,8 @@ final class ReplicaLayout {
     final double decodeFlopsPerSecond;
     final double prefillFlopsPerSecond;
     final double memoryBytesPerSecond;
+    /** What decode attention reaches reading the KV cache. */
+    final double kvBytesPerSecond;
     final double linkBytesPerSecond;
     /** GPUs that share the fast link (1 where there is none: PCIe cards). */
     final int domainSize;
@@ -106,6 +108,8 @@ final class ReplicaLayout {
                 ? Math.min(1.0, efficiency.memoryBandwidthEfficiency() / 0.9)
                 : efficiency.memoryBandwidthEfficiency();
         this.memoryBytesPerSecond = accelerator.memoryBandwidthBytesPerSecond() * bandwidthEfficiency;
+        this.kvBytesPerSecond = accelerator.memoryBandwidthBytesPerSecond() * (accelerator.measured()
+                ? Math.min(1.0, efficiency.kvBandwidthEfficiency() / 0.9) : efficiency.kvBandwidthEfficiency());
         this.nvlink = accelerator.scaleUpBandwidthBytesPerSecond() > 0;
         this.domainSize = nvlink ? Math.max(1, accelerator.scaleUpDomainSize()) : 1;
         this.interDomainBytesPerSecond = (domainSize >= 8 ? SCALE_OUT_BYTES_PER_SECOND : PCIE_BYTES_PER_SECOND)
@@ -179,8 +183,32 @@ final class ReplicaLayout {
      */
     double prefillFlopsPerGpu(double tokens, double contextTokens) {
         double perToken = 2.0 * (model.activeParameters() - 2 * vocabularyMatrixParameters())
-                + model.attentionFlopsPerToken(contextTokens);
+                + model.prefillAttentionFlopsPerToken(contextTokens);
         return tokens * perToken / gpus;
+    }
+
+    /**
+     * Seconds one GPU spends on the matrix and attention work of prefilling {@code tokens} prompt tokens at the prefill
+     * efficiency. A MoE layer's routed experts run as grouped GEMMs, one per expert over the tokens routed to it: m of
+     * them in a chunk (chunk x top-k / experts, the chunk at most the stack's prefill budget) against the expert's
+     * parameters on this GPU (all of them with expert parallelism, a 1/tensor-parallel slice without). A GEMM of
+     * w = 2 x m x those parameters FLOPs fills the GPU poorly when small, reaching w / (w + {@code expertGemmHalfGflops})
+     * of the dense efficiency: Mixtral's 176 M-parameter experts at 2048 tokens each run near it, DeepSeek's 44 M ones
+     * at 256 tokens (or split eight ways) well below.
+     */
+    double prefillComputeSeconds(double tokens, double contextTokens) {
+        double seconds = prefillFlopsPerGpu(tokens, contextTokens) / prefillFlopsPerSecond;
+        double halfFlops = efficiency.expertGemmHalfGflops() * 1e9;
+        if (!model.isMoe() || halfFlops <= 0 || tokens <= 0) {
+            return seconds;
+        }
+        var moe = model.moe();
+        double tokensPerExpert = Math.min(tokens, prefillTokenBudget) * moe.expertsPerToken() / moe.routedExperts();
+        int expertParallel = dataParallelAttention ? gpus : deployment.expertParallel();
+        double sliceParameters = moe.parametersPerExpert() * Math.min(1.0, (double) expertParallel / gpus);
+        double gemmFlops = 2.0 * tokensPerExpert * sliceParameters;
+        double expertFlops = tokens * 2.0 * moe.expertsPerToken() * moe.parametersPerExpert() * moe.moeLayers() / gpus;
+        return seconds + expertFlops / prefillFlopsPerSecond * halfFlops / gemmFlops;
     }
 
     /** Parameters of one vocabulary x hidden matrix (the embedding table; an untied output head is another). */

@@ -72,7 +72,7 @@ public final class StepPhysics {
         if (tokens <= 0) {
             return 0;
         }
-        return layout.prefillFlopsPerGpu(tokens, meanContextTokens) / layout.prefillFlopsPerSecond + layout.communicationSeconds(tokens);
+        return layout.prefillComputeSeconds(tokens, meanContextTokens) + layout.communicationSeconds(tokens);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class StepPhysics {
         if (tokens <= 0) {
             return 0;
         }
-        double compute = layout.prefillFlopsPerGpu(tokens, meanContextTokens) / layout.prefillFlopsPerSecond;
+        double compute = layout.prefillComputeSeconds(tokens, meanContextTokens);
         double memory = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond;
         return Math.max(compute, memory)
                 + layout.pipelineParallel * (layout.communicationSeconds(tokens) + layout.layerOverheadSeconds())
