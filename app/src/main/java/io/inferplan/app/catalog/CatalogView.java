@@ -2,7 +2,6 @@ package io.inferplan.app.catalog;
 
 import io.inferplan.app.charts.ChartExporter;
 import io.inferplan.app.fx.Columns;
-import io.inferplan.app.fx.Formats;
 import io.inferplan.app.fx.Tasks;
 import io.inferplan.app.shell.AppContext;
 import io.inferplan.app.shell.PageView;
@@ -11,6 +10,7 @@ import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.Figure;
 import io.inferplan.catalog.PriceKind;
 import io.inferplan.catalog.PriceQuote;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.model.Precision;
 import java.io.File;
 import java.io.IOException;
