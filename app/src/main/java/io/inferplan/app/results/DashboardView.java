@@ -12,6 +12,7 @@ import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.app.shell.PageView;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.economics.GpuHourCost;
+import io.inferplan.engine.perf.Bottleneck;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,7 +172,7 @@ public final class DashboardView implements PageView {
         breakEven.show(month == null ? "never" : "month " + month,
                 r.breakEven().paybackMonth() == null ? "no payback within the horizon" : "payback in month " + r.breakEven().paybackMonth(),
                 month == null ? KpiTile.Tone.BAD : KpiTile.Tone.GOOD);
-        limit.show(shortLimit(r.replica().limitedBy()), r.replica().limitedBy(), KpiTile.Tone.NEUTRAL);
+        limit.show(shortLimit(r.replica().bottleneck()), r.replica().limitedBy(), KpiTile.Tone.NEUTRAL);
         LatencyFigures figures = LatencyFigures.of(r.replica().timeToFirstTokenSeconds(), r.replica().timePerOutputTokenSeconds(),
                 analysis.latencyTargets());
         latency.show(figures.value(), figures.detail(), KpiTile.Tone.NEUTRAL);
@@ -230,13 +231,20 @@ public final class DashboardView implements PageView {
         sources.setManaged(!cited.isEmpty());
     }
 
-    private static String shortLimit(String limitedBy) {
-        if (limitedBy == null) {
+    /** The tile's few words for what limits the replica; its tooltip has the engine's full description. */
+    static String shortLimit(Bottleneck bottleneck) {
+        if (bottleneck == null) {
             return "–";
         }
-        int paren = limitedBy.indexOf('(');
-        String text = (paren > 0 ? limitedBy.substring(0, paren) : limitedBy).strip();
-        return text.startsWith("the ") ? text.substring(4) : text;
+        return switch (bottleneck) {
+            case MEMORY_CAPACITY -> "memory capacity";
+            case MEMORY_BANDWIDTH -> "memory bandwidth";
+            case COMPUTE -> "compute";
+            case COMMUNICATION -> "communication between GPUs";
+            case ENGINE_BATCH_LIMIT -> "serving engine's batch limit";
+            case LATENCY_TARGET -> "latency target";
+            case FIXED_OVERHEAD -> "fixed per-step overheads";
+        };
     }
 
     static Map<String, Double> breakdown(GpuHourCost cost) {
