@@ -1,8 +1,9 @@
-/** The InferPlan desktop app and its command line. */
+/** The InferPlan desktop app; its {@code main} hands any command-line arguments to {@code io.inferplan.cli}. */
 module io.inferplan.app {
     requires io.inferplan.engine;
     requires io.inferplan.catalog;
     requires io.inferplan.samples;
+    requires io.inferplan.cli;
     requires javafx.controls;
     requires javafx.fxml;
     requires javafx.swing;
@@ -14,12 +15,9 @@ module io.inferplan.app {
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;
     requires org.jfree.svg;
-    requires info.picocli;
-    requires com.fasterxml.jackson.dataformat.csv;
 
     exports io.inferplan.app;
-    opens io.inferplan.app to info.picocli, javafx.fxml;
-    opens io.inferplan.app.cli to info.picocli;
+    opens io.inferplan.app to javafx.fxml;
     // FXML controllers are created and injected reflectively.
     opens io.inferplan.app.shell to javafx.fxml;
     opens io.inferplan.app.scenarios to javafx.fxml;

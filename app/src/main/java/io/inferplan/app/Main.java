@@ -2,6 +2,7 @@ package io.inferplan.app;
 
 import io.inferplan.app.shell.OpenedFiles;
 import io.inferplan.app.smoke.SmokeTest;
+import io.inferplan.cli.Cli;
 import javafx.application.Application;
 
 /**

@@ -1,7 +1,7 @@
 package io.inferplan.app.catalog;
 
 import io.inferplan.app.charts.ChartExporter;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;
 import io.inferplan.catalog.CatalogEntry;
 import java.io.File;

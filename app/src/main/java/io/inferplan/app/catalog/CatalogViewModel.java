@@ -5,7 +5,7 @@ import io.inferplan.app.evaluation.EvaluationInputs;
 import io.inferplan.app.evaluation.InputChange;
 import io.inferplan.app.evaluation.PartRate;
 import io.inferplan.app.evaluation.RentalRates;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.fx.PartNames;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.workspace.OwnPrice;

@@ -1,5 +1,6 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.cli.text.CsvCells;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.Writer;
@@ -93,7 +94,7 @@ public final class ChartExporter {
         }
 
         static String quote(String cell) {
-            return io.inferplan.app.csv.CsvCells.field(cell);
+            return CsvCells.field(cell);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.cli.text.Formats;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
@@ -50,7 +51,7 @@ public final class CompactFormat extends NumberFormat {
             body = trim(abs);
         } else {
             // Three significant digits, no trailing zeros: 0.5 next to 1 and 1.5, not 0.500.
-            body = io.inferplan.app.fx.Formats.threeSignificant(abs);
+            body = Formats.threeSignificant(abs);
         }
         return out.append(sign).append(prefix).append(body).append(suffix);
     }

@@ -1,6 +1,6 @@
 package io.inferplan.app.compare;
 
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.workspace.StoredScenario;
 import io.inferplan.app.workspace.WorkspaceStore;

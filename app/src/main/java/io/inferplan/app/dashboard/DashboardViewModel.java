@@ -2,8 +2,9 @@ package io.inferplan.app.dashboard;
 
 import io.inferplan.app.evaluation.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.OutOfRangeException;
+import io.inferplan.engine.perf.Bottleneck;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.util.EnumMap;
 import java.util.List;
@@ -123,7 +124,7 @@ public final class DashboardViewModel {
                         ? "no payback within the horizon" : "payback in month " + r.breakEven().paybackMonth(),
                         month == null ? Tone.BAD : Tone.GOOD);
             }
-            case LIMIT -> new Tile(shortLimit(r.replica().limitedBy()), r.replica().limitedBy(), Tone.NEUTRAL);
+            case LIMIT -> new Tile(shortLimit(r.replica().bottleneck()), r.replica().limitedBy(), Tone.NEUTRAL);
             case LATENCY -> {
                 LatencyFigures figures = analysis.simulated() ? LatencyFigures.simulated(analysis.sizing().capacity())
                         : LatencyFigures.of(r.replica().timeToFirstTokenSeconds(), r.replica().timePerOutputTokenSeconds(),
@@ -175,12 +176,19 @@ public final class DashboardViewModel {
                 + " · showing the last valid results" : "");
     }
 
-    static String shortLimit(String limitedBy) {
-        if (limitedBy == null) {
+    /** A few words for the tile, from the engine's value (the whole sentence stays in the detail). */
+    static String shortLimit(Bottleneck bottleneck) {
+        if (bottleneck == null) {
             return "–";
         }
-        int paren = limitedBy.indexOf('(');
-        String text = (paren > 0 ? limitedBy.substring(0, paren) : limitedBy).strip();
-        return text.startsWith("the ") ? text.substring(4) : text;
+        return switch (bottleneck) {
+            case MEMORY_CAPACITY -> "memory capacity";
+            case MEMORY_BANDWIDTH -> "memory bandwidth";
+            case COMPUTE -> "compute";
+            case COMMUNICATION -> "communication between GPUs";
+            case ENGINE_BATCH_LIMIT -> "serving engine's batch limit";
+            case LATENCY_TARGET -> "latency target";
+            case FIXED_OVERHEAD -> "fixed per-step overheads";
+        };
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.evaluation.EvaluationInputs;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.profile.BenchmarkResult;

@@ -5,7 +5,7 @@ import io.inferplan.app.charts.ChartExporter;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.ProjectionChart;
 import io.inferplan.app.fx.Columns;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.economics.ProjectionMonth;
 import java.io.File;

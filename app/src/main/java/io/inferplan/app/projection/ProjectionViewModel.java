@@ -1,7 +1,7 @@
 package io.inferplan.app.projection;
 
 import io.inferplan.app.evaluation.Analysis;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.economics.ProjectionResult;
 import io.inferplan.engine.economics.ProjectionMonth;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.TornadoChart;
 import io.inferplan.app.fx.Columns;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.scenario.Sensitivity;
 import io.inferplan.engine.scenario.Sensitivity.Metric;

@@ -1,7 +1,7 @@
 package io.inferplan.app.sensitivity;
 
 import io.inferplan.app.evaluation.Analysis;
-import io.inferplan.app.fx.Formats;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.scenario.ScenarioResult;

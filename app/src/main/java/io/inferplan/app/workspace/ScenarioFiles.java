@@ -5,10 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inferplan.cli.text.BoundedText;
+import io.inferplan.engine.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Import and export of single scenarios as JSON files (the same format as the samples and the command line). */
@@ -25,8 +28,8 @@ public final class ScenarioFiles {
     public static Map.Entry<String, String> read(Path file) throws IOException {
         String json;
         try {
-            json = io.inferplan.app.files.BoundedText.read(file, io.inferplan.app.files.BoundedText.DOCUMENT_MAX_BYTES);
-        } catch (io.inferplan.engine.InvalidInputException e) {
+            json = BoundedText.read(file, BoundedText.DOCUMENT_MAX_BYTES);
+        } catch (InvalidInputException e) {
             throw new IOException(e.reason(), e);
         }
         JsonNode document;
@@ -47,6 +50,6 @@ public final class ScenarioFiles {
     public static void write(Path file, String json) throws IOException {
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(temporary, json, StandardCharsets.UTF_8);
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

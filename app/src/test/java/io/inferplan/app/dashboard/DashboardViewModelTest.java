@@ -49,7 +49,10 @@ class DashboardViewModelTest {
 
     @Test
     void theLimitTileLeadsWithTheBottleneckAndKeepsTheWholeSentenceAsDetail() {
-        assertEquals("memory bandwidth", DashboardViewModel.shortLimit("the memory bandwidth (reading weights)"));
-        assertEquals("–", DashboardViewModel.shortLimit(null));
+        fixture.evaluation.request(AnalysisFixture.consumerChat());
+        var replica = fixture.evaluation.analysisProperty().get().result().replica();
+        DashboardViewModel.Tile limit = model.tile(DashboardViewModel.Kpi.LIMIT).get();
+        assertEquals(DashboardViewModel.shortLimit(replica.bottleneck()), limit.value());
+        assertEquals(replica.limitedBy(), limit.detail());
     }
 }

@@ -102,7 +102,7 @@ public final class ScenarioEvaluator {
         var replica = new ScenarioResult.ReplicaSummary(estimate.batch(), estimate.requestsPerSecond(),
                 estimate.outputTokensPerSecond(), estimate.outputTokensPerSecondPerGpu(), estimate.timeToFirstTokenSeconds(),
                 estimate.timePerOutputTokenSeconds(), estimate.prefillTimeShare(),
-                estimate.limitedBy() == null ? "" : estimate.limitedBy().description(),
+                estimate.limitedBy() == null ? "" : estimate.limitedBy().description(), estimate.limitedBy(),
                 estimate.errorBand() == null ? 0 : estimate.errorBand().expectedErrorPercent(),
                 estimate.errorBand() == null ? "" : estimate.errorBand().summary());
         return new ScenarioResult(scenario.name(), scenario.description(), EngineInfo.version(), resolved.model().id(),

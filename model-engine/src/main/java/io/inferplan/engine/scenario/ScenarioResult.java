@@ -7,6 +7,7 @@ import io.inferplan.engine.economics.MonthlyTotals;
 import io.inferplan.engine.economics.ProjectionResult;
 import io.inferplan.engine.economics.TierEconomics;
 import io.inferplan.engine.economics.TokenCosts;
+import io.inferplan.engine.perf.Bottleneck;
 import java.util.List;
 
 /**
@@ -50,12 +51,13 @@ public record ScenarioResult(String scenarioName, String description, String eng
     /**
      * One replica at its operating point.
      *
-     * @param limitedBy              what limits it, in words
+     * @param limitedBy              what limits it, in words ({@link Bottleneck#description()}; empty when unknown)
+     * @param bottleneck             what limits it, as a value to switch on (null when unknown)
      * @param expectedErrorPercent   how far the performance figures may be off (from published measurements)
      */
     public record ReplicaSummary(int batch, double requestsPerSecond, double outputTokensPerSecond,
                                  double outputTokensPerSecondPerGpu, double timeToFirstTokenSeconds,
                                  double timePerOutputTokenSeconds, double prefillTimeShare, String limitedBy,
-                                 double expectedErrorPercent, String errorBand) {
+                                 Bottleneck bottleneck, double expectedErrorPercent, String errorBand) {
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.economics.ProjectionSettings;
+import io.inferplan.engine.perf.Bottleneck;
 import org.junit.jupiter.api.Test;
 
 class ScenarioEvaluatorTest {
@@ -62,6 +63,13 @@ class ScenarioEvaluatorTest {
         // Month 1 of the projection is the scenario itself.
         assertEquals(result.totals().servingCostUsdPerMonth(), result.projection().months().get(0).servingCostUsd(), 1e-9);
         assertEquals(result.totals().revenueUsdPerMonth(), result.projection().months().get(0).revenueUsd(), 1e-6);
+    }
+
+    @Test
+    void replicaCarriesWhatLimitsItAsAValueAndInWords() {
+        ScenarioResult.ReplicaSummary replica = evaluate(ScenarioJson.read(Fixtures.JSON)).replica();
+        assertEquals(Bottleneck.MEMORY_BANDWIDTH, replica.bottleneck(), "the stub estimate's bottleneck");
+        assertEquals(replica.bottleneck().description(), replica.limitedBy());
     }
 
     @Test

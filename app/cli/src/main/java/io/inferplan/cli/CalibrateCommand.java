@@ -1,0 +1,130 @@
+package io.inferplan.cli;
+
+import io.inferplan.catalog.store.AcceleratorLookup;
+import io.inferplan.cli.calibration.CaseResolver;
+import io.inferplan.cli.calibration.CaseTable;
+import io.inferplan.cli.calibration.ResolvedCase;
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.model.ModelPresets;
+import io.inferplan.engine.perf.EfficiencyFitter;
+import io.inferplan.engine.perf.EfficiencyTable;
+import io.inferplan.engine.perf.Measurement;
+import io.inferplan.engine.perf.PredictedMetric;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inferplan calibrate}: refits the efficiency factors per accelerator family and serving stack from
+ * measured throughput (the calibration.csv layout) and writes an efficiency table.
+ */
+@Command(name = "calibrate", mixinStandardHelpOptions = true,
+        description = {"Fits the performance model's efficiency factors jointly to measured throughput, TTFT and TPOT.",
+                "Each MEASUREMENTS.csv has the cases columns (validation/calibration.csv) with metric output_tokens_per_s",
+                "and a value, or measured_ttft_ms and measured_tpot_ms (validation/concurrency-sweeps-cases.csv), or both."})
+public final class CalibrateCommand implements Callable<Integer> {
+    private static final String METHOD = "Nelder-Mead on the mean absolute log error of throughput, TPOT and (half weight) TTFT, "
+            + "bounded factors, per (family, stack); bands = 80th percentile of leave-one-model-out residuals per metric and regime";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "MEASUREMENTS.csv", arity = "1..*")
+    List<Path> measurements;
+
+    @Option(names = "--write", paramLabel = "FILE.json", description = "Write the refitted efficiency table here")
+    Path write;
+
+    @Override
+    public Integer call() throws IOException {
+        CaseResolver resolver = new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled());
+        List<Measurement> rows = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        int skipped = 0;
+        for (Path file : measurements) {
+            for (Map<String, String> row : CaseTable.read(file).rows()) {
+                try {
+                    ResolvedCase resolved = resolver.resolve(row);
+                    if (resolved.measured()) {
+                        rows.add(resolved.toMeasurement());
+                    }
+                } catch (InvalidInputException e) {
+                    skipped++;
+                    if (skipped <= 20) {
+                        out.println("skipped row " + row.getOrDefault("case", "?") + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (skipped > 20) {
+            out.println("... " + (skipped - 20) + " more rows skipped");
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("measurements", "no row with a measured throughput, TTFT or TPOT in " + measurements);
+        }
+        EfficiencyTable base = EfficiencyTable.bundled();
+        List<EfficiencyFitter.PairFit> fits = new EfficiencyFitter(base).fit(rows);
+        out.printf(Locale.ROOT, "Fitted %d measurements from %s%n%n", rows.size(), measurements);
+        out.println("| family | stack | rows | prefill compute | decode compute | memory bw | collectives bw | collective latency "
+                + "| step overhead | layer overhead | sequence overhead | request overhead | prefill queue share | queue coherence "
+                + "| all-to-all latency | MoE layer overhead | FP4 compute | host per prompt token | expert GEMM half size | KV read bw |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (EfficiencyFitter.PairFit f : fits) {
+            var p = f.profile();
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f us | %.2f ms | %.1f us | %.2f us | %.1f ms | %.2f | %.0f tokens | %.1f us | %.1f us | %.2f | %.2f us | %.1f GFLOP | %.3f |%n",
+                    f.family().displayName(), f.stack().displayName(), f.measurements(), p.prefillComputeEfficiency(),
+                    p.decodeComputeEfficiency(), p.memoryBandwidthEfficiency(), p.collectiveEfficiency(),
+                    p.collectiveLatencySeconds() * 1e6, p.stepOverheadSeconds() * 1e3, p.layerOverheadSeconds() * 1e6,
+                    p.sequenceOverheadSeconds() * 1e6, p.requestOverheadSeconds() * 1e3, p.prefillQueueShare(),
+                    p.queueCoherenceOutputTokens(), p.allToAllLatencySeconds() * 1e6, p.expertLayerOverheadSeconds() * 1e6,
+                    p.lowPrecisionComputePenalty(), p.promptTokenOverheadSeconds() * 1e6, p.expertGemmHalfGflops(),
+                    p.kvBandwidthEfficiency());
+        }
+        out.println();
+        out.println("Median absolute error in percent: fitted rows / leave-one-model-out / leave-one-accelerator-out");
+        out.println("| family | stack | throughput | TTFT | TPOT |");
+        out.println("|---|---|---|---|---|");
+        for (EfficiencyFitter.PairFit f : fits) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.family().displayName(), f.stack().displayName(),
+                    errors(f, PredictedMetric.THROUGHPUT), errors(f, PredictedMetric.TTFT), errors(f, PredictedMetric.TPOT));
+        }
+        if (write != null) {
+            String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
+            String source = "fitted by `inferplan calibrate " + names + "` on " + LocalDate.now()
+                    + "; error band = 80th percentile of leave-one-model-out absolute errors";
+            EfficiencyTable refit = base.withEntries(EfficiencyFitter.toEntries(fits, source), LocalDate.now().toString(), METHOD)
+                    .withBands(EfficiencyFitter.toBands(fits));
+            Path temporary = write.resolveSibling(write.getFileName() + ".tmp");
+            Files.writeString(temporary, refit.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.move(temporary, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            out.println();
+            out.println("Wrote " + write);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static String errors(EfficiencyFitter.PairFit f, PredictedMetric metric) {
+        Double training = f.trainingMedianAbsErrorPercent().get(metric);
+        if (training == null) {
+            return "-";
+        }
+        double byAccelerator = f.byAcceleratorMedianAbsErrorPercent(metric);
+        return String.format(Locale.ROOT, "%.1f / %.1f / %s (n=%d)", training, f.crossValidatedMedianAbsErrorPercent(metric),
+                Double.isNaN(byAccelerator) ? "-" : String.format(Locale.ROOT, "%.1f", byAccelerator), f.rows(metric));
+    }
+}

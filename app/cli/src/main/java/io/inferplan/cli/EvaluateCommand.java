@@ -1,0 +1,65 @@
+package io.inferplan.cli;
+
+import io.inferplan.engine.scenario.ScenarioEvaluator;
+import io.inferplan.engine.scenario.ScenarioJson;
+import io.inferplan.engine.scenario.ScenarioResolver;
+import io.inferplan.engine.scenario.ScenarioResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code inferplan evaluate SCENARIO.json}: capacity, cost per million tokens, margins, break-even and projection. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluates a scenario file: GPUs needed, cost per million tokens, margin per pricing tier,",
+                "break-even and the month-by-month projection. See docs/scenario-format.md for the file format."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "The scenario file")
+    Path file;
+
+    static final class Format {
+        @Option(names = "--json", description = "Print the full result as JSON")
+        boolean json;
+        @Option(names = "--csv", description = "Print the month-by-month projection as CSV")
+        boolean csv;
+    }
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    private final ScenarioEvaluator evaluator;
+    private final ScenarioResolver resolver;
+
+    public EvaluateCommand() {
+        this(ScenarioEvaluator.standard(), null);
+    }
+
+    /** For tests: a given evaluator and resolver (null resolver: the bundled catalog). */
+    EvaluateCommand(ScenarioEvaluator evaluator, ScenarioResolver resolver) {
+        this.evaluator = evaluator;
+        this.resolver = resolver;
+    }
+
+    @Override
+    public Integer call() {
+        ScenarioResult result = ScenarioFileLoader.evaluate(file, resolver != null ? resolver : ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec)), evaluator);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format != null && format.json) {
+            out.println(ScenarioJson.write(result));
+            out.flush();
+        } else if (format != null && format.csv) {
+            ScenarioReport.csv(result, out);
+        } else {
+            ScenarioReport.summary(result, out);
+        }
+        return ExitCodes.OK;
+    }
+}

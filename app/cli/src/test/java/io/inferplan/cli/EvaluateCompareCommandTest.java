@@ -1,0 +1,107 @@
+package io.inferplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inferplan.engine.JsonSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The evaluate and compare commands on the bundled samples, and their one-line errors. */
+class EvaluateCompareCommandTest {
+    private static final Path SAMPLES = Path.of("../../samples/src/main/resources/io/inferplan/samples");
+    private static final String CHAT = SAMPLES.resolve("consumer-chat-h100.json").toString();
+    private static final String ONPREM = SAMPLES.resolve("enterprise-onprem-4y.json").toString();
+
+    @TempDir
+    Path temp;
+
+
+    @Test
+    void printsAReadableSummary() {
+        CliRun run = CliRun.of("evaluate", ONPREM);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("GPUs for the peak"), run.out());
+        assertTrue(run.out().contains("owned = depreciation"), run.out());
+        assertTrue(run.out().contains("payback month"), run.out());
+    }
+
+    @Test
+    void jsonHasThePromisedKeys() throws IOException {
+        CliRun run = CliRun.of("evaluate", "--json", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JsonSupport.mapper().readTree(run.out());
+        for (String key : new String[] {"costPerMillionInputTokensUsd", "costPerMillionOutputTokensUsd", "gpusRequired",
+                "grossMarginPercent", "breakEvenMonth"}) {
+            assertTrue(json.findValue(key) != null, "missing " + key);
+        }
+    }
+
+    @Test
+    void csvHasOneRowPerMonth() {
+        CliRun run = CliRun.of("evaluate", "--csv", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\\R");
+        assertEquals(String.join(",", ScenarioReport.CSV_COLUMNS), lines[0]);
+        assertEquals(1 + 36, lines.length);
+        assertFalse(run.out().contains("E1"), "plain numbers, no scientific notation");
+    }
+
+    @Test
+    void comparesSideBySide() {
+        CliRun run = CliRun.of("compare", CHAT, ONPREM);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Cost / M output tokens"), run.out());
+        assertTrue(run.out().contains("Payback month"), run.out());
+    }
+
+    @Test
+    void missingFileIsOneLine() {
+        assertOneLineError(CliRun.of("evaluate", temp.resolve("nowhere.json").toString()), "no such file");
+        assertOneLineError(CliRun.of("compare", CHAT, temp.resolve("nowhere.json").toString()), "no such file");
+    }
+
+    @Test
+    void brokenJsonIsOneLine() throws IOException {
+        Path file = Files.writeString(temp.resolve("broken.json"), "{\"schemaVersion\": 1, \"name\": ");
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "broken.json: not valid JSON");
+    }
+
+    @Test
+    void outOfRangeValueNamesTheField() throws IOException {
+        String json = Files.readString(Path.of(CHAT)).replace("\"peakToAverageRatio\": 3", "\"peakToAverageRatio\": -3");
+        Path file = Files.writeString(temp.resolve("negative.json"), json);
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "workload.peakToAverageRatio: must be a number from 1 to 100");
+    }
+
+    @Test
+    void unknownAcceleratorIsOneLine() throws IOException {
+        String json = Files.readString(Path.of(CHAT)).replace("\"accelerator\": \"H100-SXM\"", "\"accelerator\": \"H900\"");
+        Path file = Files.writeString(temp.resolve("h900.json"), json);
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "deployment.accelerator: unknown accelerator 'H900'");
+    }
+
+    @Test
+    void impossibleScenarioIsOneLine() throws IOException {
+        // 70B in BF16 on one 80 GB GPU does not fit.
+        String json = Files.readString(Path.of(CHAT)).replace("\"tensorParallel\": 2", "\"tensorParallel\": 1")
+                .replace("\"weightPrecision\": \"FP8\"", "\"weightPrecision\": \"BF16\"");
+        Path file = Files.writeString(temp.resolve("nofit.json"), json);
+        assertOneLineError(CliRun.of("evaluate", file.toString()), "nofit.json: deployment");
+    }
+
+    private static void assertOneLineError(CliRun run, String expected) {
+        assertNotEquals(0, run.exitCode());
+        String err = run.err().strip();
+        assertFalse(err.contains("\n"), "one line: " + err);
+        assertTrue(err.startsWith("error: "), err);
+        assertTrue(err.contains(expected), err);
+        assertFalse(err.contains("Exception") || err.contains("\tat "), "no stack trace: " + err);
+    }
+}

@@ -1,0 +1,103 @@
+package io.inferplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inferplan.cli.calibration.CaseTable;
+import io.inferplan.engine.JsonSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code inferplan simulate} on a bundled sample, and {@code estimate --cases} with load and slo rows. */
+class SimulateCommandTest {
+    private static final Path SAMPLES = Path.of("../../samples/src/main/resources/io/inferplan/samples");
+    private static final String CHAT = SAMPLES.resolve("consumer-chat-h100.json").toString();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void printsLatencyDistributionsAndTheCapacityWithinTheTargets() {
+        CliRun run = CliRun.of("simulate", CHAT, "--duration", "120");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Time to first token"), run.out());
+        assertTrue(run.out().contains("Capacity"), run.out());
+        assertTrue(run.out().contains("replicas ="), run.out());
+    }
+
+    @Test
+    void jsonAndPerRequestCsv() throws IOException {
+        Path requests = temp.resolve("requests.csv");
+        Path timeline = temp.resolve("timeline.csv");
+        CliRun run = CliRun.of("simulate", CHAT, "--rate", "1", "--duration", "60", "--json", "--requests-csv", requests.toString(),
+                "--timeline-csv", timeline.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = JsonSupport.mapper().readTree(run.out());
+        assertFalse(root.at("/result/overloaded").asBoolean());
+        assertTrue(root.at("/result/ttftMs/p99").asDouble() >= root.at("/result/ttftMs/p50").asDouble());
+        assertTrue(root.at("/capacity/replicas").asInt() >= 1);
+        List<String> lines = Files.readAllLines(requests);
+        assertEquals("request,arrival_s,input_tokens,output_tokens,queue_s,ttft_s,tpot_s,e2e_s,preemptions", lines.getFirst());
+        assertTrue(lines.size() > 30);
+        List<String> samples = Files.readAllLines(timeline);
+        assertEquals("time_s,kv_used_share,running_sequences,waiting_requests,preemptions", samples.getFirst());
+        assertTrue(samples.size() > 100, samples.size() + " samples");
+    }
+
+    @Test
+    void anOverloadedReplicaIsSaidToBeOverloadedWithoutAP99() throws IOException {
+        CliRun run = CliRun.of("simulate", CHAT, "--rate", "100", "--duration", "60", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode root = JsonSupport.mapper().readTree(run.out());
+        assertTrue(root.at("/result/overloaded").asBoolean());
+        assertTrue(root.at("/result/ttftMs/p99").isMissingNode());
+    }
+
+    @Test
+    void badInputIsOneLineNamingTheRowOrField() throws IOException {
+        Path trace = temp.resolve("t.csv");
+        Files.writeString(trace, "arrival_s,input_tokens,output_tokens\n1,10,10\n0.5,10,10\n");
+        CliRun unsorted = CliRun.of("simulate", CHAT, "--trace", trace.toString());
+        assertEquals(2, unsorted.exitCode());
+        assertTrue(unsorted.err().startsWith("error: t.csv row 3 arrival_s: rows must be sorted"), unsorted.err());
+        Files.writeString(trace, "arrival_s,input_tokens,output_tokens\n0,10,0\n");
+        assertTrue(CliRun.of("simulate", CHAT, "--trace", trace.toString()).err().startsWith("error: t.csv row 2 output_tokens"));
+        CliRun rate = CliRun.of("simulate", CHAT, "--rate", "0");
+        assertEquals(2, rate.exitCode());
+        assertEquals("error: --rate: must be greater than 0 requests per second, was 0.0", rate.err().strip());
+    }
+
+    @Test
+    void casesWithLoadAndSloRows() throws IOException {
+        Path cases = temp.resolve("cases.csv");
+        Path out = temp.resolve("out.csv");
+        Files.writeString(cases, """
+                case,model,accelerator,gpus,tensor_parallel,weight_precision,input_tokens,output_tokens,serving_stack,scenario,requests_per_second,num_requests,arrival,max_p99_ttft_ms,max_p99_tpot_ms
+                a,Llama-3.1-8B,H100-SXM-80GB,1,1,bf16,467,256,tensorrt-llm,load,4,500,poisson,,
+                b,Llama-3.1-8B,H100-SXM-80GB,2,1,bf16,467,256,vllm,load,8,,gamma,,
+                c,Llama-3.1-8B,H100-SXM-80GB,1,1,bf16,467,256,vllm,slo,,,,500,20
+                d,Llama-3.1-8B,H100-SXM-80GB,1,1,bf16,467,256,vllm,load,-1,,,,
+                """);
+        CliRun run = CliRun.of("estimate", "--cases", cases.toString(), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        var table = CaseTable.read(out);
+        var a = table.rows().get(0);
+        assertTrue(Double.parseDouble(a.get("predicted_mean_ttft_ms")) > 0);
+        assertTrue(Double.parseDouble(a.get("predicted_p99_ttft_ms")) >= Double.parseDouble(a.get("predicted_p50_ttft_ms")));
+        assertEquals("steady", a.get("predicted_load_state"));
+        var b = table.rows().get(1);
+        // Two replicas share 8 requests/s: the row serves all of them.
+        assertEquals(8, Double.parseDouble(b.get("predicted_requests_per_s")), 0.8);
+        var c = table.rows().get(2);
+        assertEquals("capacity", c.get("predicted_load_state"));
+        assertTrue(Double.parseDouble(c.get("predicted_p99_tpot_ms")) <= 20);
+        assertTrue(Double.parseDouble(c.get("predicted_requests_per_s")) > 1);
+        assertTrue(table.rows().get(3).get("error").startsWith("requests_per_second: must be greater than 0"), table.rows().get(3).get("error"));
+    }
+}

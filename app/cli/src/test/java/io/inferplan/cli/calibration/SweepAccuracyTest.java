@@ -1,0 +1,73 @@
+package io.inferplan.cli.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.inferplan.catalog.store.AcceleratorLookup;
+import io.inferplan.engine.Statistics;
+import io.inferplan.engine.model.ModelPresets;
+import io.inferplan.engine.perf.PerformanceModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The published closed-loop serving sweeps (validation/concurrency-sweeps-cases.csv: TTFT and TPOT at fixed
+ * concurrency, TensorRT-LLM, vLLM and SGLang on H100, H200, B200 and GB200) through {@code estimate --cases}.
+ * Rows whose model or accelerator name the catalog does not know yet are left out; the thresholds hold on the rest.
+ */
+class SweepAccuracyTest {
+    static final Path SWEEPS = Path.of("..", "..", "validation", "concurrency-sweeps-cases.csv");
+
+    @Test
+    void predictedTtftAndTpotStayWithinTheReachedAccuracy() throws IOException {
+        CaseTable table = CaseTable.read(SWEEPS);
+        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
+                PerformanceModel.standard());
+        List<Double> ttft = new ArrayList<>();
+        List<Double> tpot = new ArrayList<>();
+        int insideTtftBand = 0;
+        int insideTpotBand = 0;
+        List<Double> ttftBands = new ArrayList<>();
+        List<Double> tpotBands = new ArrayList<>();
+        for (Map<String, String> row : table.rows()) {
+            CaseOutcome outcome = evaluator.evaluate(row);
+            if (outcome.failed()) {
+                continue;
+            }
+            double ttftError = percentError(outcome.estimate().timeToFirstTokenSeconds() * 1e3, row.get("measured_ttft_ms"));
+            double tpotError = percentError(outcome.estimate().timePerOutputTokenSeconds() * 1e3, row.get("measured_tpot_ms"));
+            ttft.add(ttftError);
+            tpot.add(tpotError);
+            insideTtftBand += ttftError <= outcome.errorBands().ttft().expectedErrorPercent() ? 1 : 0;
+            insideTpotBand += tpotError <= outcome.errorBands().tpot().expectedErrorPercent() ? 1 : 0;
+            ttftBands.add(outcome.errorBands().ttft().expectedErrorPercent());
+            tpotBands.add(outcome.errorBands().tpot().expectedErrorPercent());
+        }
+        double medianTtft = Statistics.percentile(ttft.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double medianTpot = Statistics.percentile(tpot.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double medianTtftBand = Statistics.percentile(ttftBands.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        double medianTpotBand = Statistics.percentile(tpotBands.stream().mapToDouble(Double::doubleValue).toArray(), 0.5);
+        System.out.printf("sweeps: %d of %d rows predicted, median TTFT error %.1f%%, median TPOT error %.1f%%, "
+                        + "inside bands %d / %d, median bands %.1f%% / %.1f%%%n", ttft.size(), table.rows().size(), medianTtft,
+                medianTpot, insideTtftBand, insideTpotBand, medianTtftBand, medianTpotBand);
+
+        // Reached on 2026-12-02 (second refit, see docs/performance-model.md): 3,044 of 3,086 rows, TTFT 24.2%, TPOT 11.9%,
+        // 89% / 90% of the errors inside bands whose medians are 76% / 35%. A little room for refit noise only.
+        assertTrue(ttft.size() >= 3000, "only " + ttft.size() + " sweep rows could be evaluated");
+        assertTrue(medianTpot <= 12.5, "median TPOT error " + medianTpot + "% exceeds 12.5%");
+        assertTrue(medianTtft <= 25.0, "median TTFT error " + medianTtft + "% exceeds 25.0%");
+        assertTrue(insideTtftBand >= 0.85 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
+        assertTrue(insideTpotBand >= 0.85 * tpot.size(), insideTpotBand + " of " + tpot.size() + " TPOT errors inside their band");
+        // Bands come from cross-validated residuals; a band that widened (or a prediction that got worse) shows here.
+        assertTrue(medianTtftBand <= 78, "median TTFT band " + medianTtftBand + "%");
+        assertTrue(medianTpotBand <= 36, "median TPOT band " + medianTpotBand + "%");
+    }
+
+    private static double percentError(double predicted, String measured) {
+        double value = Double.parseDouble(measured);
+        return Math.abs(predicted / value - 1) * 100;
+    }
+}
