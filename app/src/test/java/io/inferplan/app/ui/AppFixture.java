@@ -46,7 +46,20 @@ final class AppFixture implements AutoCloseable {
         }
         AppFixture fixture = new AppFixture(context, window[0], window[0].stage());
         fixture.waitUntil(() -> window[0].dashboard().chartsDrawn() > 0, "the first dashboard to be drawn");
+        fixture.waitForEveryPhase();
         return fixture;
+    }
+
+    /**
+     * Until the shown analysis is complete: the accelerator sweep and the simulator's sizing done (the KPI tiles
+     * change once more when the sizing lands, so a test that compares tiles must start after it).
+     */
+    void waitForEveryPhase() throws Exception {
+        waitUntil(() -> {
+            var analysis = context.evaluation().analysisProperty().get();
+            return analysis != null && analysis.acceleratorSweepDone() && analysis.sizingDone()
+                    && !context.evaluation().runningProperty().get();
+        }, "every phase of the evaluation");
     }
 
     void waitUntil(BooleanSupplier condition, String what) throws Exception {
