@@ -53,7 +53,7 @@ public final class CostByAcceleratorChart {
 
     /** One basis for every bar, said once, and what is left out. */
     static String subtitle(AcceleratorCostCoverage coverage) {
-        StringBuilder text = new StringBuilder("on-demand rent (your rate where set) · ★ this scenario");
+        StringBuilder text = new StringBuilder("steady-state estimate, on-demand rent (your rate where set) · ★ this scenario");
         java.util.List<String> left = new java.util.ArrayList<>();
         if (coverage.dearerLeftOut() > 0) {
             left.add(coverage.dearerLeftOut() + " dearer (from " + Charts.money("$#,##0.00").format(coverage.dearerFromUsd()) + ")");

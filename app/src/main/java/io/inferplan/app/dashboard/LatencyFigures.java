@@ -36,11 +36,11 @@ record LatencyFigures(String value, String detail) {
         String ttftLabel = io.inferplan.engine.sim.LatencyTargets.label(targets.ttftPercentile());
         String tpotLabel = io.inferplan.engine.sim.LatencyTargets.label(targets.tpotPercentile());
         double tpot = targets.tpotOf(summary);
-        String value = ttftLabel + " " + seconds(targets.ttftOf(summary)) + " · " + (Double.isNaN(tpot) ? "–" : milliseconds(tpot));
+        String value = seconds(targets.ttftOf(summary)) + " · " + (Double.isNaN(tpot) ? "–" : milliseconds(tpot));
         String limits = (targets.maxTtftSeconds() > 0 ? seconds(targets.maxTtftSeconds()) : "none") + " · "
                 + (targets.maxTpotSeconds() > 0 ? milliseconds(targets.maxTpotSeconds()) : "none");
-        return new LatencyFigures(value, "simulated at " + String.format(Locale.ROOT, "%.3g", capacity.maxRequestsPerSecond())
-                + " req/s per replica (" + ttftLabel + (ttftLabel.equals(tpotLabel) ? "" : " / " + tpotLabel) + "); targets " + limits);
+        return new LatencyFigures(value, ttftLabel + (ttftLabel.equals(tpotLabel) ? "" : " / " + tpotLabel) + ", simulated at "
+                + String.format(Locale.ROOT, "%.3g", capacity.maxRequestsPerSecond()) + " req/s per replica; targets " + limits);
     }
 
     /** Short enough for a tile: two significant figures. */

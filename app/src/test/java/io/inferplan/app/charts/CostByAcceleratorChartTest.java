@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class CostByAcceleratorChartTest {
     @Test
     void theSubtitleStatesTheBasisAndWhatIsLeftOut() {
-        assertEquals("on-demand rent (your rate where set) · ★ this scenario",
+        assertEquals("steady-state estimate, on-demand rent (your rate where set) · ★ this scenario",
                 CostByAcceleratorChart.subtitle(AcceleratorCostCoverage.NONE));
-        assertEquals("on-demand rent (your rate where set) · ★ this scenario\nnot shown: 4 dearer (from $8.21), 23 unpriced, 2 too small",
+        assertEquals("steady-state estimate, on-demand rent (your rate where set) · ★ this scenario\nnot shown: 4 dearer (from $8.21), 23 unpriced, 2 too small",
                 CostByAcceleratorChart.subtitle(new AcceleratorCostCoverage(2, 23, 4, 8.214)));
     }
 

@@ -26,8 +26,16 @@ class DashboardViewModelTest {
         assertEquals(r.totals().grossMarginPercent() >= 0 ? DashboardViewModel.Tone.GOOD : DashboardViewModel.Tone.BAD, margin.tone());
         assertTrue(model.tile(DashboardViewModel.Kpi.OUTPUT_COST).get().value().startsWith("$"));
         assertTrue(model.tile(DashboardViewModel.Kpi.TRUST).get().value().startsWith("±"));
-        assertTrue(model.tile(DashboardViewModel.Kpi.LATENCY).get().detail().contains("targets 1.5 s · 50 ms"),
-                model.tile(DashboardViewModel.Kpi.LATENCY).get().detail());
+        // Sized by the simulator (the chat sample's targets are reachable): the tiles say so and give its figures.
+        var analysis = fixture.evaluation.analysisProperty().get();
+        assertTrue(analysis.simulated());
+        assertEquals(Integer.toString(analysis.sizing().gpus()), gpus.value());
+        assertTrue(gpus.detail().contains("sized by simulation at p99"), gpus.detail());
+        DashboardViewModel.Tile latency = model.tile(DashboardViewModel.Kpi.LATENCY).get();
+        assertTrue(latency.detail().startsWith("p99, simulated at "), latency.detail());
+        assertTrue(latency.detail().endsWith("targets 1.5 s · 50 ms"), latency.detail());
+        double p99TtftSeconds = analysis.sizing().capacity().targets().ttftOf(analysis.sizing().capacity().atCapacity());
+        assertTrue(p99TtftSeconds <= 1.5, "at capacity the simulated p99 TTFT is within its target: " + p99TtftSeconds);
         assertFalse(model.descriptionProperty().get().isBlank());
         assertEquals(3, model.sourcesProperty().get().size());
         assertTrue(model.analysisProperty().get().acceleratorSweepDone(), "the charts get the completed analysis");
