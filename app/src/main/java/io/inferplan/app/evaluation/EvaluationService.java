@@ -43,6 +43,7 @@ public final class EvaluationService {
 
     private final ScenarioAnalyzer analyzer;
     private final TaskRunner runner;
+    private final TaskRunner laterPhases;
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -53,14 +54,25 @@ public final class EvaluationService {
     private boolean firstPhaseRunning;
     private String pendingJson;
     private long pendingSinceNanos;
-    private long generation;
+    private volatile long generation;
     private TaskRunner.Job sweep;
     private TaskRunner.Job simulation;
     private volatile long lastLatencyMillis = -1;
+    private String warmUpDocument;
 
     public EvaluationService(ScenarioAnalyzer analyzer, TaskRunner runner) {
+        this(analyzer, runner, runner);
+    }
+
+    /**
+     * @param firstPhase  runs the first phase; in the app a thread of its own, so that an edit never waits for a
+     *                    worker still busy with the last edit's sweep or simulation
+     * @param laterPhases runs the accelerator sweep and the simulated sizing
+     */
+    public EvaluationService(ScenarioAnalyzer analyzer, TaskRunner firstPhase, TaskRunner laterPhases) {
         this.analyzer = analyzer;
-        this.runner = runner;
+        this.runner = firstPhase;
+        this.laterPhases = laterPhases;
     }
 
     /** Evaluates {@code document} (the open scenario's JSON, null when none is open) on every change. */
@@ -129,6 +141,7 @@ public final class EvaluationService {
 
     private void startFirstPhase() {
         String json = pendingJson;
+        warmUpDocument = json;
         long requestedAt = pendingSinceNanos;
         pendingJson = null;
         firstPhaseRunning = true;
@@ -186,7 +199,7 @@ public final class EvaluationService {
 
     private void startSweep(long id, Analysis first) {
         sweeping.set(true);
-        sweep = runner.submit(progress -> analyzer.acceleratorSweep(first, progress::cancelled), new TaskRunner.Listener<AcceleratorSweep>() {
+        sweep = laterPhases.submit(progress -> analyzer.acceleratorSweep(first, progress::cancelled), new TaskRunner.Listener<AcceleratorSweep>() {
             @Override
             public void succeeded(AcceleratorSweep done) {
                 if (id == generation && current(first)) {
@@ -220,7 +233,7 @@ public final class EvaluationService {
     private void startSizing(long id, Analysis first) {
         sizing.set(true);
         sizingProgress.set(0);
-        simulation = runner.submit(progress -> analyzer.size(first,
+        simulation = laterPhases.submit(progress -> analyzer.size(first,
                 SimulationProgress.of(fraction -> progress.update(fraction, ""), progress::cancelled)),
                 new TaskRunner.Listener<ScenarioSimulation.Sizing>() {
                     @Override
@@ -228,6 +241,7 @@ public final class EvaluationService {
                         if (id == generation && current(first)) {
                             sizing.set(false);
                             analysis.set(ScenarioAnalyzer.withSizing(analysis.get(), done));
+                            warmUpOnce(first);
                         }
                     }
 
@@ -255,6 +269,45 @@ public final class EvaluationService {
                         }
                     }
                 });
+    }
+
+    private boolean warmedUp;
+    private final BooleanProperty warmingUp = new SimpleBooleanProperty();
+
+    /** True while the one warm-up after start runs (the smoke test times its edit after it). */
+    public ReadOnlyBooleanProperty warmingUpProperty() {
+        return warmingUp;
+    }
+
+    /** Once per run of the app, after the first complete analysis: see {@link EvaluationWarmUp}. */
+    private void warmUpOnce(Analysis first) {
+        if (warmedUp || warmUpDocument == null) {
+            return;
+        }
+        warmedUp = true;
+        String json = warmUpDocument;
+        long at = generation;
+        warmingUp.set(true);
+        // On the later phases' workers and stopped by the next request: a user's edit never waits for it.
+        laterPhases.submit(progress -> {
+            EvaluationWarmUp.run(analyzer, json, () -> progress.cancelled() || generation != at);
+            return true;
+        }, new TaskRunner.Listener<Boolean>() {
+            @Override
+            public void succeeded(Boolean value) {
+                warmingUp.set(false);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                warmingUp.set(false);
+            }
+
+            @Override
+            public void cancelled() {
+                warmingUp.set(false);
+            }
+        });
     }
 
     /** Why the shown analysis has steady-state figures only although the simulator ran; empty otherwise. */

@@ -28,13 +28,19 @@ public final class AppCore {
     private final EvaluationInputs inputs;
     private final ScenarioAnalyzer analyzer;
     private final TaskRunner tasks = new FxTaskRunner();
+    /** The first phase of every evaluation, alone on its thread: it never queues behind sweeps and simulations. */
+    private static final java.util.concurrent.Executor FIRST_PHASE = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "inferplan-evaluation");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final EvaluationService evaluation;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
     public AppCore(AcceleratorCatalog catalog) {
         this.inputs = new EvaluationInputs(catalog, changes);
         this.analyzer = new ScenarioAnalyzer(inputs::catalog, inputs::rentalRates);
-        this.evaluation = new EvaluationService(analyzer, tasks);
+        this.evaluation = new EvaluationService(analyzer, new FxTaskRunner(FIRST_PHASE), tasks);
         evaluation.follow(changes, session::json);
         session.onChange(cause -> changes.publish(cause == ScenarioSession.Cause.OPENED ? InputChange.OPENED : InputChange.EDITED));
     }

@@ -1,6 +1,7 @@
 package io.inferplan.app.tasks;
 
 import io.inferplan.app.fx.Background;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 
@@ -10,11 +11,23 @@ import javafx.application.Platform;
  * cancelled, even if its work finished meanwhile.
  */
 public final class FxTaskRunner implements TaskRunner {
+    private final Executor workers;
+
+    /** On the app's shared background workers. */
+    public FxTaskRunner() {
+        this(Background::execute);
+    }
+
+    /** On these workers (e.g. a thread of its own for work that must never queue behind slower work). */
+    public FxTaskRunner(Executor workers) {
+        this.workers = workers;
+    }
+
     @Override
     public <T> Job submit(Work<T> work, Listener<T> listener) {
         CancelFlag job = new CancelFlag();
         AtomicReference<Runnable> pendingProgress = new AtomicReference<>();
-        Background.execute(() -> {
+        workers.execute(() -> {
             Progress progress = new Progress() {
                 @Override
                 public void update(double fraction, String message) {
