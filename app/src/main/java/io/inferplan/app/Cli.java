@@ -29,6 +29,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new io.inferplan.app.cli.SimulateCommand());
         cli.addSubcommand(new io.inferplan.app.cli.CatalogCommand());
         cli.addSubcommand(new io.inferplan.app.cli.ProfileCommand());
+        cli.addSubcommand(new io.inferplan.app.cli.OptimizeCommand());
         cli.setExecutionExceptionHandler(Cli::reportFailure);
         return cli;
     }

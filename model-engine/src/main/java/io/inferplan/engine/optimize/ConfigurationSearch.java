@@ -15,7 +15,6 @@ import io.inferplan.engine.perf.ServingStack;
 import io.inferplan.engine.perf.ServingTarget;
 import io.inferplan.engine.perf.SpeculativeDecoding;
 import io.inferplan.engine.scenario.DeploymentPlan;
-import io.inferplan.engine.scenario.EstimateCache;
 import io.inferplan.engine.scenario.EstimateSource;
 import io.inferplan.engine.scenario.ResolvedScenario;
 import io.inferplan.engine.scenario.Scenario;
@@ -40,17 +39,54 @@ public final class ConfigurationSearch {
     private static final int FINE_GRAINED_EXPERTS = 16;
     private static final int MAX_FRONTIER_BATCH = 4096;
 
-    private final PerformanceModel performance;
-    private final ScenarioEvaluator evaluator;
+    /** Configurations one worker takes at a time: large enough that handing them out costs nothing. */
+    private static final int CHUNK = 64;
 
-    public ConfigurationSearch(PerformanceModel performance) {
+    private final PerformanceModel performance;
+    private final int threads;
+
+    /** @param threads workers evaluating configurations side by side (1: the calling thread alone) */
+    public ConfigurationSearch(PerformanceModel performance, int threads) {
         this.performance = performance;
-        // Each configuration is evaluated once; the cache serves the projection's months of the same shape.
-        this.evaluator = new ScenarioEvaluator(new EstimateCache(performance::estimate, 64));
+        this.threads = io.inferplan.engine.Checks.inRange("threads", threads, 1, 256);
     }
 
+    /** The standard performance model on every core. */
     public static ConfigurationSearch standard() {
-        return new ConfigurationSearch(PerformanceModel.standard());
+        return new ConfigurationSearch(PerformanceModel.standard(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Each configuration is evaluated once, and its projection asks for the same estimate month after month with the
+     * same deployment object: remembering the last answer by identity spares hashing the whole model and
+     * accelerator records on every lookup (a general cache's key), which was the search's largest single cost.
+     * One per worker thread; not thread-safe.
+     */
+    private static final class LastEstimate implements EstimateSource {
+        private final PerformanceModel model;
+        private ModelSpec lastModel;
+        private Deployment lastDeployment;
+        private RequestShape lastRequest;
+        private ServingTarget lastTarget;
+        private PerformanceEstimate last;
+
+        LastEstimate(PerformanceModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public PerformanceEstimate estimate(ModelSpec spec, Deployment deployment, RequestShape request, ServingTarget target) {
+            if (last != null && spec == lastModel && deployment == lastDeployment && target == lastTarget && request.equals(lastRequest)) {
+                return last;
+            }
+            PerformanceEstimate estimate = model.estimate(spec, deployment, request, target);
+            lastModel = spec;
+            lastDeployment = deployment;
+            lastRequest = request;
+            lastTarget = target;
+            last = estimate;
+            return estimate;
+        }
     }
 
     /** One point of the search space, before evaluation. */
@@ -84,28 +120,61 @@ public final class ConfigurationSearch {
         Scenario scenario = resolved.scenario();
         Workload withoutTargets = withoutLatency(scenario.workload());
         RequestShape shape = Workload.shapeOf(scenario.workload().requestTokens());
-        List<RankedConfiguration> ranked = new ArrayList<>();
-        List<Deployment> feasible = new ArrayList<>();
-        int infeasible = 0;
-        boolean cancelled = false;
-        int done = 0;
-        int reportEvery = Math.max(1, points.size() / 100);
-        for (Point point : points) {
-            if (progress.cancelled()) {
-                cancelled = true;
-                break;
+        RankedConfiguration[] evaluated = new RankedConfiguration[points.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        SearchProgress report = progress;
+        int[] reported = {0};
+        Runnable worker = () -> {
+            ScenarioEvaluator evaluator = new ScenarioEvaluator(new LastEstimate(performance));
+            int reportEvery = Math.max(1, points.size() / 100);
+            for (int from; !stop.get() && (from = next.getAndAdd(CHUNK)) < points.size(); ) {
+                for (int i = from; i < Math.min(points.size(), from + CHUNK); i++) {
+                    if (report.cancelled()) {
+                        stop.set(true);
+                        break;
+                    }
+                    evaluated[i] = evaluate(evaluator, resolved, points.get(i), withoutTargets);
+                    int done = finished.incrementAndGet();
+                    if (done % reportEvery == 0) {
+                        // Workers finish out of order; the reader sees the share only rise.
+                        synchronized (reported) {
+                            if (done > reported[0]) {
+                                reported[0] = done;
+                                report.progress((double) done / points.size());
+                            }
+                        }
+                    }
+                }
             }
-            RankedConfiguration configuration = evaluate(resolved, point, withoutTargets);
-            if (configuration == null) {
-                infeasible++;
-            } else {
-                ranked.add(configuration);
-                feasible.add(point.deployment());
-            }
-            if (++done % reportEvery == 0) {
-                progress.progress((double) done / points.size());
+        };
+        int workers = Math.min(threads, Math.max(1, (points.size() + CHUNK - 1) / CHUNK));
+        List<Thread> started = new ArrayList<>();
+        for (int i = 1; i < workers; i++) {
+            started.add(Thread.ofPlatform().daemon().name("configuration-search-" + i).start(worker));
+        }
+        worker.run();
+        for (Thread thread : started) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                stop.set(true);
+                Thread.currentThread().interrupt();
             }
         }
+        boolean cancelled = stop.get();
+        int done = finished.get();
+        List<RankedConfiguration> ranked = new ArrayList<>();
+        List<Deployment> feasible = new ArrayList<>();
+        for (int i = 0; i < evaluated.length; i++) {
+            if (evaluated[i] != null) {
+                ranked.add(evaluated[i]);
+                feasible.add(points.get(i).deployment());
+            }
+        }
+        // Those evaluated and found impossible; a cancelled search never reached the rest.
+        int infeasible = done - ranked.size();
         ranked.sort(RANKING);
         List<FrontierPoint> frontier = options.frontier() && !cancelled ? frontier(model, shape, feasible, progress) : List.of();
         if (!cancelled) {
@@ -196,7 +265,8 @@ public final class ConfigurationSearch {
         return perGpu > deployment.accelerator().memoryBytes();
     }
 
-    private RankedConfiguration evaluate(ResolvedScenario resolved, Point point, Workload withoutTargets) {
+    private static RankedConfiguration evaluate(ScenarioEvaluator evaluator, ResolvedScenario resolved, Point point,
+                                                Workload withoutTargets) {
         Deployment deployment = point.deployment();
         DeploymentPlan base = resolved.scenario().deployment();
         DeploymentPlan plan = new DeploymentPlan(deployment.accelerator().id(), null, base.model(), base.customModel(),

@@ -31,7 +31,7 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
 
     /** A short description: "H200 x4 (TP4 EP4, data attention) fp8/fp8 SGLang". */
     public String describe() {
-        StringBuilder text = new StringBuilder(acceleratorName).append(" x").append(gpusPerReplica).append(" (TP")
+        StringBuilder text = new StringBuilder(accelerator).append(" x").append(gpusPerReplica).append(" (TP")
                 .append(tensorParallel);
         if (pipelineParallel > 1) {
             text.append(" PP").append(pipelineParallel);

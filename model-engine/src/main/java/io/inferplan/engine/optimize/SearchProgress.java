@@ -2,7 +2,8 @@ package io.inferplan.engine.optimize;
 
 /**
  * What a long search reports and asks. Polled between configurations, so a cancel takes effect within one
- * configuration's evaluation (microseconds to a millisecond).
+ * configuration's evaluation (microseconds to a millisecond). Called from the search's worker threads (one report at
+ * a time, the share only rising), so an implementation that touches a UI hands the value over to its own thread.
  */
 public interface SearchProgress {
     SearchProgress NONE = new SearchProgress() {
