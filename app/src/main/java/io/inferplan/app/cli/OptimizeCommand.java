@@ -210,7 +210,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<Candidate> candidates = new ArrayList<>();
         List<String> unpriced = new ArrayList<>();
         for (CatalogEntry entry : entries) {
-            var accelerator = entry.toSpec();
+            io.inferplan.engine.hardware.AcceleratorSpec accelerator;
+            try {
+                accelerator = entry.toSpec();
+            } catch (InvalidInputException | NullPointerException e) {
+                // An entry of the user's own without memory or bandwidth figures cannot be estimated; say so.
+                unpriced.add(entry.id() + " (incomplete figures)");
+                continue;
+            }
             boolean scenarios = entry.id().equals(scenarioPart);
             Optional<Candidate> candidate = switch (scenarioCost) {
                 case CostModel.Rent rent -> {
@@ -294,11 +301,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         long meeting = result.configurations().stream().filter(RankedConfiguration::meetsLatencyTargets).count();
         out.printf(Locale.ROOT, "%,d feasible, %,d of them meet the latency targets; cheapest per output token first:%n%n",
                 result.configurations().size(), meeting);
-        out.printf(Locale.ROOT, "%4s  %-52s %14s %9s %9s %8s %7s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out", "$/M in",
+        out.printf(Locale.ROOT, "%4s  %-58s %14s %9s %9s %8s %7s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out", "$/M in",
                 "TTFT ms", "TPOT ms", "margin", "±err", "targets");
         int rank = 0;
         for (RankedConfiguration c : ranked) {
-            out.printf(Locale.ROOT, "%4d  %-52s %14s %9.3f %9.3f %8.0f %7.1f %7s %4.0f%%  %s%n", ++rank, c.describe(),
+            out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %8.0f %7.1f %7s %4.0f%%  %s%n", ++rank, c.describe(),
                     c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal(), c.costPerMillionOutputTokensUsd(),
                     c.costPerMillionInputTokensUsd(), c.ttftSeconds() * 1e3, c.tpotSeconds() * 1e3,
                     c.grossMarginPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", c.grossMarginPercent()),

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a configuration search found.
  *
- * @param searched        configurations enumerated (pruned ones included)
+ * @param searched        configurations pruned or evaluated: all those enumerated, unless the search was cancelled
  * @param pruned          of which skipped before evaluation (weights alone exceed the replica's memory)
  * @param infeasible      evaluated but impossible (KV cache for one sequence does not fit, a layout the model
  *                        does not allow)
