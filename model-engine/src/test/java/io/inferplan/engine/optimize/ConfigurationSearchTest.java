@@ -197,6 +197,20 @@ class ConfigurationSearchTest {
         });
     }
 
+    /** "Use this configuration": the plan a row carries, put in the scenario, evaluates to the row's own figures. */
+    @Test
+    void aRowsPlanReproducesItsCost() {
+        ResolvedScenario resolved = resolve(scenario("Llama-3.3-70B", "H100-SXM-80GB", 2, 1, "vllm"));
+        List<Candidate> parts = candidates(3);
+        SearchResult result = ConfigurationSearch.standard().search(resolved, parts, SearchOptions.defaults().withFrontier(false), null);
+        for (RankedConfiguration row : result.configurations().subList(0, 5)) {
+            Candidate part = parts.stream().filter(c -> c.accelerator().id().equals(row.accelerator())).findFirst().orElseThrow();
+            var applied = resolve(ScenarioJson.write(resolved.scenario().withDeployment(row.plan()).withCost(part.cost())));
+            double cost = ScenarioEvaluator.standard().evaluate(applied).tokenCosts().costPerMillionOutputTokensUsd();
+            assertEquals(row.costPerMillionOutputTokensUsd(), cost, 1e-9 * cost, row.describe());
+        }
+    }
+
     @Test
     void optionsAreValidated() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.inferplan.engine.InvalidInputException.class,
