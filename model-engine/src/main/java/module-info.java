@@ -9,6 +9,7 @@ module io.inferplan.engine {
     exports io.inferplan.engine.economics;
     exports io.inferplan.engine.scenario;
     exports io.inferplan.engine.sim;
+    exports io.inferplan.engine.optimize;
 
     opens io.inferplan.engine.model to com.fasterxml.jackson.databind;
     opens io.inferplan.engine.hardware to com.fasterxml.jackson.databind;

@@ -32,6 +32,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new CatalogCommand());
         cli.addSubcommand(new ProfileCommand());
+        cli.addSubcommand(new OptimizeCommand());
         cli.setExecutionExceptionHandler(Cli::reportFailure);
         return cli;
     }

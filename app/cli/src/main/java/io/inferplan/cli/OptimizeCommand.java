@@ -1,0 +1,322 @@
+package io.inferplan.cli;
+
+import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.catalog.CatalogEntry;
+import io.inferplan.catalog.PriceKind;
+import io.inferplan.catalog.PriceQuote;
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.JsonSupport;
+import io.inferplan.engine.economics.CostModel;
+import io.inferplan.engine.economics.RentalTerm;
+import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.optimize.Candidate;
+import io.inferplan.engine.optimize.ConfigurationSearch;
+import io.inferplan.engine.optimize.RankedConfiguration;
+import io.inferplan.engine.optimize.SearchOptions;
+import io.inferplan.engine.optimize.SearchResult;
+import io.inferplan.engine.scenario.ResolvedScenario;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code inferplan optimize SCENARIO.json}: the scenario's workload on every priced part of the catalog, in every
+ * configuration the engine's search covers, cheapest per output token first among those meeting the targets.
+ */
+@Command(name = "optimize", mixinStandardHelpOptions = true,
+        description = {"Searches accelerators, parallelism, precisions, serving stacks and speculative decoding for the",
+                "scenario's workload and ranks the configurations by cost per million output tokens among those that",
+                "meet its latency targets. Parts are priced at your --price, else the catalog's cheapest on-demand",
+                "rate (own basis: its cheapest purchase price); the scenario's own part at the scenario's own price.",
+                "See docs/optimize.md."})
+public final class OptimizeCommand implements Callable<Integer> {
+    static final int DEFAULT_TOP = 10;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "The scenario file")
+    Path file;
+
+    @Option(names = "--accelerators", split = ",", paramLabel = "ID", description = "Only these parts (catalog ids or aliases)")
+    List<String> accelerators;
+
+    @Option(names = "--vendors", split = ",", paramLabel = "VENDOR", description = "Only parts of these vendors (e.g. nvidia,amd)")
+    List<String> vendors;
+
+    @Option(names = "--precision-floor", paramLabel = "FORMAT", description = "Narrowest weight and KV format allowed: bf16, fp8 or fp4 (default fp4: all)")
+    String precisionFloor;
+
+    @Option(names = "--max-gpus", paramLabel = "N", description = "Largest replica in GPUs, 1-" + SearchOptions.MAX_GPUS_PER_REPLICA + " (default "
+            + SearchOptions.MAX_GPUS_PER_REPLICA + ")")
+    Integer maxGpus;
+
+    @Option(names = "--top", paramLabel = "N", description = "Configurations to print (default " + DEFAULT_TOP + ")")
+    Integer top;
+
+    @Option(names = "--price", paramLabel = "ID=USD", description = "Your own rental price per GPU-hour for a part (repeatable)")
+    Map<String, String> prices;
+
+    static final class Format {
+        @Option(names = "--json", description = "Print the ranked configurations as JSON")
+        boolean json;
+        @Option(names = "--csv", description = "Print the ranked configurations as CSV")
+        boolean csv;
+    }
+
+    @ArgGroup(exclusive = true)
+    Format format = new Format();
+
+    /** The parts to search and the ones left out for want of a price. */
+    public record Parts(List<Candidate> candidates, List<String> unpriced) {
+    }
+
+    static final List<String> CSV_COLUMNS = List.of("accelerator", "gpusPerReplica", "replicas", "gpusTotal", "tensorParallel",
+            "pipelineParallel", "expertParallel", "attentionParallelism", "weightPrecision", "kvPrecision", "servingStack",
+            "speculative", "disaggregated", "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd",
+            "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource");
+
+    @Override
+    public Integer call() throws Exception {
+        SearchOptions options = options();
+        int shown = top == null ? DEFAULT_TOP : top;
+        if (shown < 1 || shown > 100_000) {
+            throw new InvalidInputException("--top", "must be a whole number from 1 to 100000, was " + shown);
+        }
+        Map<String, Double> own = ownPrices(prices);
+        AcceleratorCatalog catalog = UserCatalog.catalog(spec);
+        ResolvedScenario resolved = ScenarioFileLoader.load(file, ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec)));
+        Parts parts = parts(catalog, resolved, own, accelerators, vendors);
+        if (parts.candidates().isEmpty()) {
+            throw new InvalidInputException("--accelerators", "no part with a price to search"
+                    + (parts.unpriced().isEmpty() ? "" : "; no price: " + String.join(", ", parts.unpriced()) + " (set one with --price ID=USD)"));
+        }
+        SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(), options.withFrontier(false), null);
+        List<RankedConfiguration> ranked = result.configurations().subList(0, Math.min(shown, result.configurations().size()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format != null && format.json) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("searched", result.searched());
+            json.put("elapsedMs", result.elapsedMillis());
+            json.put("configurations", ranked.stream().map(OptimizeCommand::row).toList());
+            json.put("unpriced", parts.unpriced());
+            out.println(JsonSupport.mapper().writeValueAsString(json));
+        } else if (format != null && format.csv) {
+            out.println(String.join(",", CSV_COLUMNS));
+            for (RankedConfiguration c : ranked) {
+                out.println(row(c).values().stream().map(OptimizeCommand::csvCell).collect(Collectors.joining(",")));
+            }
+        } else {
+            summary(result, ranked, parts, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private SearchOptions options() {
+        SearchOptions options = SearchOptions.defaults();
+        if (precisionFloor != null) {
+            String key = precisionFloor.strip().toLowerCase(Locale.ROOT);
+            Precision floor = switch (key) {
+                case "bf16" -> Precision.BF16;
+                case "fp8" -> Precision.FP8;
+                case "fp4", "nvfp4", "mxfp4" -> Precision.FP4;
+                default -> throw new InvalidInputException("--precision-floor", "must be one of bf16, fp8, fp4, was '" + precisionFloor + "'");
+            };
+            options = options.withPrecisionFloor(floor);
+        }
+        if (maxGpus != null) {
+            if (maxGpus < 1 || maxGpus > SearchOptions.MAX_GPUS_PER_REPLICA) {
+                throw new InvalidInputException("--max-gpus", "must be a whole number from 1 to " + SearchOptions.MAX_GPUS_PER_REPLICA
+                        + " (GPUs per replica), was " + maxGpus);
+            }
+            options = options.withMaxGpusPerReplica(maxGpus);
+        }
+        return options;
+    }
+
+    private static Map<String, Double> ownPrices(Map<String, String> given) {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        if (given == null) {
+            return rates;
+        }
+        given.forEach((id, text) -> {
+            double rate;
+            try {
+                rate = Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                rate = Double.NaN;
+            }
+            if (!(rate > 0 && rate <= 10_000)) {
+                throw new InvalidInputException("--price", "must be ID=USD per GPU-hour with USD above 0 and at most 10000, was '"
+                        + id + "=" + text + "'");
+            }
+            rates.put(id.strip(), rate);
+        });
+        return rates;
+    }
+
+    /**
+     * The catalog's parts, filtered, each with the price it is compared at. Rented: your --price, else the cheapest
+     * on-demand quote; owned: the cheapest purchase price with the scenario's other ownership figures. The scenario's
+     * own part keeps the scenario's own price (the user's price for it), so its own deployment is a point of the search.
+     */
+    public static Parts parts(AcceleratorCatalog catalog, ResolvedScenario resolved, Map<String, Double> ownPrices,
+                       List<String> onlyAccelerators, List<String> onlyVendors) {
+        List<CatalogEntry> entries = new ArrayList<>(catalog.entries());
+        if (onlyAccelerators != null && !onlyAccelerators.isEmpty()) {
+            List<CatalogEntry> chosen = new ArrayList<>();
+            for (String name : onlyAccelerators) {
+                chosen.add(catalog.find(name.strip()).orElseThrow(() -> new InvalidInputException("--accelerators",
+                        "unknown accelerator '" + name.strip() + "'; known: "
+                                + catalog.entries().stream().map(CatalogEntry::id).collect(Collectors.joining(", ")))));
+            }
+            entries = chosen.stream().distinct().toList();
+        }
+        if (onlyVendors != null && !onlyVendors.isEmpty()) {
+            TreeSet<String> known = catalog.entries().stream().map(e -> e.vendor().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            List<String> wanted = onlyVendors.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).toList();
+            for (String vendor : wanted) {
+                if (!known.contains(vendor)) {
+                    throw new InvalidInputException("--vendors", "unknown vendor '" + vendor + "'; one of " + String.join(", ", known));
+                }
+            }
+            entries = entries.stream().filter(e -> wanted.contains(e.vendor().toLowerCase(Locale.ROOT))).toList();
+        }
+        for (String id : ownPrices.keySet()) {
+            if (catalog.find(id).isEmpty()) {
+                throw new InvalidInputException("--price", "unknown accelerator '" + id + "'");
+            }
+        }
+        String scenarioPart = resolved.deployment().accelerator().id();
+        CostModel scenarioCost = resolved.scenario().cost();
+        Map<String, Double> mineById = ownPrices.entrySet().stream().collect(Collectors.toMap(
+                e -> catalog.find(e.getKey()).orElseThrow().id(), Map.Entry::getValue, (a, b) -> b));
+        List<Candidate> candidates = new ArrayList<>();
+        List<String> unpriced = new ArrayList<>();
+        for (CatalogEntry entry : entries) {
+            io.inferplan.engine.hardware.AcceleratorSpec accelerator;
+            try {
+                accelerator = entry.toSpec();
+            } catch (InvalidInputException | NullPointerException e) {
+                // An entry of the user's own without memory or bandwidth figures cannot be estimated; say so.
+                unpriced.add(entry.id() + " (incomplete figures)");
+                continue;
+            }
+            boolean scenarios = entry.id().equals(scenarioPart);
+            Optional<Candidate> candidate = switch (scenarioCost) {
+                case CostModel.Rent rent -> {
+                    Double mine = mineById.get(entry.id());
+                    if (mine != null) {
+                        yield Optional.of(new Candidate(accelerator, new CostModel.Rent(RentalTerm.ON_DEMAND, mine, "your price"),
+                                "your price"));
+                    }
+                    if (scenarios) {
+                        yield Optional.of(new Candidate(accelerator, rent, "the scenario's price"));
+                    }
+                    // Committed and spot quotes are not comparable across parts: on-demand only, the cheapest.
+                    yield entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(quote -> {
+                        String source = "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf());
+                        return new Candidate(accelerator, new CostModel.Rent(RentalTerm.ON_DEMAND, quote.usdPerGpuHour(), source), source);
+                    });
+                }
+                case CostModel.Own owned -> scenarios ? Optional.of(new Candidate(accelerator, owned, "the scenario's price"))
+                        : cheapestPurchase(entry).map(quote -> new Candidate(accelerator, new CostModel.Own(
+                                quote.purchaseUsdPerGpu().orElseThrow(), owned.serverShareUsdPerGpu(), owned.depreciationYears(),
+                                owned.costOfCapitalPerYear(), owned.serverOverheadWattsPerGpu(), owned.powerUsageEffectiveness(),
+                                owned.usdPerKilowattHour(), owned.hostingUsdPerKilowattMonth(), owned.operationsShareOfCapexPerYear(),
+                                "catalog: " + quote.provider()), "catalog: " + quote.provider()));
+            };
+            if (candidate.isPresent()) {
+                candidates.add(candidate.get());
+            } else {
+                unpriced.add(entry.id());
+            }
+        }
+        return new Parts(candidates, unpriced);
+    }
+
+    private static Optional<PriceQuote> cheapestPurchase(CatalogEntry entry) {
+        return entry.prices().stream().filter(q -> !q.kind().isRental() && q.purchaseUsdPerGpu().isPresent())
+                .min(java.util.Comparator.comparingDouble(q -> q.purchaseUsdPerGpu().orElseThrow()));
+    }
+
+    static Map<String, Object> row(RankedConfiguration c) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("accelerator", c.accelerator());
+        row.put("gpusPerReplica", c.gpusPerReplica());
+        row.put("replicas", c.replicas());
+        row.put("gpusTotal", c.gpusTotal());
+        row.put("tensorParallel", c.tensorParallel());
+        row.put("pipelineParallel", c.pipelineParallel());
+        row.put("expertParallel", c.expertParallel());
+        row.put("attentionParallelism", c.attentionParallelism().id());
+        row.put("weightPrecision", c.weightPrecision().id());
+        row.put("kvPrecision", c.kvPrecision().id());
+        row.put("servingStack", c.servingStack().id());
+        row.put("speculative", c.speculative());
+        row.put("disaggregated", c.disaggregated());
+        row.put("costPerMillionOutputTokensUsd", round(c.costPerMillionOutputTokensUsd()));
+        row.put("costPerMillionInputTokensUsd", round(c.costPerMillionInputTokensUsd()));
+        row.put("meetsLatencyTargets", c.meetsLatencyTargets());
+        row.put("ttftSeconds", round(c.ttftSeconds()));
+        row.put("tpotSeconds", round(c.tpotSeconds()));
+        row.put("grossMarginPercent", c.grossMarginPercent() == null ? null : round(c.grossMarginPercent()));
+        row.put("errorBandPercent", round(c.errorBandPercent()));
+        row.put("priceSource", c.priceSource());
+        return row;
+    }
+
+    /** Six significant digits: more than the model's accuracy, and no binary noise in the output. */
+    private static double round(double value) {
+        return Double.isFinite(value) ? new java.math.BigDecimal(value).round(new java.math.MathContext(6)).doubleValue() : value;
+    }
+
+    private static String csvCell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value instanceof Double d ? java.math.BigDecimal.valueOf(d).toPlainString() : value.toString();
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+    }
+
+    private static void summary(SearchResult result, List<RankedConfiguration> ranked, Parts parts, PrintWriter out) {
+        out.printf(Locale.ROOT, "Searched %,d configurations on %d parts in %d ms (%,d pruned by memory before evaluation, %,d infeasible).%n",
+                result.searched(), parts.candidates().size(), result.elapsedMillis(), result.pruned(), result.infeasible());
+        long meeting = result.configurations().stream().filter(RankedConfiguration::meetsLatencyTargets).count();
+        out.printf(Locale.ROOT, "%,d feasible, %,d of them meet the latency targets; cheapest per output token first:%n%n",
+                result.configurations().size(), meeting);
+        out.printf(Locale.ROOT, "%4s  %-58s %14s %9s %9s %8s %7s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out", "$/M in",
+                "TTFT ms", "TPOT ms", "margin", "±err", "targets");
+        int rank = 0;
+        for (RankedConfiguration c : ranked) {
+            out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %8.0f %7.1f %7s %4.0f%%  %s%n", ++rank, c.describe(),
+                    c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal(), c.costPerMillionOutputTokensUsd(),
+                    c.costPerMillionInputTokensUsd(), c.ttftSeconds() * 1e3, c.tpotSeconds() * 1e3,
+                    c.grossMarginPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", c.grossMarginPercent()),
+                    c.errorBandPercent(), c.meetsLatencyTargets() ? "met" : "MISSED");
+        }
+        if (!parts.unpriced().isEmpty()) {
+            out.println();
+            out.println("No price: set one (--price ID=USD per GPU-hour, or a quote in the catalog): " + String.join(", ", parts.unpriced()));
+        }
+        out.println();
+        out.println("GPUs = per replica x replicas = total. A missed target: even one request alone misses it; its costs are at full");
+        out.println("throughput. Not searched yet: disaggregated prefill/decode, replicas spanning nodes (wide expert parallelism).");
+    }
+}

@@ -1,0 +1,159 @@
+package io.inferplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inferplan.engine.JsonSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code inferplan optimize}: on every bundled sample, its JSON and CSV, the filters and the one-line errors. */
+class OptimizeCommandTest {
+    private static final Path SAMPLES = Path.of("../../samples/src/main/resources/io/inferplan/samples");
+    private static final String CHAT = SAMPLES.resolve("consumer-chat-h100.json").toString();
+
+    @RegisterExtension
+    final PrivateDataDirectory data = new PrivateDataDirectory();
+
+    private static List<Path> samples() throws IOException {
+        try (Stream<Path> files = Files.list(SAMPLES)) {
+            return files.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("index.json")).sorted().toList();
+        }
+    }
+
+    /**
+     * The issue's promise: the best configuration found costs no more per output token than the scenario's own
+     * deployment, whenever that one is a point of the search (it is found among the listed configurations).
+     */
+    @Test
+    void theBestIsNeverWorseThanTheSamplesOwnDeployment() throws IOException {
+        int checked = 0;
+        for (Path sample : samples()) {
+            CliRun evaluate = CliRun.of("evaluate", "--json", sample.toString());
+            assertEquals(0, evaluate.exitCode(), evaluate.err());
+            JsonNode own = JsonSupport.mapper().readTree(evaluate.out());
+            double ownCost = own.path("tokenCosts").path("costPerMillionOutputTokensUsd").asDouble();
+            JsonNode plan = JsonSupport.mapper().readTree(Files.readString(sample)).path("deployment");
+
+            CliRun optimize = CliRun.of("optimize", "--json", "--top", "100000", sample.toString());
+            assertEquals(0, optimize.exitCode(), optimize.err());
+            JsonNode result = JsonSupport.mapper().readTree(optimize.out());
+            JsonNode configurations = result.path("configurations");
+            assertTrue(configurations.size() > 0, sample.toString());
+            boolean ownInSpace = false;
+            boolean ownReproduced = false;
+            for (JsonNode c : configurations) {
+                boolean same = c.path("accelerator").asText().equals(own.path("accelerator").asText())
+                        && c.path("tensorParallel").asInt() == plan.path("tensorParallel").asInt(1)
+                        && c.path("pipelineParallel").asInt() == plan.path("pipelineParallel").asInt(1)
+                        && c.path("expertParallel").asInt() == plan.path("expertParallel").asInt(1)
+                        && c.path("weightPrecision").asText().equalsIgnoreCase(plan.path("weightPrecision").asText())
+                        && c.path("kvPrecision").asText().equalsIgnoreCase(plan.path("kvPrecision").asText("bf16"))
+                        && c.path("servingStack").asText().replace("-", "").equalsIgnoreCase(plan.path("servingStack").asText().replace("_", ""));
+                ownInSpace |= same;
+                // The same economics: the scenario's own deployment, found by the search, costs what evaluate says.
+                ownReproduced |= same && Math.abs(c.path("costPerMillionOutputTokensUsd").asDouble() - ownCost) <= 1e-5 * ownCost;
+            }
+            if (!ownInSpace) {
+                continue;
+            }
+            checked++;
+            assertTrue(ownReproduced, sample + ": the own deployment's cost " + ownCost + " is not among the search's");
+            JsonNode best = configurations.get(0);
+            assertTrue(best.path("meetsLatencyTargets").asBoolean(), sample + ": " + best);
+            assertTrue(best.path("costPerMillionOutputTokensUsd").asDouble() <= ownCost * (1 + 1e-5),
+                    sample + ": best " + best + " costs more than the scenario's own " + ownCost);
+        }
+        assertEquals(samples().size(), checked, "the samples' own deployments are in the search space; checked " + checked);
+    }
+
+    @Test
+    void jsonHasThePromisedKeysRankedByCost() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "5", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JsonSupport.mapper().readTree(run.out());
+        assertTrue(json.path("searched").asInt() > 100);
+        assertTrue(json.has("elapsedMs"));
+        JsonNode configurations = json.path("configurations");
+        assertEquals(5, configurations.size());
+        for (String key : List.of("accelerator", "gpusPerReplica", "replicas", "gpusTotal", "tensorParallel", "pipelineParallel",
+                "expertParallel", "weightPrecision", "kvPrecision", "servingStack", "disaggregated", "costPerMillionOutputTokensUsd",
+                "costPerMillionInputTokensUsd", "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent",
+                "errorBandPercent")) {
+            assertTrue(configurations.get(0).has(key), "missing " + key);
+        }
+        for (int i = 1; i < configurations.size(); i++) {
+            assertTrue(configurations.get(i).path("costPerMillionOutputTokensUsd").asDouble()
+                    >= configurations.get(i - 1).path("costPerMillionOutputTokensUsd").asDouble());
+        }
+        // Parts the catalog has no on-demand rate for are listed, not dropped.
+        assertTrue(json.path("unpriced").size() > 0);
+    }
+
+    @Test
+    void filtersAndFloorNarrowTheSearch() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "100000", "--vendors", "amd", "--precision-floor", "fp8", "--max-gpus", "4",
+                "--price", "mi355x-288gb=3.5", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode configurations = JsonSupport.mapper().readTree(run.out()).path("configurations");
+        assertTrue(configurations.size() > 0);
+        boolean priced = false;
+        for (JsonNode c : configurations) {
+            assertTrue(c.path("accelerator").asText().startsWith("mi"), c.toString());
+            assertFalse(c.path("weightPrecision").asText().equals("fp4") || c.path("kvPrecision").asText().equals("fp4"), c.toString());
+            assertTrue(c.path("gpusPerReplica").asInt() <= 4);
+            assertFalse(c.path("servingStack").asText().equals("tensorrt-llm"));
+            priced |= c.path("accelerator").asText().equals("mi355x-288gb") && c.path("priceSource").asText().equals("your price");
+        }
+        assertTrue(priced, "--price gives an unpriced part a rate");
+        CliRun one = CliRun.of("optimize", "--accelerators", "H100-SXM", "--top", "3", CHAT);
+        assertEquals(0, one.exitCode(), one.err());
+        assertTrue(one.out().contains("on 1 parts") || one.out().contains("on 1 part"), one.out());
+    }
+
+    @Test
+    void csvHasAHeaderAndOneRowPerConfiguration() {
+        CliRun run = CliRun.of("optimize", "--csv", "--top", "4", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\\R");
+        assertEquals(String.join(",", OptimizeCommand.CSV_COLUMNS), lines[0]);
+        assertEquals(5, lines.length);
+        assertFalse(run.out().contains("E-") || run.out().contains("E1"), "plain numbers");
+    }
+
+    @Test
+    void theSummaryNamesThePartsWithoutAPrice() {
+        CliRun run = CliRun.of("optimize", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("No price: set one"), run.out());
+        assertTrue(run.out().contains("Not searched yet: disaggregated"), run.out());
+    }
+
+    @Test
+    void badInputIsAOneLineErrorNamingTheOption() {
+        record Case(String[] args, String option, String allowed) {
+        }
+        for (Case c : List.of(
+                new Case(new String[] {"--precision-floor", "int3"}, "--precision-floor", "bf16, fp8, fp4"),
+                new Case(new String[] {"--max-gpus", "0"}, "--max-gpus", "1 to 32"),
+                new Case(new String[] {"--top", "0"}, "--top", "1 to 100000"),
+                new Case(new String[] {"--accelerators", "H900"}, "--accelerators", "known:"),
+                new Case(new String[] {"--vendors", "acme"}, "--vendors", "one of"),
+                new Case(new String[] {"--price", "h100-sxm-80gb=free"}, "--price", "USD"))) {
+            String[] args = Stream.concat(Stream.of("optimize"), Stream.concat(Stream.of(c.args()), Stream.of(CHAT))).toArray(String[]::new);
+            CliRun run = CliRun.of(args);
+            assertEquals(ExitCodes.INPUT_ERROR, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().contains(c.option()) && run.err().contains(c.allowed()), run.err());
+        }
+        CliRun missing = CliRun.of("optimize", "no-such-file.json");
+        assertEquals(ExitCodes.INPUT_ERROR, missing.exitCode());
+    }
+}

@@ -1,0 +1,60 @@
+package io.inferplan.engine.optimize;
+
+import static io.inferplan.engine.Checks.inRange;
+
+import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.model.Precision;
+import java.util.List;
+
+/**
+ * Bounds of the configuration search.
+ *
+ * @param precisionFloor     the narrowest number format allowed for weights and KV cache (FP8: no FP4 anywhere;
+ *                           BF16: no quantization); one of BF16, FP8, FP4
+ * @param maxGpusPerReplica  the largest replica (tensor x pipeline parallel), 1-32
+ * @param prune              skip configurations whose weights cannot fit before evaluating them (off only to test
+ *                           that pruning drops nothing feasible)
+ * @param frontier           also compute the Pareto frontier (a batch-size sweep of every feasible configuration)
+ */
+public record SearchOptions(Precision precisionFloor, int maxGpusPerReplica, boolean prune, boolean frontier) {
+    /** Tensor-parallel sizes inside one node: NVLink/Infinity Fabric domains of 8 on HGX/OAM boards. */
+    static final List<Integer> TENSOR_PARALLEL = List.of(1, 2, 4, 8);
+    static final List<Integer> PIPELINE_PARALLEL = List.of(1, 2, 4);
+    /** Widest first, so the list reads from the safest format to the most aggressive. */
+    static final List<Precision> PRECISIONS = List.of(Precision.BF16, Precision.FP8, Precision.FP4);
+    public static final int MAX_GPUS_PER_REPLICA = 32;
+
+    public SearchOptions {
+        precisionFloor = precisionFloor == null ? Precision.FP4 : precisionFloor;
+        if (!PRECISIONS.contains(precisionFloor)) {
+            throw new InvalidInputException("precisionFloor", "must be one of bf16, fp8, fp4, was " + precisionFloor.id());
+        }
+        inRange("maxGpusPerReplica", maxGpusPerReplica, 1, MAX_GPUS_PER_REPLICA);
+    }
+
+    /** Everything: FP4 allowed, replicas up to 32 GPUs, pruned, with the frontier. */
+    public static SearchOptions defaults() {
+        return new SearchOptions(Precision.FP4, MAX_GPUS_PER_REPLICA, true, true);
+    }
+
+    public SearchOptions withPrecisionFloor(Precision floor) {
+        return new SearchOptions(floor, maxGpusPerReplica, prune, frontier);
+    }
+
+    public SearchOptions withMaxGpusPerReplica(int gpus) {
+        return new SearchOptions(precisionFloor, gpus, prune, frontier);
+    }
+
+    public SearchOptions withPruning(boolean on) {
+        return new SearchOptions(precisionFloor, maxGpusPerReplica, on, frontier);
+    }
+
+    public SearchOptions withFrontier(boolean on) {
+        return new SearchOptions(precisionFloor, maxGpusPerReplica, prune, on);
+    }
+
+    /** True when {@code precision} is at least as wide as the floor. */
+    public boolean allows(Precision precision) {
+        return precision.bytesPerValue() >= precisionFloor.bytesPerValue();
+    }
+}
