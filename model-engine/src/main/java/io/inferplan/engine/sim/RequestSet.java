@@ -53,7 +53,7 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
             if (closed) {
                 arrival[i] = Double.NaN;
             } else {
-                t += arrivals.nextGapSeconds(gaps);
+                t = arrivals.nextArrivalSeconds(t, gaps);
                 arrival[i] = t;
             }
             in[i] = input.sample(lengths);
@@ -85,7 +85,7 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
         double[] arrival = new double[count];
         double t = 0;
         for (int i = 0; i < count; i++) {
-            t += arrivals.nextGapSeconds(gaps);
+            t = arrivals.nextArrivalSeconds(t, gaps);
             arrival[i] = t;
         }
         int[] in = stratified(input, count, lengths);
@@ -126,10 +126,10 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
         // Draw the gaps once to count, then generate exactly that many with the same seed (same gap stream).
         SplittableRandom gaps = new SplittableRandom(seed).split();
         int count = 0;
-        double t = arrivals.nextGapSeconds(gaps);
+        double t = arrivals.nextArrivalSeconds(0, gaps);
         while (t <= durationSeconds && count < MAX_REQUESTS) {
             count++;
-            t += arrivals.nextGapSeconds(gaps);
+            t = arrivals.nextArrivalSeconds(t, gaps);
         }
         return generate(arrivals, input, output, Math.max(1, count), promptCacheHitRate, seed);
     }
