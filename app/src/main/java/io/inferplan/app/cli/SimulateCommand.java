@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.perf.PerformanceModel;
-import io.inferplan.engine.perf.RequestShape;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.Workload;
 import io.inferplan.engine.sim.ArrivalProcess;
 import io.inferplan.engine.sim.CapacityResult;
-import io.inferplan.engine.sim.CapacitySearch;
 import io.inferplan.engine.sim.LatencyStats;
 import io.inferplan.engine.sim.LatencyTargets;
 import io.inferplan.engine.sim.LengthDistribution;
@@ -17,6 +16,7 @@ import io.inferplan.engine.sim.ReplicaSimulator;
 import io.inferplan.engine.sim.SchedulerPolicy;
 import io.inferplan.engine.sim.RequestSet;
 import io.inferplan.engine.sim.ScenarioSimulation;
+import io.inferplan.engine.sim.SimulationProgress;
 import io.inferplan.engine.sim.SimulatedReplica;
 import io.inferplan.engine.sim.SimulationResult;
 import io.inferplan.engine.sim.SimulationRun;
@@ -106,25 +106,25 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ResolvedScenario resolved = ScenarioFiles.load(file, ScenarioFiles.lookupResolver(CatalogCommand.lookup(spec)));
         Workload workload = resolved.scenario().workload();
-        RequestShape shape = Workload.shapeOf(workload.requestTokens());
-        SimulatedReplica replica = SimulatedReplica.of(PerformanceModel.standard(), resolved.model(), resolved.deployment(), shape);
+        long runSeed = seed == null ? DEFAULT_SEED : seed;
+        ScenarioSimulation simulation = ScenarioSimulation.of(resolved, PerformanceModel.standard(), runSeed);
+        SimulatedReplica replica = simulation.replica();
         LengthDistribution input = ScenarioSimulation.inputLengths(workload);
         LengthDistribution output = ScenarioSimulation.outputLengths(workload);
-        long runSeed = seed == null ? DEFAULT_SEED : seed;
-        LatencyTargets targets = workload.latency() == null ? null
-                : LatencyTargets.of(workload.latency());
+        LatencyTargets targets = workload.latency() == null ? null : simulation.targets();
 
         // A run must be long against one request's own latency to reach a steady state.
         double unloaded = replica.unloadedLatencySeconds(input.meanTokens(), output.meanTokens());
         double duration = durationSeconds != null ? durationSeconds : Math.max(600, 40 * unloaded);
         long started = System.nanoTime();
-        CapacityResult capacity = targets == null ? null
-                : CapacitySearch.search(replica, input, output, workload.promptCacheHitRate(), targets, CapacitySearch.defaultRequestsPerProbe(output.meanTokens()), runSeed);
+        // The same search, fleet and economics as the app's simulated sizing, so both give one answer per seed.
+        ScenarioSimulation.Sizing sizing = targets == null ? null : simulation.size(ScenarioEvaluator.standard(), SimulationProgress.NONE);
+        CapacityResult capacity = sizing == null ? null : sizing.capacity();
         double capacitySeconds = (System.nanoTime() - started) / 1e9;
         int minReplicas = resolved.scenario().deployment().minReplicas();
         double plannedUtilization = resolved.scenario().deployment().plannedUtilization();
         double peak = workload.peakRps();
-        int replicas = capacity != null && capacity.reachable() ? Math.max(minReplicas, capacity.replicasFor(peak))
+        int replicas = sizing != null && sizing.reachable() ? sizing.replicas()
                 : Math.max(minReplicas, (int) Math.ceil(peak / (replica.steadyStateMaxRequestsPerSecond() * plannedUtilization) - 1e-9));
 
         RequestSet requests;
@@ -164,7 +164,8 @@ public final class SimulateCommand implements Callable<Integer> {
             writeTimeline(result.run(), timelineCsv);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, capacity, replicas, peak, simulateSeconds, capacitySeconds);
+        Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, sizing, capacity, replicas, peak,
+                plannedUtilization, simulateSeconds, capacitySeconds);
         out.print(json ? report.json() : report.table());
         out.flush();
         return CliSupport.OK;
@@ -217,8 +218,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** What the command prints. */
     private record Report(ResolvedScenario resolved, SimulatedReplica replica, SchedulerPolicy policy, String load, SimulationSummary s,
-                          LatencyTargets targets, CapacityResult capacity, int replicas, double peak,
-                          double simulateSeconds, double capacitySeconds) {
+                          LatencyTargets targets, ScenarioSimulation.Sizing sizing, CapacityResult capacity, int replicas,
+                          double peak, double plannedUtilization, double simulateSeconds, double capacitySeconds) {
 
         String table() {
             StringBuilder b = new StringBuilder();
@@ -252,10 +253,18 @@ public final class SimulateCommand implements Callable<Integer> {
                         fmt(s.goodputRequestsPerSecond())));
                 if (capacity.reachable()) {
                     line(b, "Capacity", String.format(Locale.ROOT, "%s requests/s per replica within the targets (%s to %s: %d replications "
-                                    + "of %,d requests pooled; steady-state maximum %s); peak %s requests/s needs %d replicas = %d GPUs",
+                                    + "of %,d requests pooled; steady-state maximum %s); peak %s requests/s at %.0f%% planned utilisation "
+                                    + "needs %d replicas = %d GPUs (%d to %d over the band)",
                             fmt(capacity.maxRequestsPerSecond()), fmt(capacity.bandLowRequestsPerSecond()), fmt(capacity.bandHighRequestsPerSecond()),
                             capacity.replications(), capacity.requestsPerReplication(), fmt(capacity.steadyStateMaxRequestsPerSecond()), fmt(peak),
-                            replicas, replicas * resolved.deployment().gpusPerReplica()));
+                            plannedUtilization * 100, replicas, replicas * resolved.deployment().gpusPerReplica(),
+                            sizing.atBandHigh().capacity().replicas(), sizing.atBandLow().capacity().replicas()));
+                    var costs = sizing.simulated().tokenCosts();
+                    line(b, "Serving cost", String.format(Locale.ROOT, "$%.3f per million input tokens, $%.3f per million output tokens "
+                                    + "(steady-state sizing: %s)", costs.costPerMillionInputTokensUsd(), costs.costPerMillionOutputTokensUsd(),
+                            sizing.steadyState() == null ? "targets unreachable" : String.format(Locale.ROOT, "%d GPUs, $%.3f and $%.3f",
+                                    sizing.steadyState().capacity().gpusRequired(), sizing.steadyState().tokenCosts().costPerMillionInputTokensUsd(),
+                                    sizing.steadyState().tokenCosts().costPerMillionOutputTokensUsd())));
                 } else {
                     line(b, "Capacity", "no rate meets the targets: even a trickle of requests has "
                             + String.format(Locale.ROOT, "%s TTFT %.0f ms and %s TPOT %.1f ms", LatencyTargets.label(targets.ttftPercentile()),
@@ -340,6 +349,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 c.put("replications", capacity.replications());
                 c.put("requestsPerReplication", capacity.requestsPerReplication());
                 c.put("probes", capacity.probes());
+                c.put("plannedUtilization", plannedUtilization);
+                if (sizing.reachable()) {
+                    c.put("costPerMillionInputTokensUsd", sizing.simulated().tokenCosts().costPerMillionInputTokensUsd());
+                    c.put("costPerMillionOutputTokensUsd", sizing.simulated().tokenCosts().costPerMillionOutputTokensUsd());
+                    c.put("replicasAtBandLow", sizing.atBandLow().capacity().replicas());
+                    c.put("replicasAtBandHigh", sizing.atBandHigh().capacity().replicas());
+                }
                 c.put("wallSeconds", capacitySeconds);
             }
             return root.toPrettyString() + System.lineSeparator();
