@@ -73,7 +73,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--replicas", paramLabel = "N", description = "Simulate N replicas behind a router; --rate is then the whole fleet's "
             + "(default: the scenario's peak)")
     Integer fleetReplicas;
-    @Option(names = "--router", description = "round-robin or least-work (fewest prompt and output tokens outstanding; default ${DEFAULT-VALUE})",
+    @Option(names = "--router", description = "round-robin, least-work (fewest prompt and output tokens outstanding) or prefix-affinity (a trace's "
+            + "prefix_id always to the same replica; default ${DEFAULT-VALUE})",
             defaultValue = "least-work")
     String router;
     @Option(names = "--trace", paramLabel = "T.csv", description = "Replay this trace (arrival_s,input_tokens,output_tokens) instead")
@@ -99,7 +100,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ReplicaSimulator.Router routing = switch (router.strip().toLowerCase(Locale.ROOT)) {
             case "round-robin", "rr" -> ReplicaSimulator.Router.ROUND_ROBIN;
             case "least-work", "least-outstanding" -> ReplicaSimulator.Router.LEAST_OUTSTANDING_TOKENS;
-            default -> throw new InvalidInputException("--router", "must be round-robin or least-work, was '" + router + "'");
+            case "prefix-affinity", "affinity" -> ReplicaSimulator.Router.PREFIX_AFFINITY;
+            default -> throw new InvalidInputException("--router", "must be round-robin, least-work or prefix-affinity, was '" + router + "'");
         };
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new InvalidInputException("--duration", "must be greater than 0 seconds, was " + durationSeconds);
@@ -151,7 +153,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (fleetReplicas != null) {
             result = replica.simulateFleet(requests, fleetReplicas, routing, warmup, targets);
             load += String.format(Locale.ROOT, ", %d replicas behind a %s router", fleetReplicas,
-                    routing == ReplicaSimulator.Router.ROUND_ROBIN ? "round-robin" : "least-work");
+                    switch (routing) {
+                        case ROUND_ROBIN -> "round-robin";
+                        case LEAST_OUTSTANDING_TOKENS -> "least-work";
+                        case PREFIX_AFFINITY -> "prefix-affinity";
+                    });
         } else {
             result = replica.simulate(requests, warmup, targets);
         }
@@ -165,7 +171,7 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, sizing, capacity, replicas, peak,
-                plannedUtilization, simulateSeconds, capacitySeconds);
+                plannedUtilization, simulateSeconds, capacitySeconds, result.run());
         out.print(json ? report.json() : report.table());
         out.flush();
         return CliSupport.OK;
@@ -219,7 +225,8 @@ public final class SimulateCommand implements Callable<Integer> {
     /** What the command prints. */
     private record Report(ResolvedScenario resolved, SimulatedReplica replica, SchedulerPolicy policy, String load, SimulationSummary s,
                           LatencyTargets targets, ScenarioSimulation.Sizing sizing, CapacityResult capacity, int replicas,
-                          double peak, double plannedUtilization, double simulateSeconds, double capacitySeconds) {
+                          double peak, double plannedUtilization, double simulateSeconds, double capacitySeconds,
+                          SimulationRun run) {
 
         String table() {
             StringBuilder b = new StringBuilder();
@@ -247,6 +254,10 @@ public final class SimulateCommand implements Callable<Integer> {
             stats(b, "End to end", s.e2e());
             line(b, "KV cache", String.format(Locale.ROOT, "%.0f%% used on average, %.0f%% at peak; %,d preemptions; %.1f sequences running on average",
                     s.meanKvShare() * 100, s.peakKvShare() * 100, s.preemptions(), s.meanRunningSequences()));
+            if (run.requests().prefixIds() != null) {
+                line(b, "Prefix cache", String.format(Locale.ROOT, "%,d admissions found their shared prefix cached; %,d prefixes evicted "
+                        + "(least recently used first)", run.prefixHits(), run.prefixEvictions()));
+            }
             if (targets != null) {
                 line(b, "Targets", String.format(Locale.ROOT, "%s: %s; goodput %s requests/s",
                         targets.describe(), targets.metBy(s) ? "met" : "not met",
@@ -323,6 +334,10 @@ public final class SimulateCommand implements Callable<Integer> {
             stats(r, "tpotMs", s.tpot());
             stats(r, "e2eMs", s.e2e());
             r.put("meanKvShare", s.meanKvShare());
+            if (run.requests().prefixIds() != null) {
+                r.put("prefixHits", run.prefixHits());
+                r.put("prefixEvictions", run.prefixEvictions());
+            }
             r.put("peakKvShare", s.peakKvShare());
             r.put("preemptions", s.preemptions());
             r.put("meanRunningSequences", s.meanRunningSequences());

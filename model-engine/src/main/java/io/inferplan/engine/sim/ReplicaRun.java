@@ -38,7 +38,19 @@ final class ReplicaRun {
     /** Tokens generated so far and to generate, per slot (written back to the request on preemption and finish). */
     private final int[] slotGenerated;
     private final int[] slotOutput;
+    /** Blocks of a cached shared prefix the slot reads (not its own), and that prefix's id (-1: none held). */
+    private final int[] slotShared;
+    private final int[] slotPrefix;
     int running;
+
+    /** Shared-prefix cache, per prefix id: blocks held (0: not cached), running sequences using it, last use. */
+    private final int[] prefixId;
+    private final int[] prefixLength;
+    private final int[] cacheBlocks;
+    private final int[] cacheUsers;
+    private final long[] cacheLastUse;
+    long prefixHits;
+    long prefixEvictions;
 
     private final int[] queue;
     private int queueHead;
@@ -102,6 +114,14 @@ final class ReplicaRun {
         slotCredit = new double[capacity];
         slotGenerated = new int[capacity];
         slotOutput = new int[capacity];
+        slotShared = new int[capacity];
+        slotPrefix = new int[capacity];
+        prefixId = requests.prefixIds();
+        prefixLength = requests.prefixTokens();
+        int prefixes = requests.prefixCount();
+        cacheBlocks = new int[prefixes];
+        cacheUsers = new int[prefixes];
+        cacheLastUse = new long[prefixes];
         queue = new int[n];
         this.sampleInterval = sampleInterval;
         if (users > 0) {
@@ -143,6 +163,14 @@ final class ReplicaRun {
         slotCredit = new double[capacity];
         slotGenerated = new int[capacity];
         slotOutput = new int[capacity];
+        slotShared = new int[capacity];
+        slotPrefix = new int[capacity];
+        // Each replica has its own cache: what one replica computed another does not hold.
+        prefixId = first.prefixId;
+        prefixLength = first.prefixLength;
+        cacheBlocks = new int[first.cacheBlocks.length];
+        cacheUsers = new int[first.cacheBlocks.length];
+        cacheLastUse = new long[first.cacheBlocks.length];
         queue = new int[n];
         sampleInterval = first.sampleInterval;
         released = n;
@@ -200,8 +228,8 @@ final class ReplicaRun {
             step();
         }
         sample();
-        return new SimulationRun(new RequestSet(arrival, input, output, cached, users), firstScheduled, firstToken, finish,
-                preemptedCount, stepCount, preemptions, kvBlocks, policy, now,
+        return new SimulationRun(new RequestSet(arrival, input, output, cached, users, prefixId, prefixLength), firstScheduled,
+                firstToken, finish, preemptedCount, stepCount, preemptions, prefixHits, prefixEvictions, kvBlocks, policy, now,
                 Arrays.copyOf(sampleTime, samples), Arrays.copyOf(sampleKvShare, samples), Arrays.copyOf(sampleRunning, samples),
                 Arrays.copyOf(sampleWaiting, samples), Arrays.copyOf(samplePreemptions, samples));
     }
@@ -235,6 +263,7 @@ final class ReplicaRun {
         final int[] target = slotTarget;
         final int[] doneTokens = slotDone;
         final int[] blocks = slotBlocks;
+        final int[] shared = slotShared;
         final boolean[] preempted = slotPreempted;
         final boolean[] decoding = slotDecoding;
         final int perBlock = blockTokens;
@@ -260,7 +289,7 @@ final class ReplicaRun {
                 prefillTokens += chunk;
                 prefillContextSum += chunk * (done + chunk / 2.0);
             } else if (decode) {
-                if (done + decodeTokens > blocks[i] * perBlock && !allocate(i, done + decodeTokens)) {
+                if (done + decodeTokens > (blocks[i] + shared[i]) * perBlock && !allocate(i, done + decodeTokens)) {
                     continue;
                 }
                 decoding[i] = true;
@@ -276,12 +305,17 @@ final class ReplicaRun {
 
     /** Blocks so that slot {@code i} holds {@code tokens}; preempts from the tail (possibly itself) when short. */
     private boolean allocate(int i, long tokens) {
-        if (tokens <= (long) slotBlocks[i] * blockTokens) {
+        int held = slotBlocks[i] + slotShared[i];
+        if (tokens <= (long) held * blockTokens) {
             return true; // the common case: the sequence's last block has room (no division)
         }
-        long need = blocksFor(tokens) - slotBlocks[i];
+        long need = blocksFor(tokens) - held;
         if (need <= 0) {
             return true;
+        }
+        // Cached prefixes nobody is using go first (least recently used), then running sequences.
+        while (freeBlocks < need && evictPrefix(-1)) {
+            // evicted one
         }
         while (freeBlocks < need) {
             int victim = running - 1;
@@ -301,6 +335,7 @@ final class ReplicaRun {
     private void preempt(int slot) {
         freeBlocks += slotBlocks[slot];
         slotBlocks[slot] = 0;
+        releasePrefix(slot);
         slotPreempted[slot] = true;
         preemptedThisStep = true;
         outstandingTokens += slotDone[slot];
@@ -319,7 +354,9 @@ final class ReplicaRun {
             int r = queue[queueHead];
             int remainingOutput = output[r] - generated[r];
             int target = input[r] + generated[r];
-            int done = Math.min(cached[r], target - 1);
+            int prefix = prefixId == null ? -1 : prefixId[r];
+            int shared = prefix >= 0 ? cacheBlocks[prefix] : 0;
+            int done = prefix >= 0 ? Math.min(shared * blockTokens, target - 1) : Math.min(cached[r], target - 1);
             int remaining = target - done;
             if (!policy.chunkedPrefill() && remaining > budget) {
                 return;
@@ -327,8 +364,11 @@ final class ReplicaRun {
             int chunk = Math.min(remaining, budget);
             long reserved = (long) done + chunk
                     + (chunk == remaining ? (long) Math.ceil(policy.reservedOutputShare() * remainingOutput) : 0);
-            long need = blocksFor(reserved);
+            long need = Math.max(0, blocksFor(reserved) - shared);
             long headroom = running == 0 ? 0 : blocksFor((long) Math.ceil(policy.admissionHeadroomShare() * remainingOutput));
+            while (freeBlocks < need + headroom && evictPrefix(prefix)) {
+                // evicted one
+            }
             if (freeBlocks < need + headroom) {
                 return;
             }
@@ -345,6 +385,14 @@ final class ReplicaRun {
             slotCredit[s] = 0;
             slotGenerated[s] = generated[r];
             slotOutput[s] = output[r];
+            slotPrefix[s] = prefix;
+            slotShared[s] = shared;
+            if (shared > 0) {
+                cacheUsers[prefix]++;
+                cacheLastUse[prefix] = stepCount;
+                prefixHits++;
+                outstandingTokens -= done;
+            }
             freeBlocks -= (int) need;
             if (Double.isNaN(firstScheduled[r])) {
                 firstScheduled[r] = now;
@@ -389,6 +437,9 @@ final class ReplicaRun {
                 outstandingTokens -= chunk;
                 chunks[i] = 0;
                 if (doneTokens[i] >= target[i]) {
+                    if (slotPrefix[i] >= 0 && slotShared[i] == 0) {
+                        cachePrefix(i);
+                    }
                     made[i]++;
                     outstandingTokens--;
                     int r = request[i];
@@ -415,6 +466,7 @@ final class ReplicaRun {
                 generated[r] = made[i];
                 finish[r] = time;
                 freeBlocks += slotBlocks[i];
+                releasePrefix(i);
                 completed++;
                 if (users > 0 && released < n) {
                     arrival[released++] = time; // this user's next request
@@ -440,6 +492,56 @@ final class ReplicaRun {
         slotCredit[to] = slotCredit[from];
         slotGenerated[to] = slotGenerated[from];
         slotOutput[to] = slotOutput[from];
+        slotShared[to] = slotShared[from];
+        slotPrefix[to] = slotPrefix[from];
+    }
+
+    /**
+     * A prompt whose prefix was not cached has been prefilled: its whole blocks of the shared prefix pass from the
+     * sequence to the cache, which the sequence then reads like any later request with that id. Two misses in
+     * flight together: the first to finish its prompt caches it, the other keeps its own copy.
+     */
+    private void cachePrefix(int slot) {
+        int prefix = slotPrefix[slot];
+        int blocks = Math.min(slotBlocks[slot], prefixLength[slotRequest[slot]] / blockTokens);
+        if (cacheBlocks[prefix] > 0 || blocks == 0) {
+            slotPrefix[slot] = -1;
+            return;
+        }
+        cacheBlocks[prefix] = blocks;
+        cacheUsers[prefix] = 1;
+        cacheLastUse[prefix] = stepCount;
+        slotBlocks[slot] -= blocks;
+        slotShared[slot] = blocks;
+    }
+
+    /** The sequence no longer reads its cached prefix (finished or preempted); the blocks stay cached. */
+    private void releasePrefix(int slot) {
+        int prefix = slotPrefix[slot];
+        if (prefix >= 0 && slotShared[slot] > 0) {
+            cacheUsers[prefix]--;
+            cacheLastUse[prefix] = stepCount;
+        }
+        slotPrefix[slot] = -1;
+        slotShared[slot] = 0;
+    }
+
+    /** Frees the least recently used cached prefix no sequence reads (not {@code keep}); false when there is none. */
+    private boolean evictPrefix(int keep) {
+        int victim = -1;
+        for (int p = 0; p < cacheBlocks.length; p++) {
+            if (cacheBlocks[p] > 0 && cacheUsers[p] == 0 && p != keep
+                    && (victim < 0 || cacheLastUse[p] < cacheLastUse[victim])) {
+                victim = p;
+            }
+        }
+        if (victim < 0) {
+            return false;
+        }
+        freeBlocks += cacheBlocks[victim];
+        cacheBlocks[victim] = 0;
+        prefixEvictions++;
+        return true;
     }
 
     private void sample() {

@@ -68,7 +68,12 @@ public final class ReplicaSimulator {
         /** In turn, whatever their load. */
         ROUND_ROBIN,
         /** The replica with the fewest prompt and output tokens still to compute (ties: the lowest index). */
-        LEAST_OUTSTANDING_TOKENS
+        LEAST_OUTSTANDING_TOKENS,
+        /**
+         * Requests with a shared-prefix id always to the same replica (a hash of the id), so that each prefix is
+         * computed and cached once rather than on every replica; requests without one by least outstanding tokens.
+         */
+        PREFIX_AFFINITY
     }
 
     /**
@@ -111,7 +116,10 @@ public final class ReplicaSimulator {
             double arrivesAt = next < n ? arrival[next] : Double.POSITIVE_INFINITY;
             samples.record(Math.min(arrivesAt, busyAt), runs);
             if (arrivesAt <= busyAt) {
-                int target = router == Router.ROUND_ROBIN ? turn++ % replicas : leastOutstanding(runs);
+                int prefix = requests.prefixIds() == null ? -1 : requests.prefixIds()[next];
+                int target = router == Router.ROUND_ROBIN ? turn++ % replicas
+                        : router == Router.PREFIX_AFFINITY && prefix >= 0 ? Math.floorMod(mix(prefix), replicas)
+                        : leastOutstanding(runs);
                 ReplicaRun run = runs[target];
                 if (!run.busy()) {
                     run.now = Math.max(run.now, arrivesAt);
@@ -123,17 +131,28 @@ public final class ReplicaSimulator {
         }
         long steps = 0;
         long preemptions = 0;
+        long hits = 0;
+        long evictions = 0;
         double end = 0;
         for (ReplicaRun run : runs) {
             steps += run.stepCount;
             preemptions += run.preemptions;
+            hits += run.prefixHits;
+            evictions += run.prefixEvictions;
             end = Math.max(end, run.now);
         }
         samples.record(end, runs);
         ReplicaRun first = runs[0];
-        return new SimulationRun(new RequestSet(arrival, first.input, first.output, first.cached, 0), first.firstScheduled,
-                first.firstToken, first.finish, first.preemptedCount, steps, preemptions, kvBlocks * replicas, policy, end,
+        return new SimulationRun(new RequestSet(arrival, first.input, first.output, first.cached, 0, requests.prefixIds(),
+                requests.prefixTokens()), first.firstScheduled, first.firstToken, first.finish, first.preemptedCount, steps,
+                preemptions, hits, evictions, kvBlocks * replicas, policy, end,
                 samples.times(), samples.kvShares(), samples.running(), samples.waiting(), samples.preemptions());
+    }
+
+    /** Spreads consecutive ids over the replicas (a multiplicative hash), so no replica gets a run of them. */
+    private static int mix(int id) {
+        long h = id * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     private static int leastOutstanding(ReplicaRun[] runs) {
