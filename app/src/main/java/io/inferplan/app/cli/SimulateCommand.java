@@ -83,6 +83,13 @@ public final class SimulateCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
+    @Option(names = "--preemption", description = "recompute (every stack's default: a preempted sequence re-prefills) or swap "
+            + "(its KV blocks go to host memory over the host link and come back; recompute when the swap space is full)",
+            defaultValue = "recompute")
+    String preemption;
+    @Option(names = "--swap-space-gib", paramLabel = "GIB", description = "Host swap space per GPU for --preemption swap "
+            + "(default ${DEFAULT-VALUE}, vLLM's swap_space)", defaultValue = "4")
+    double swapSpaceGib;
     @Option(names = "--requests-csv", paramLabel = "OUT.csv", description = "Write every request's times to this CSV")
     Path requestsCsv;
     @Option(names = "--timeline-csv", paramLabel = "OUT.csv", description = "Write KV occupancy, running and waiting requests "
@@ -103,6 +110,14 @@ public final class SimulateCommand implements Callable<Integer> {
             case "prefix-affinity", "affinity" -> ReplicaSimulator.Router.PREFIX_AFFINITY;
             default -> throw new InvalidInputException("--router", "must be round-robin, least-work or prefix-affinity, was '" + router + "'");
         };
+        SchedulerPolicy.Preemption preemptionMode = switch (preemption.strip().toLowerCase(Locale.ROOT)) {
+            case "recompute" -> SchedulerPolicy.Preemption.RECOMPUTE;
+            case "swap" -> SchedulerPolicy.Preemption.SWAP;
+            default -> throw new InvalidInputException("--preemption", "must be recompute or swap, was '" + preemption + "'");
+        };
+        if (!(swapSpaceGib >= 0 && swapSpaceGib <= 10_000)) {
+            throw new InvalidInputException("--swap-space-gib", "must be from 0 to 10000 GiB per GPU, was " + swapSpaceGib);
+        }
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new InvalidInputException("--duration", "must be greater than 0 seconds, was " + durationSeconds);
         }
@@ -110,6 +125,10 @@ public final class SimulateCommand implements Callable<Integer> {
         Workload workload = resolved.scenario().workload();
         long runSeed = seed == null ? DEFAULT_SEED : seed;
         ScenarioSimulation simulation = ScenarioSimulation.of(resolved, PerformanceModel.standard(), runSeed);
+        if (preemptionMode != SchedulerPolicy.Preemption.RECOMPUTE) {
+            simulation = simulation.withPolicy(simulation.replica().policy().withPreemption(preemptionMode,
+                    swapSpaceGib * (1L << 30)));
+        }
         SimulatedReplica replica = simulation.replica();
         LengthDistribution input = ScenarioSimulation.inputLengths(workload);
         LengthDistribution output = ScenarioSimulation.outputLengths(workload);
@@ -254,6 +273,12 @@ public final class SimulateCommand implements Callable<Integer> {
             stats(b, "End to end", s.e2e());
             line(b, "KV cache", String.format(Locale.ROOT, "%.0f%% used on average, %.0f%% at peak; %,d preemptions; %.1f sequences running on average",
                     s.meanKvShare() * 100, s.peakKvShare() * 100, s.preemptions(), s.meanRunningSequences()));
+            if (p.preemption() == SchedulerPolicy.Preemption.SWAP) {
+                line(b, "Swap", String.format(Locale.ROOT, "%,d of %,d preemptions swapped to host (%.0f GiB per GPU, %,d blocks, host link "
+                                + "%.1f GB/s per GPU), the rest recomputed; %.2f s copying; %,d prompt tokens computed",
+                        run.swapOuts(), run.preemptions(), p.swapSpaceBytesPerGpu() / (1L << 30), replica.swapSpaceBlocks(p),
+                        replica.hostLinkBytesPerSecondPerGpu() / 1e9, run.swapSeconds(), run.prefillTokens()));
+            }
             if (run.requests().prefixIds() != null) {
                 line(b, "Prefix cache", String.format(Locale.ROOT, "%,d admissions found their shared prefix cached; %,d prefixes evicted "
                         + "(least recently used first)", run.prefixHits(), run.prefixEvictions()));
@@ -319,6 +344,11 @@ public final class SimulateCommand implements Callable<Integer> {
             scheduler.put("mixedPrefillDecode", p.mixedPrefillDecode());
             scheduler.put("kvBlockTokens", p.kvBlockTokens());
             scheduler.put("kvCapacityTokens", replica.kvCapacityTokens());
+            scheduler.put("preemption", p.preemption().name().toLowerCase(Locale.ROOT));
+            if (p.preemption() == SchedulerPolicy.Preemption.SWAP) {
+                scheduler.put("swapSpaceBytesPerGpu", p.swapSpaceBytesPerGpu());
+                scheduler.put("hostLinkBytesPerSecondPerGpu", replica.hostLinkBytesPerSecondPerGpu());
+            }
             scheduler.put("source", p.source());
             ObjectNode r = root.putObject("result");
             r.put("overloaded", s.overloaded());
@@ -340,6 +370,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             r.put("peakKvShare", s.peakKvShare());
             r.put("preemptions", s.preemptions());
+            if (p.preemption() == SchedulerPolicy.Preemption.SWAP) {
+                r.put("swapOuts", run.swapOuts());
+                r.put("swapSeconds", run.swapSeconds());
+            }
+            r.put("prefillTokens", run.prefillTokens());
             r.put("meanRunningSequences", s.meanRunningSequences());
             r.put("steps", s.steps());
             r.put("simulatedSeconds", s.simulatedSeconds());

@@ -52,6 +52,22 @@ final class ReplicaRun {
     long prefixHits;
     long prefixEvictions;
 
+    /**
+     * Swap preemption: host blocks free, seconds per block copied, and per request the KV it has in host memory (its
+     * computed tokens, -1: none), its prompt-plus-generated target and the blocks it holds there (null: recompute).
+     */
+    private final int swapCapacity;
+    private int swapFree;
+    private final double swapSecondsPerBlock;
+    private final int[] swappedDone;
+    private final int[] swappedTarget;
+    private final int[] swappedBlocks;
+    /** Host-link copies the current step waits for (swap-outs of its victims, swap-ins of its admissions). */
+    private double transferSeconds;
+    long swapOuts;
+    double swapSeconds;
+    long prefillComputed;
+
     private final int[] queue;
     private int queueHead;
     int queueSize;
@@ -123,6 +139,12 @@ final class ReplicaRun {
         cacheUsers = new int[prefixes];
         cacheLastUse = new long[prefixes];
         queue = new int[n];
+        swapCapacity = simulator.swapBlocks;
+        swapFree = swapCapacity;
+        swapSecondsPerBlock = simulator.swapSecondsPerBlock;
+        swappedDone = swapFree > 0 ? filled(n, -1) : null;
+        swappedTarget = swapFree > 0 ? new int[n] : null;
+        swappedBlocks = swapFree > 0 ? new int[n] : null;
         this.sampleInterval = sampleInterval;
         if (users > 0) {
             released = Math.min(users, n);
@@ -172,6 +194,13 @@ final class ReplicaRun {
         cacheUsers = new int[first.cacheBlocks.length];
         cacheLastUse = new long[first.cacheBlocks.length];
         queue = new int[n];
+        // Each replica has its own host swap space; a request's swapped state lives in the shared per-request arrays.
+        swapCapacity = first.swapCapacity;
+        swapFree = swapCapacity;
+        swapSecondsPerBlock = first.swapSecondsPerBlock;
+        swappedDone = first.swappedDone;
+        swappedTarget = first.swappedTarget;
+        swappedBlocks = first.swappedBlocks;
         sampleInterval = first.sampleInterval;
         released = n;
     }
@@ -189,6 +218,13 @@ final class ReplicaRun {
     boolean step() {
         schedule();
         if (prefillTokens == 0 && decodeSequences == 0) {
+            if (transferSeconds > 0) {
+                // Only copies this step (swap-ins ahead of their first decode): the engine waits for them.
+                now += transferSeconds;
+                swapSeconds += transferSeconds;
+                transferSeconds = 0;
+                return true;
+            }
             if (running == 0 && queueSize > 0) {
                 int head = queue[queueHead];
                 throw new InvalidInputException("request " + (head + 1), "cannot be admitted even into an empty replica");
@@ -196,7 +232,9 @@ final class ReplicaRun {
             return false;
         }
         now += steps.stepSeconds(prefillTokens, prefillTokens == 0 ? 0 : prefillContextSum / prefillTokens,
-                decodeSequences, decodeSequences == 0 ? 0 : decodeContextSum / decodeSequences);
+                decodeSequences, decodeSequences == 0 ? 0 : decodeContextSum / decodeSequences) + transferSeconds;
+        swapSeconds += transferSeconds;
+        transferSeconds = 0;
         stepCount++;
         advance();
         return true;
@@ -229,7 +267,8 @@ final class ReplicaRun {
         }
         sample();
         return new SimulationRun(new RequestSet(arrival, input, output, cached, users, prefixId, prefixLength), firstScheduled,
-                firstToken, finish, preemptedCount, stepCount, preemptions, prefixHits, prefixEvictions, kvBlocks, policy, now,
+                firstToken, finish, preemptedCount, stepCount, preemptions, prefixHits, prefixEvictions, swapOuts, swapSeconds, prefillComputed,
+                kvBlocks, policy, now,
                 Arrays.copyOf(sampleTime, samples), Arrays.copyOf(sampleKvShare, samples), Arrays.copyOf(sampleRunning, samples),
                 Arrays.copyOf(sampleWaiting, samples), Arrays.copyOf(samplePreemptions, samples));
     }
@@ -333,13 +372,26 @@ final class ReplicaRun {
     }
 
     private void preempt(int slot) {
+        int request = slotRequest[slot];
+        int done = slotDone[slot];
+        // Swap: every computed token's KV (its own blocks and any shared prefix it reads) is copied to host memory
+        // this step, if the swap space has room; otherwise (or with recompute) it is computed again when readmitted.
+        long copy = swappedDone == null || done == 0 ? 0 : blocksFor(done);
+        if (copy > 0 && copy <= swapFree) {
+            swapFree -= (int) copy;
+            swappedDone[request] = done;
+            swappedTarget[request] = slotTarget[slot];
+            swappedBlocks[request] = (int) copy;
+            transferSeconds += copy * swapSecondsPerBlock;
+            swapOuts++;
+        } else {
+            outstandingTokens += done;
+        }
         freeBlocks += slotBlocks[slot];
         slotBlocks[slot] = 0;
         releasePrefix(slot);
         slotPreempted[slot] = true;
         preemptedThisStep = true;
-        outstandingTokens += slotDone[slot];
-        int request = slotRequest[slot];
         generated[request] = slotGenerated[slot];
         preemptedCount[request]++;
         preemptions++;
@@ -352,6 +404,12 @@ final class ReplicaRun {
     private void admit() {
         while (queueSize > 0 && running < capacity && budget > 0) {
             int r = queue[queueHead];
+            if (swappedDone != null && swappedDone[r] >= 0) {
+                if (!swapIn(r)) {
+                    return;
+                }
+                continue;
+            }
             int remainingOutput = output[r] - generated[r];
             int target = input[r] + generated[r];
             int prefix = prefixId == null ? -1 : prefixId[r];
@@ -403,6 +461,43 @@ final class ReplicaRun {
         }
     }
 
+    /**
+     * A swapped request at the head of the queue: its blocks are copied back (this step waits for the copy) and it
+     * resumes where it stopped, decoding (or prefilling its next chunk) from the next step; false when the blocks,
+     * with the stack's admission headroom, do not fit yet (head of line).
+     */
+    private boolean swapIn(int r) {
+        int blocks = swappedBlocks[r];
+        int remainingOutput = output[r] - generated[r];
+        long headroom = running == 0 ? 0 : blocksFor((long) Math.ceil(policy.admissionHeadroomShare() * remainingOutput));
+        while (freeBlocks < blocks + headroom && evictPrefix(-1)) {
+            // evicted one
+        }
+        if (freeBlocks < blocks + headroom) {
+            return false;
+        }
+        queueHead = (queueHead + 1) % n;
+        queueSize--;
+        int s = running++;
+        slotRequest[s] = r;
+        slotTarget[s] = swappedTarget[r];
+        slotDone[s] = swappedDone[r];
+        slotBlocks[s] = blocks;
+        slotChunk[s] = 0;
+        slotDecoding[s] = false;
+        slotPreempted[s] = false;
+        slotCredit[s] = 0;
+        slotGenerated[s] = generated[r];
+        slotOutput[s] = output[r];
+        slotPrefix[s] = -1;
+        slotShared[s] = 0;
+        freeBlocks -= blocks;
+        swapFree += blocks;
+        transferSeconds += blocks * swapSecondsPerBlock;
+        swappedDone[r] = -1;
+        return true;
+    }
+
     private void compactPreempted() {
         int w = 0;
         for (int i = 0; i < running; i++) {
@@ -433,6 +528,7 @@ final class ReplicaRun {
             boolean finished = false;
             int chunk = chunks[i];
             if (chunk > 0) {
+                prefillComputed += chunk;
                 doneTokens[i] += chunk;
                 outstandingTokens -= chunk;
                 chunks[i] = 0;
@@ -566,6 +662,12 @@ final class ReplicaRun {
 
     private long blocksFor(long tokens) {
         return (tokens + blockTokens - 1) / blockTokens;
+    }
+
+    private static int[] filled(int n, int value) {
+        int[] a = new int[n];
+        Arrays.fill(a, value);
+        return a;
     }
 
     private static double[] nanArray(int n) {

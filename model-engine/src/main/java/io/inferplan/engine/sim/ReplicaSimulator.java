@@ -23,12 +23,30 @@ public final class ReplicaSimulator {
     final SchedulerPolicy policy;
     final int kvBlocks;
     final double tokensPerStep;
+    /** Host blocks for swapped KV (0: recompute only) and seconds to copy one block across the host link. */
+    final int swapBlocks;
+    final double swapSecondsPerBlock;
 
     /**
      * @param kvCapacityTokens tokens the replica's KV cache holds (whole blocks of the policy's size are used)
      * @param tokensPerStep    mean tokens one decode step emits per sequence (1 without speculative decoding)
      */
     public ReplicaSimulator(StepTimeSource steps, SchedulerPolicy policy, double kvCapacityTokens, double tokensPerStep) {
+        this(steps, policy, kvCapacityTokens, tokensPerStep, 0, 0);
+    }
+
+    /**
+     * @param swapSpaceBlocks      KV blocks the host's swap space holds (with {@link SchedulerPolicy.Preemption#SWAP})
+     * @param swapSecondsPerBlock  seconds to copy one block between device and host, one direction (bytes per block per
+     *                             GPU / the host link's bytes per second; the GPUs of a replica copy their shards at once)
+     */
+    public ReplicaSimulator(StepTimeSource steps, SchedulerPolicy policy, double kvCapacityTokens, double tokensPerStep,
+                            long swapSpaceBlocks, double swapSecondsPerBlock) {
+        inRange("swapSpaceBlocks", swapSpaceBlocks, 0L, Long.MAX_VALUE);
+        inRange("swapSecondsPerBlock", swapSecondsPerBlock, 0.0, 1.0);
+        this.swapBlocks = policy != null && policy.preemption() == SchedulerPolicy.Preemption.SWAP
+                ? (int) Math.min(Integer.MAX_VALUE / 2, swapSpaceBlocks) : 0;
+        this.swapSecondsPerBlock = swapSecondsPerBlock;
         this.steps = present("steps", steps);
         this.policy = present("scheduler", policy);
         positive("kvCapacityTokens", kvCapacityTokens, 1e12);
@@ -133,19 +151,25 @@ public final class ReplicaSimulator {
         long preemptions = 0;
         long hits = 0;
         long evictions = 0;
+        long swapOuts = 0;
+        double swapSeconds = 0;
+        long prefill = 0;
         double end = 0;
         for (ReplicaRun run : runs) {
             steps += run.stepCount;
             preemptions += run.preemptions;
             hits += run.prefixHits;
             evictions += run.prefixEvictions;
+            swapOuts += run.swapOuts;
+            swapSeconds += run.swapSeconds;
+            prefill += run.prefillComputed;
             end = Math.max(end, run.now);
         }
         samples.record(end, runs);
         ReplicaRun first = runs[0];
         return new SimulationRun(new RequestSet(arrival, first.input, first.output, first.cached, 0, requests.prefixIds(),
                 requests.prefixTokens()), first.firstScheduled, first.firstToken, first.finish, first.preemptedCount, steps,
-                preemptions, hits, evictions, kvBlocks * replicas, policy, end,
+                preemptions, hits, evictions, swapOuts, swapSeconds, prefill, kvBlocks * replicas, policy, end,
                 samples.times(), samples.kvShares(), samples.running(), samples.waiting(), samples.preemptions());
     }
 
