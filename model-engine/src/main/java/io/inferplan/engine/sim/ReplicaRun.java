@@ -56,6 +56,7 @@ final class ReplicaRun {
      * Swap preemption: host blocks free, seconds per block copied, and per request the KV it has in host memory (its
      * computed tokens, -1: none), its prompt-plus-generated target and the blocks it holds there (null: recompute).
      */
+    private final boolean fastForwardOn;
     private final int swapCapacity;
     private int swapFree;
     private final double swapSecondsPerBlock;
@@ -139,6 +140,7 @@ final class ReplicaRun {
         cacheUsers = new int[prefixes];
         cacheLastUse = new long[prefixes];
         queue = new int[n];
+        fastForwardOn = simulator.fastForward;
         swapCapacity = simulator.swapBlocks;
         swapFree = swapCapacity;
         swapSecondsPerBlock = simulator.swapSecondsPerBlock;
@@ -195,6 +197,7 @@ final class ReplicaRun {
         cacheLastUse = new long[first.cacheBlocks.length];
         queue = new int[n];
         // Each replica has its own host swap space; a request's swapped state lives in the shared per-request arrays.
+        fastForwardOn = false; // a fleet steps its replicas in time order, one step at a time
         swapCapacity = first.swapCapacity;
         swapFree = swapCapacity;
         swapSecondsPerBlock = first.swapSecondsPerBlock;
@@ -263,6 +266,9 @@ final class ReplicaRun {
                 now = Math.max(now, arrival[nextArrival]);
                 continue;
             }
+            if (fastForward()) {
+                continue;
+            }
             step();
         }
         sample();
@@ -271,6 +277,89 @@ final class ReplicaRun {
                 kvBlocks, policy, now,
                 Arrays.copyOf(sampleTime, samples), Arrays.copyOf(sampleKvShare, samples), Arrays.copyOf(sampleRunning, samples),
                 Arrays.copyOf(sampleWaiting, samples), Arrays.copyOf(samplePreemptions, samples));
+    }
+
+    /**
+     * Steps in which nothing but decoding can happen, run together: every running sequence is past its prompt, none
+     * waits, the batch fits the token budget, and before the next arrival, the next occupancy sample and the first
+     * sequence's last token, with the blocks its tokens need free. Each of those steps would schedule the same batch
+     * (one token per sequence, allocations that cannot fail), so their times are summed from the step-time source
+     * with the contexts they would have, and the sequences advance by their count at once: the same times, tokens,
+     * blocks and samples as stepping them one by one, for one pass over the sequences instead of one per step. The
+     * step that finishes a sequence, admits one or meets an arrival runs normally. False when no step qualifies.
+     */
+    private boolean fastForward() {
+        if (!fastForwardOn || queueSize > 0 || tokensPerStep != 1.0 || transferSeconds > 0 || running > policy.maxTokensPerStep()) {
+            return false;
+        }
+        final int[] doneTokens = slotDone;
+        final int[] target = slotTarget;
+        final int count = running;
+        long sumDone = 0;
+        int minLeft = Integer.MAX_VALUE;
+        for (int i = 0; i < count; i++) {
+            int done = doneTokens[i];
+            if (done < target[i]) {
+                return false; // a prompt still in progress
+            }
+            sumDone += done;
+            minLeft = Math.min(minLeft, slotOutput[i] - slotGenerated[i]);
+        }
+        // The step that emits some sequence's last token runs normally.
+        int limit = minLeft - 1;
+        if (limit < 1) {
+            return false;
+        }
+        double until = nextSample;
+        if (nextArrival < released) {
+            until = Math.min(until, arrival[nextArrival]);
+        }
+        // Steps start while now is before the next event (the first always: the loop has just taken arrivals and samples).
+        double t = now;
+        int steps = 0;
+        double sum = sumDone;
+        while (steps < limit && t < until) {
+            t += this.steps.stepSeconds(0, 0, count, sum / count);
+            sum += count;
+            steps++;
+        }
+        if (steps < 2) {
+            return false; // nothing saved
+        }
+        long need = blocksNeeded(steps);
+        if (need > freeBlocks) {
+            return false; // blocks run short: step by step, with preemption where it comes
+        }
+        final int[] blocks = slotBlocks;
+        final int[] made = slotGenerated;
+        final int[] shared = slotShared;
+        for (int i = 0; i < count; i++) {
+            int done = doneTokens[i] + steps;
+            doneTokens[i] = done;
+            made[i] += steps;
+            long held = (long) blocks[i] + shared[i];
+            if ((long) done > held * blockTokens) {
+                blocks[i] += (int) (blocksFor(done) - held);
+            }
+        }
+        freeBlocks -= (int) need;
+        outstandingTokens -= (long) steps * count;
+        stepCount += steps;
+        now = t;
+        return true;
+    }
+
+    /** Blocks the running sequences need beyond what they hold to take {@code steps} more tokens each. */
+    private long blocksNeeded(int steps) {
+        long need = 0;
+        for (int i = 0; i < running; i++) {
+            long held = (long) slotBlocks[i] + slotShared[i];
+            long tokens = (long) slotDone[i] + steps;
+            if (tokens > held * blockTokens) {
+                need += blocksFor(tokens) - held;
+            }
+        }
+        return need;
     }
 
     private void schedule() {

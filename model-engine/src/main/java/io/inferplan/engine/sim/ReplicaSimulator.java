@@ -26,6 +26,8 @@ public final class ReplicaSimulator {
     /** Host blocks for swapped KV (0: recompute only) and seconds to copy one block across the host link. */
     final int swapBlocks;
     final double swapSecondsPerBlock;
+    /** Pure-decode steps run together (ReplicaRun.fastForward); false only to check that it changes nothing. */
+    boolean fastForward = true;
 
     /**
      * @param kvCapacityTokens tokens the replica's KV cache holds (whole blocks of the policy's size are used)
