@@ -21,6 +21,8 @@ public final class SimulatedReplica {
     private final SchedulerPolicy policy;
     private final double kvCapacityTokens;
     private final double kvBytesPerTokenPerGpu;
+    private RooflineStepTime stepTable;
+    private Thread stepTableThread;
     private final double steadyStateMaxRequestsPerSecond;
     private final double steadyStateMaxOutputTokensPerSecond;
 
@@ -86,8 +88,20 @@ public final class SimulatedReplica {
 
     private ReplicaSimulator simulator(SchedulerPolicy scheduler) {
         double blockBytesPerGpu = kvBytesPerTokenPerGpu * scheduler.kvBlockTokens();
-        return new ReplicaSimulator(new RooflineStepTime(physics, scheduler.maxSequences()), scheduler, kvCapacityTokens,
+        return new ReplicaSimulator(stepTable(scheduler.maxSequences()), scheduler, kvCapacityTokens,
                 physics.tokensPerStep(), swapSpaceBlocks(scheduler), blockBytesPerGpu / hostLinkBytesPerSecondPerGpu());
+    }
+
+    /**
+     * The decode-time table, kept from run to run (a capacity search's probes read the same nodes): the same values a
+     * fresh table computes. Only ever handed to the thread that made it, so runs on other threads never share one.
+     */
+    private synchronized RooflineStepTime stepTable(int maxSequences) {
+        if (stepTable == null || stepTableThread != Thread.currentThread() || stepTable.maxSequences() != maxSequences) {
+            stepTable = new RooflineStepTime(physics, maxSequences);
+            stepTableThread = Thread.currentThread();
+        }
+        return stepTable;
     }
 
     /** KV blocks the host swap space holds: each GPU's swap space over its shard of a block. */
