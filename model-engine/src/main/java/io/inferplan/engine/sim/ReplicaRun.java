@@ -281,7 +281,7 @@ final class ReplicaRun {
 
     /**
      * Steps in which nothing but decoding can happen, run together: every running sequence is past its prompt, none
-     * waits, the batch fits the token budget, and before the next arrival, the next occupancy sample and the first
+     * waits (or the head of the queue cannot be admitted), the batch fits the token budget, and before the next arrival, the next occupancy sample and the first
      * sequence's last token, with the blocks its tokens need free. Each of those steps would schedule the same batch
      * (one token per sequence, allocations that cannot fail), so their times are summed from the step-time source
      * with the contexts they would have, and the sequences advance by their count at once: the same times, tokens,
@@ -289,7 +289,8 @@ final class ReplicaRun {
      * step that finishes a sequence, admits one or meets an arrival runs normally. False when no step qualifies.
      */
     private boolean fastForward() {
-        if (!fastForwardOn || queueSize > 0 || tokensPerStep != 1.0 || transferSeconds > 0 || running > policy.maxTokensPerStep()) {
+        if (!fastForwardOn || tokensPerStep != 1.0 || transferSeconds > 0 || running == 0
+                || running > policy.maxTokensPerStep()) {
             return false;
         }
         final int[] doneTokens = slotDone;
@@ -330,6 +331,16 @@ final class ReplicaRun {
         if (need > freeBlocks) {
             return false; // blocks run short: step by step, with preemption where it comes
         }
+        if (queueSize > 0) {
+            // Waiting requests: only when the head cannot be admitted in the first step, hence in none (decode-only
+            // steps keep the budget left and only use up free blocks). Mixed stacks admit after the step's decode
+            // allocations, prefill-first ones before them with the whole budget.
+            boolean mixed = policy.mixedPrefillDecode();
+            long free = mixed ? freeBlocks - blocksNeeded(1) : freeBlocks;
+            if (!headBlocked(free, mixed ? policy.maxTokensPerStep() - count : policy.maxTokensPerStep())) {
+                return false;
+            }
+        }
         final int[] blocks = slotBlocks;
         final int[] made = slotGenerated;
         final int[] shared = slotShared;
@@ -347,6 +358,35 @@ final class ReplicaRun {
         stepCount += steps;
         now = t;
         return true;
+    }
+
+    /**
+     * Whether {@link #admit} would admit nothing with this many free blocks and this budget left: the same tests on
+     * the head of the queue, without its side effects. Requests with prefix ids are not judged (admission may evict).
+     */
+    private boolean headBlocked(long free, int budgetLeft) {
+        if (running >= capacity || budgetLeft <= 0) {
+            return true;
+        }
+        int r = queue[queueHead];
+        int remainingOutput = output[r] - generated[r];
+        long headroom = blocksFor((long) Math.ceil(policy.admissionHeadroomShare() * remainingOutput));
+        if (swappedDone != null && swappedDone[r] >= 0) {
+            return free < swappedBlocks[r] + headroom;
+        }
+        if (prefixId != null) {
+            return false;
+        }
+        int target = input[r] + generated[r];
+        int done = Math.min(cached[r], target - 1);
+        int remaining = target - done;
+        if (!policy.chunkedPrefill() && remaining > budgetLeft) {
+            return true;
+        }
+        int chunk = Math.min(remaining, budgetLeft);
+        long reserved = (long) done + chunk
+                + (chunk == remaining ? (long) Math.ceil(policy.reservedOutputShare() * remainingOutput) : 0);
+        return free < blocksFor(reserved) + headroom;
     }
 
     /** Blocks the running sequences need beyond what they hold to take {@code steps} more tokens each. */

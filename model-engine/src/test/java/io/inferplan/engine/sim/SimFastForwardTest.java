@@ -59,6 +59,21 @@ class SimFastForwardTest {
     }
 
     @Test
+    void overloadedWithAQueueBehindAFullBatchOrAFullCache() {
+        SimulatedReplica vllm = SimFixtures.llama8b(ServingStack.VLLM);
+        // 16 sequences at most: the queue waits on the sequence limit.
+        assertSameRun(vllm, vllm.policy().withMaxSequences(16), SimFixtures.poisson(20, 500, 467, 256, 2));
+        // SGLang with long replies far past its capacity: the queue waits on KV headroom (its new-token ratio).
+        SimulatedReplica sglang = SimFixtures.llama8b(ServingStack.SGLANG);
+        RequestSet requests = RequestSet.generateStratified(new ArrivalProcess.Poisson(30), LengthDistribution.of("in", 1000, 2000),
+                LengthDistribution.of("out", 2000, 4000), 400, 0.2, 11);
+        SimulationRun run = sglang.simulator().run(requests, 0.5);
+        assertTrue(java.util.Arrays.stream(run.sampleWaiting()).max().orElse(0) > 50, "a queue builds");
+        assertSameRun(sglang, sglang.policy(), requests);
+        assertSameRun(sglang, sglang.policy().withPreemption(SchedulerPolicy.Preemption.SWAP, 1e9), requests);
+    }
+
+    @Test
     void aClosedLoop() {
         SimulatedReplica replica = SimFixtures.llama8b(ServingStack.TENSORRT_LLM);
         RequestSet requests = RequestSet.generate(new ArrivalProcess.ClosedLoop(16), new LengthDistribution.Fixed(500),
