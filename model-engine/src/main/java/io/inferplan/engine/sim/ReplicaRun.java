@@ -68,6 +68,8 @@ final class ReplicaRun {
     long swapOuts;
     double swapSeconds;
     long prefillComputed;
+    /** The last step's length: fastForward's cheap test of whether two steps fit before the next event. */
+    private double lastStepSeconds;
 
     private final int[] queue;
     private int queueHead;
@@ -234,8 +236,10 @@ final class ReplicaRun {
             }
             return false;
         }
-        now += steps.stepSeconds(prefillTokens, prefillTokens == 0 ? 0 : prefillContextSum / prefillTokens,
+        double seconds = steps.stepSeconds(prefillTokens, prefillTokens == 0 ? 0 : prefillContextSum / prefillTokens,
                 decodeSequences, decodeSequences == 0 ? 0 : decodeContextSum / decodeSequences) + transferSeconds;
+        now += seconds;
+        lastStepSeconds = seconds;
         swapSeconds += transferSeconds;
         transferSeconds = 0;
         stepCount++;
@@ -293,6 +297,14 @@ final class ReplicaRun {
                 || running > policy.maxTokensPerStep()) {
             return false;
         }
+        double until = nextSample;
+        if (nextArrival < released) {
+            until = Math.min(until, arrival[nextArrival]);
+        }
+        // Cheap first: when the last step's length reaches the next event, at most one step would qualify.
+        if (now + lastStepSeconds >= until) {
+            return false;
+        }
         final int[] doneTokens = slotDone;
         final int[] target = slotTarget;
         final int count = running;
@@ -311,16 +323,14 @@ final class ReplicaRun {
         if (limit < 1) {
             return false;
         }
-        double until = nextSample;
-        if (nextArrival < released) {
-            until = Math.min(until, arrival[nextArrival]);
-        }
         // Steps start while now is before the next event (the first always: the loop has just taken arrivals and samples).
         double t = now;
         int steps = 0;
         double sum = sumDone;
+        double last = 0;
         while (steps < limit && t < until) {
-            t += this.steps.stepSeconds(0, 0, count, sum / count);
+            last = this.steps.stepSeconds(0, 0, count, sum / count);
+            t += last;
             sum += count;
             steps++;
         }
@@ -357,6 +367,7 @@ final class ReplicaRun {
         outstandingTokens -= (long) steps * count;
         stepCount += steps;
         now = t;
+        lastStepSeconds = last;
         return true;
     }
 
