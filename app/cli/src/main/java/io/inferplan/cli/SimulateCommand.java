@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.perf.PerformanceModel;
-import io.inferplan.engine.perf.RequestShape;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.Workload;
 import io.inferplan.engine.sim.ArrivalProcess;
 import io.inferplan.engine.sim.CapacityResult;
-import io.inferplan.engine.sim.CapacitySearch;
 import io.inferplan.engine.sim.LatencyStats;
 import io.inferplan.engine.sim.LatencyTargets;
 import io.inferplan.engine.sim.LengthDistribution;
@@ -17,6 +16,7 @@ import io.inferplan.engine.sim.ReplicaSimulator;
 import io.inferplan.engine.sim.RequestSet;
 import io.inferplan.engine.sim.ScenarioSimulation;
 import io.inferplan.engine.sim.SchedulerPolicy;
+import io.inferplan.engine.sim.SimulationProgress;
 import io.inferplan.engine.sim.SimulatedReplica;
 import io.inferplan.engine.sim.SimulationResult;
 import io.inferplan.engine.sim.SimulationRun;
@@ -73,7 +73,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--replicas", paramLabel = "N", description = "Simulate N replicas behind a router; --rate is then the whole fleet's "
             + "(default: the scenario's peak)")
     Integer fleetReplicas;
-    @Option(names = "--router", description = "round-robin or least-work (fewest prompt and output tokens outstanding; default ${DEFAULT-VALUE})",
+    @Option(names = "--router", description = "round-robin, least-work (fewest prompt and output tokens outstanding) or prefix-affinity (a trace's "
+            + "prefix_id always to the same replica; default ${DEFAULT-VALUE})",
             defaultValue = "least-work")
     String router;
     @Option(names = "--trace", paramLabel = "T.csv", description = "Replay this trace (arrival_s,input_tokens,output_tokens) instead")
@@ -82,6 +83,13 @@ public final class SimulateCommand implements Callable<Integer> {
     Long seed;
     @Option(names = "--json", description = "Print the result as JSON")
     boolean json;
+    @Option(names = "--preemption", description = "recompute (every stack's default: a preempted sequence re-prefills) or swap "
+            + "(its KV blocks go to host memory over the host link and come back; recompute when the swap space is full)",
+            defaultValue = "recompute")
+    String preemption;
+    @Option(names = "--swap-space-gib", paramLabel = "GIB", description = "Host swap space per GPU for --preemption swap "
+            + "(default ${DEFAULT-VALUE}, vLLM's swap_space)", defaultValue = "4")
+    double swapSpaceGib;
     @Option(names = "--requests-csv", paramLabel = "OUT.csv", description = "Write every request's times to this CSV")
     Path requestsCsv;
     @Option(names = "--timeline-csv", paramLabel = "OUT.csv", description = "Write KV occupancy, running and waiting requests "
@@ -99,32 +107,45 @@ public final class SimulateCommand implements Callable<Integer> {
         ReplicaSimulator.Router routing = switch (router.strip().toLowerCase(Locale.ROOT)) {
             case "round-robin", "rr" -> ReplicaSimulator.Router.ROUND_ROBIN;
             case "least-work", "least-outstanding" -> ReplicaSimulator.Router.LEAST_OUTSTANDING_TOKENS;
-            default -> throw new InvalidInputException("--router", "must be round-robin or least-work, was '" + router + "'");
+            case "prefix-affinity", "affinity" -> ReplicaSimulator.Router.PREFIX_AFFINITY;
+            default -> throw new InvalidInputException("--router", "must be round-robin, least-work or prefix-affinity, was '" + router + "'");
         };
+        SchedulerPolicy.Preemption preemptionMode = switch (preemption.strip().toLowerCase(Locale.ROOT)) {
+            case "recompute" -> SchedulerPolicy.Preemption.RECOMPUTE;
+            case "swap" -> SchedulerPolicy.Preemption.SWAP;
+            default -> throw new InvalidInputException("--preemption", "must be recompute or swap, was '" + preemption + "'");
+        };
+        if (!(swapSpaceGib >= 0 && swapSpaceGib <= 10_000)) {
+            throw new InvalidInputException("--swap-space-gib", "must be from 0 to 10000 GiB per GPU, was " + swapSpaceGib);
+        }
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new InvalidInputException("--duration", "must be greater than 0 seconds, was " + durationSeconds);
         }
         ResolvedScenario resolved = ScenarioFileLoader.load(file, ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec)));
         Workload workload = resolved.scenario().workload();
-        RequestShape shape = Workload.shapeOf(workload.requestTokens());
-        SimulatedReplica replica = SimulatedReplica.of(PerformanceModel.standard(), resolved.model(), resolved.deployment(), shape);
+        long runSeed = seed == null ? DEFAULT_SEED : seed;
+        ScenarioSimulation simulation = ScenarioSimulation.of(resolved, PerformanceModel.standard(), runSeed);
+        if (preemptionMode != SchedulerPolicy.Preemption.RECOMPUTE) {
+            simulation = simulation.withPolicy(simulation.replica().policy().withPreemption(preemptionMode,
+                    swapSpaceGib * (1L << 30)));
+        }
+        SimulatedReplica replica = simulation.replica();
         LengthDistribution input = ScenarioSimulation.inputLengths(workload);
         LengthDistribution output = ScenarioSimulation.outputLengths(workload);
-        long runSeed = seed == null ? DEFAULT_SEED : seed;
-        LatencyTargets targets = workload.latency() == null ? null
-                : LatencyTargets.of(workload.latency());
+        LatencyTargets targets = workload.latency() == null ? null : simulation.targets();
 
         // A run must be long against one request's own latency to reach a steady state.
         double unloaded = replica.unloadedLatencySeconds(input.meanTokens(), output.meanTokens());
         double duration = durationSeconds != null ? durationSeconds : Math.max(600, 40 * unloaded);
         long started = System.nanoTime();
-        CapacityResult capacity = targets == null ? null
-                : CapacitySearch.search(replica, input, output, workload.promptCacheHitRate(), targets, CapacitySearch.defaultRequestsPerProbe(output.meanTokens()), runSeed);
+        // The same search, fleet and economics as the app's simulated sizing, so both give one answer per seed.
+        ScenarioSimulation.Sizing sizing = targets == null ? null : simulation.size(ScenarioEvaluator.standard(), SimulationProgress.NONE);
+        CapacityResult capacity = sizing == null ? null : sizing.capacity();
         double capacitySeconds = (System.nanoTime() - started) / 1e9;
         int minReplicas = resolved.scenario().deployment().minReplicas();
         double plannedUtilization = resolved.scenario().deployment().plannedUtilization();
         double peak = workload.peakRps();
-        int replicas = capacity != null && capacity.reachable() ? Math.max(minReplicas, capacity.replicasFor(peak))
+        int replicas = sizing != null && sizing.reachable() ? sizing.replicas()
                 : Math.max(minReplicas, (int) Math.ceil(peak / (replica.steadyStateMaxRequestsPerSecond() * plannedUtilization) - 1e-9));
 
         RequestSet requests;
@@ -151,7 +172,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (fleetReplicas != null) {
             result = replica.simulateFleet(requests, fleetReplicas, routing, warmup, targets);
             load += String.format(Locale.ROOT, ", %d replicas behind a %s router", fleetReplicas,
-                    routing == ReplicaSimulator.Router.ROUND_ROBIN ? "round-robin" : "least-work");
+                    switch (routing) {
+                        case ROUND_ROBIN -> "round-robin";
+                        case LEAST_OUTSTANDING_TOKENS -> "least-work";
+                        case PREFIX_AFFINITY -> "prefix-affinity";
+                    });
         } else {
             result = replica.simulate(requests, warmup, targets);
         }
@@ -164,7 +189,8 @@ public final class SimulateCommand implements Callable<Integer> {
             writeTimeline(result.run(), timelineCsv);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, capacity, replicas, peak, simulateSeconds, capacitySeconds);
+        Report report = new Report(resolved, replica, replica.policyFor(requests), load, result.summary(), targets, sizing, capacity, replicas, peak,
+                plannedUtilization, simulateSeconds, capacitySeconds, result.run());
         out.print(json ? report.json() : report.table());
         out.flush();
         return ExitCodes.OK;
@@ -217,8 +243,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /** What the command prints. */
     private record Report(ResolvedScenario resolved, SimulatedReplica replica, SchedulerPolicy policy, String load, SimulationSummary s,
-                          LatencyTargets targets, CapacityResult capacity, int replicas, double peak,
-                          double simulateSeconds, double capacitySeconds) {
+                          LatencyTargets targets, ScenarioSimulation.Sizing sizing, CapacityResult capacity, int replicas,
+                          double peak, double plannedUtilization, double simulateSeconds, double capacitySeconds,
+                          SimulationRun run) {
 
         String table() {
             StringBuilder b = new StringBuilder();
@@ -246,16 +273,34 @@ public final class SimulateCommand implements Callable<Integer> {
             stats(b, "End to end", s.e2e());
             line(b, "KV cache", String.format(Locale.ROOT, "%.0f%% used on average, %.0f%% at peak; %,d preemptions; %.1f sequences running on average",
                     s.meanKvShare() * 100, s.peakKvShare() * 100, s.preemptions(), s.meanRunningSequences()));
+            if (p.preemption() == SchedulerPolicy.Preemption.SWAP) {
+                line(b, "Swap", String.format(Locale.ROOT, "%,d of %,d preemptions swapped to host (%.0f GiB per GPU, %,d blocks, host link "
+                                + "%.1f GB/s per GPU), the rest recomputed; %.2f s copying; %,d prompt tokens computed",
+                        run.swapOuts(), run.preemptions(), p.swapSpaceBytesPerGpu() / (1L << 30), replica.swapSpaceBlocks(p),
+                        replica.hostLinkBytesPerSecondPerGpu() / 1e9, run.swapSeconds(), run.prefillTokens()));
+            }
+            if (run.requests().prefixIds() != null) {
+                line(b, "Prefix cache", String.format(Locale.ROOT, "%,d admissions found their shared prefix cached; %,d prefixes evicted "
+                        + "(least recently used first)", run.prefixHits(), run.prefixEvictions()));
+            }
             if (targets != null) {
                 line(b, "Targets", String.format(Locale.ROOT, "%s: %s; goodput %s requests/s",
                         targets.describe(), targets.metBy(s) ? "met" : "not met",
                         fmt(s.goodputRequestsPerSecond())));
                 if (capacity.reachable()) {
                     line(b, "Capacity", String.format(Locale.ROOT, "%s requests/s per replica within the targets (%s to %s: %d replications "
-                                    + "of %,d requests pooled; steady-state maximum %s); peak %s requests/s needs %d replicas = %d GPUs",
+                                    + "of %,d requests pooled; steady-state maximum %s); peak %s requests/s at %.0f%% planned utilisation "
+                                    + "needs %d replicas = %d GPUs (%d to %d over the band)",
                             fmt(capacity.maxRequestsPerSecond()), fmt(capacity.bandLowRequestsPerSecond()), fmt(capacity.bandHighRequestsPerSecond()),
                             capacity.replications(), capacity.requestsPerReplication(), fmt(capacity.steadyStateMaxRequestsPerSecond()), fmt(peak),
-                            replicas, replicas * resolved.deployment().gpusPerReplica()));
+                            plannedUtilization * 100, replicas, replicas * resolved.deployment().gpusPerReplica(),
+                            sizing.atBandHigh().capacity().replicas(), sizing.atBandLow().capacity().replicas()));
+                    var costs = sizing.simulated().tokenCosts();
+                    line(b, "Serving cost", String.format(Locale.ROOT, "$%.3f per million input tokens, $%.3f per million output tokens "
+                                    + "(steady-state sizing: %s)", costs.costPerMillionInputTokensUsd(), costs.costPerMillionOutputTokensUsd(),
+                            sizing.steadyState() == null ? "targets unreachable" : String.format(Locale.ROOT, "%d GPUs, $%.3f and $%.3f",
+                                    sizing.steadyState().capacity().gpusRequired(), sizing.steadyState().tokenCosts().costPerMillionInputTokensUsd(),
+                                    sizing.steadyState().tokenCosts().costPerMillionOutputTokensUsd())));
                 } else {
                     line(b, "Capacity", "no rate meets the targets: even a trickle of requests has "
                             + String.format(Locale.ROOT, "%s TTFT %.0f ms and %s TPOT %.1f ms", LatencyTargets.label(targets.ttftPercentile()),
@@ -299,6 +344,11 @@ public final class SimulateCommand implements Callable<Integer> {
             scheduler.put("mixedPrefillDecode", p.mixedPrefillDecode());
             scheduler.put("kvBlockTokens", p.kvBlockTokens());
             scheduler.put("kvCapacityTokens", replica.kvCapacityTokens());
+            scheduler.put("preemption", p.preemption().name().toLowerCase(Locale.ROOT));
+            if (p.preemption() == SchedulerPolicy.Preemption.SWAP) {
+                scheduler.put("swapSpaceBytesPerGpu", p.swapSpaceBytesPerGpu());
+                scheduler.put("hostLinkBytesPerSecondPerGpu", replica.hostLinkBytesPerSecondPerGpu());
+            }
             scheduler.put("source", p.source());
             ObjectNode r = root.putObject("result");
             r.put("overloaded", s.overloaded());
@@ -314,8 +364,17 @@ public final class SimulateCommand implements Callable<Integer> {
             stats(r, "tpotMs", s.tpot());
             stats(r, "e2eMs", s.e2e());
             r.put("meanKvShare", s.meanKvShare());
+            if (run.requests().prefixIds() != null) {
+                r.put("prefixHits", run.prefixHits());
+                r.put("prefixEvictions", run.prefixEvictions());
+            }
             r.put("peakKvShare", s.peakKvShare());
             r.put("preemptions", s.preemptions());
+            if (p.preemption() == SchedulerPolicy.Preemption.SWAP) {
+                r.put("swapOuts", run.swapOuts());
+                r.put("swapSeconds", run.swapSeconds());
+            }
+            r.put("prefillTokens", run.prefillTokens());
             r.put("meanRunningSequences", s.meanRunningSequences());
             r.put("steps", s.steps());
             r.put("simulatedSeconds", s.simulatedSeconds());
@@ -340,6 +399,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 c.put("replications", capacity.replications());
                 c.put("requestsPerReplication", capacity.requestsPerReplication());
                 c.put("probes", capacity.probes());
+                c.put("plannedUtilization", plannedUtilization);
+                if (sizing.reachable()) {
+                    c.put("costPerMillionInputTokensUsd", sizing.simulated().tokenCosts().costPerMillionInputTokensUsd());
+                    c.put("costPerMillionOutputTokensUsd", sizing.simulated().tokenCosts().costPerMillionOutputTokensUsd());
+                    c.put("replicasAtBandLow", sizing.atBandLow().capacity().replicas());
+                    c.put("replicasAtBandHigh", sizing.atBandHigh().capacity().replicas());
+                }
                 c.put("wallSeconds", capacitySeconds);
             }
             return root.toPrettyString() + System.lineSeparator();

@@ -60,6 +60,26 @@ class SimulateCommandTest {
     }
 
     @Test
+    void swapPreemptionIsAnExplicitOption() throws IOException {
+        CliRun plain = CliRun.of("simulate", CHAT, "--rate", "1", "--duration", "60", "--json");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals("recompute", JsonSupport.mapper().readTree(plain.out()).at("/scheduler/preemption").asText());
+        CliRun swap = CliRun.of("simulate", CHAT, "--rate", "1", "--duration", "60", "--json", "--preemption", "swap",
+                "--swap-space-gib", "8");
+        assertEquals(0, swap.exitCode(), swap.err());
+        JsonNode root = JsonSupport.mapper().readTree(swap.out());
+        assertEquals("swap", root.at("/scheduler/preemption").asText());
+        assertEquals(8.0 * (1L << 30), root.at("/scheduler/swapSpaceBytesPerGpu").asDouble(), 1.0);
+        assertEquals(63e9, root.at("/scheduler/hostLinkBytesPerSecondPerGpu").asDouble(), 1.0);
+        CliRun bad = CliRun.of("simulate", CHAT, "--preemption", "evict");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--preemption"), bad.err());
+        CliRun negative = CliRun.of("simulate", CHAT, "--preemption", "swap", "--swap-space-gib", "-1");
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().contains("--swap-space-gib"), negative.err());
+    }
+
+    @Test
     void badInputIsOneLineNamingTheRowOrField() throws IOException {
         Path trace = temp.resolve("t.csv");
         Files.writeString(trace, "arrival_s,input_tokens,output_tokens\n1,10,10\n0.5,10,10\n");

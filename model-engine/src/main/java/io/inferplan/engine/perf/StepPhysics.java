@@ -96,6 +96,12 @@ public final class StepPhysics {
         return kvBudgetBytesPerGpu / (layout.kvBytesPerGpu(context) / context);
     }
 
+    /** KV-cache bytes one token of context takes on each GPU of the replica, at the typical context (sliding windows). */
+    public double kvBytesPerTokenPerGpu(double typicalContextTokens) {
+        double context = Math.max(1, typicalContextTokens);
+        return layout.kvBytesPerGpu(context) / context;
+    }
+
     /** The stack's default limit on sequences in flight, or the deployment's own limit. */
     public int maxSequences() {
         return layout.deployment.maxBatch() > 0 ? layout.deployment.maxBatch() : defaultMaxBatch;

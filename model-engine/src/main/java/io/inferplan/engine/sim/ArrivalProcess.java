@@ -11,8 +11,13 @@ import java.util.SplittableRandom;
 public sealed interface ArrivalProcess {
     double MAX_RATE = 1e7;
 
-    /** Seconds to the next arrival (open processes only). */
+    /** Seconds to the next arrival (open processes with a constant rate only). */
     double nextGapSeconds(SplittableRandom random);
+
+    /** The next arrival after one at {@code nowSeconds} (open processes; a time-varying rate needs the time). */
+    default double nextArrivalSeconds(double nowSeconds, SplittableRandom random) {
+        return nowSeconds + nextGapSeconds(random);
+    }
 
     /** Mean requests per second (open processes); 0 for a closed loop. */
     double requestsPerSecond();
@@ -69,6 +74,102 @@ public sealed interface ArrivalProcess {
                 double u = random.nextDouble();
                 if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
                     return d * v;
+                }
+            }
+        }
+    }
+
+    /**
+     * A day's load: Poisson arrivals whose rate follows a smooth daily cycle with one peak, averaging
+     * {@code averageRequestsPerSecond} over 24 hours and reaching {@code peakToAverage} times that at
+     * {@code peakHour} (hours from the start). The shape is exp(k cos(2 pi (t - peak) / 1 day)) normalised to a mean of
+     * 1 (a von Mises curve: any peak-to-average ratio, never a negative rate), k solved from the ratio; 1 is a flat
+     * Poisson load. Drawn by thinning (Lewis and Shedler): candidates at the peak rate, each kept with probability
+     * rate(t) / peak rate.
+     */
+    final class Diurnal implements ArrivalProcess {
+        public static final double SECONDS_PER_DAY = 86_400;
+        private final double averageRequestsPerSecond;
+        private final double peakToAverage;
+        private final double peakHour;
+        /** The shape's k, solved once (a bisection over a series) rather than per arrival. */
+        private final double concentration;
+
+        public Diurnal(double averageRequestsPerSecond, double peakToAverage, double peakHour) {
+            this.averageRequestsPerSecond = positive("requests_per_second", averageRequestsPerSecond, MAX_RATE / 100);
+            this.peakToAverage = inRange("peak_to_average", peakToAverage, 1.0, 100.0);
+            this.peakHour = inRange("peak_hour", peakHour, 0.0, 24.0);
+            this.concentration = concentrationFor(peakToAverage);
+        }
+
+        public double peakToAverage() {
+            return peakToAverage;
+        }
+
+        public double peakHour() {
+            return peakHour;
+        }
+
+        /** k with e^k / I0(k) = ratio (the peak over the mean of exp(k cos)); increasing in k, so bisection. */
+        static double concentrationFor(double ratio) {
+            double low = 0;
+            double high = 1;
+            while (peakOverMean(high) < ratio) {
+                high *= 2;
+            }
+            for (int i = 0; i < 100 && high - low > 1e-12 * high; i++) {
+                double mid = (low + high) / 2;
+                if (peakOverMean(mid) < ratio) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            return (low + high) / 2;
+        }
+
+        /** e^k / I0(k), with I0 e^-k summed as a series of positive terms (no overflow for large k). */
+        static double peakOverMean(double k) {
+            // I0(k) = sum (k/2)^(2m) / (m!)^2; scaled by e^-k term by term in logs.
+            double sum = 0;
+            double logTerm = -k;
+            for (int m = 0; m < 10_000; m++) {
+                if (m > 0) {
+                    logTerm += 2 * Math.log(k / 2) - 2 * Math.log(m);
+                }
+                double term = Math.exp(logTerm);
+                sum += term;
+                if (m > k && term < 1e-17 * sum) {
+                    break;
+                }
+            }
+            return 1 / sum;
+        }
+
+        @Override
+        public double requestsPerSecond() {
+            return averageRequestsPerSecond;
+        }
+
+        /** The rate at {@code seconds} from the start. */
+        public double requestsPerSecondAt(double seconds) {
+            double phase = 2 * Math.PI * (seconds / SECONDS_PER_DAY - peakHour / 24);
+            return averageRequestsPerSecond * peakToAverage * Math.exp(concentration * (Math.cos(phase) - 1));
+        }
+
+        @Override
+        public double nextGapSeconds(SplittableRandom random) {
+            throw new UnsupportedOperationException("a diurnal rate depends on the time: use nextArrivalSeconds");
+        }
+
+        @Override
+        public double nextArrivalSeconds(double nowSeconds, SplittableRandom random) {
+            double peak = averageRequestsPerSecond * peakToAverage;
+            double t = nowSeconds;
+            while (true) {
+                t += -Math.log(1 - random.nextDouble()) / peak;
+                if (random.nextDouble() * peak <= requestsPerSecondAt(t)) {
+                    return t;
                 }
             }
         }

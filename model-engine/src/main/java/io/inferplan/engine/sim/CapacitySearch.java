@@ -223,7 +223,7 @@ public final class CapacitySearch {
                 results.add(result);
                 margins[k] = targets.margin(result.summary());
                 part.report((k + 1.0) / n);
-                if (k == 0 && n > 1 && Math.abs(margins[0]) > CLEAR_MARGIN) {
+                if (k == 0 && n > 1 && clear(result.summary(), margins[0])) {
                     break;
                 }
             }
@@ -231,6 +231,17 @@ public final class CapacitySearch {
             Probe probe = new Probe(rate, targets.metBy(pooled), targets.margin(pooled), pooled, margins);
             probes.add(probe);
             return probe;
+        }
+
+        /**
+         * Whether one run settles its probe: far over or under a limit, or far behind its arrivals. Not merely
+         * overloaded: near the limit that verdict is as noisy as a p99, and with no limits set it is the only one.
+         */
+        private boolean clear(SimulationSummary run, double margin) {
+            if (run.overloaded()) {
+                return run.achievedRequestsPerSecond() < (1 - CLEAR_MARGIN) * run.offeredRequestsPerSecond();
+            }
+            return targets.hasLimits() && Math.abs(margin) > CLEAR_MARGIN;
         }
 
         /** Every replication at one rate (no early stop), reporting each to {@code part}. */

@@ -55,6 +55,11 @@ public record LatencyTargets(double maxTtftSeconds, double maxTpotSeconds, doubl
         return percentile == 0.999 ? "p99.9" : "p" + Math.round(percentile * 100);
     }
 
+    /** Whether any limit is set (otherwise only keeping up counts). */
+    public boolean hasLimits() {
+        return maxTtftSeconds > 0 || maxTpotSeconds > 0;
+    }
+
     boolean metBy(double ttftSeconds, double tpotSeconds) {
         return (maxTtftSeconds <= 0 || ttftSeconds <= maxTtftSeconds) && (maxTpotSeconds <= 0 || !(tpotSeconds > maxTpotSeconds));
     }

@@ -23,12 +23,32 @@ public final class ReplicaSimulator {
     final SchedulerPolicy policy;
     final int kvBlocks;
     final double tokensPerStep;
+    /** Host blocks for swapped KV (0: recompute only) and seconds to copy one block across the host link. */
+    final int swapBlocks;
+    final double swapSecondsPerBlock;
+    /** Pure-decode steps run together (ReplicaRun.fastForward); false only to check that it changes nothing. */
+    boolean fastForward = true;
 
     /**
      * @param kvCapacityTokens tokens the replica's KV cache holds (whole blocks of the policy's size are used)
      * @param tokensPerStep    mean tokens one decode step emits per sequence (1 without speculative decoding)
      */
     public ReplicaSimulator(StepTimeSource steps, SchedulerPolicy policy, double kvCapacityTokens, double tokensPerStep) {
+        this(steps, policy, kvCapacityTokens, tokensPerStep, 0, 0);
+    }
+
+    /**
+     * @param swapSpaceBlocks      KV blocks the host's swap space holds (with {@link SchedulerPolicy.Preemption#SWAP})
+     * @param swapSecondsPerBlock  seconds to copy one block between device and host, one direction (bytes per block per
+     *                             GPU / the host link's bytes per second; the GPUs of a replica copy their shards at once)
+     */
+    public ReplicaSimulator(StepTimeSource steps, SchedulerPolicy policy, double kvCapacityTokens, double tokensPerStep,
+                            long swapSpaceBlocks, double swapSecondsPerBlock) {
+        inRange("swapSpaceBlocks", swapSpaceBlocks, 0L, Long.MAX_VALUE);
+        inRange("swapSecondsPerBlock", swapSecondsPerBlock, 0.0, 1.0);
+        this.swapBlocks = policy != null && policy.preemption() == SchedulerPolicy.Preemption.SWAP
+                ? (int) Math.min(Integer.MAX_VALUE / 2, swapSpaceBlocks) : 0;
+        this.swapSecondsPerBlock = swapSecondsPerBlock;
         this.steps = present("steps", steps);
         this.policy = present("scheduler", policy);
         positive("kvCapacityTokens", kvCapacityTokens, 1e12);
@@ -68,7 +88,12 @@ public final class ReplicaSimulator {
         /** In turn, whatever their load. */
         ROUND_ROBIN,
         /** The replica with the fewest prompt and output tokens still to compute (ties: the lowest index). */
-        LEAST_OUTSTANDING_TOKENS
+        LEAST_OUTSTANDING_TOKENS,
+        /**
+         * Requests with a shared-prefix id always to the same replica (a hash of the id), so that each prefix is
+         * computed and cached once rather than on every replica; requests without one by least outstanding tokens.
+         */
+        PREFIX_AFFINITY
     }
 
     /**
@@ -111,7 +136,10 @@ public final class ReplicaSimulator {
             double arrivesAt = next < n ? arrival[next] : Double.POSITIVE_INFINITY;
             samples.record(Math.min(arrivesAt, busyAt), runs);
             if (arrivesAt <= busyAt) {
-                int target = router == Router.ROUND_ROBIN ? turn++ % replicas : leastOutstanding(runs);
+                int prefix = requests.prefixIds() == null ? -1 : requests.prefixIds()[next];
+                int target = router == Router.ROUND_ROBIN ? turn++ % replicas
+                        : router == Router.PREFIX_AFFINITY && prefix >= 0 ? Math.floorMod(mix(prefix), replicas)
+                        : leastOutstanding(runs);
                 ReplicaRun run = runs[target];
                 if (!run.busy()) {
                     run.now = Math.max(run.now, arrivesAt);
@@ -123,17 +151,34 @@ public final class ReplicaSimulator {
         }
         long steps = 0;
         long preemptions = 0;
+        long hits = 0;
+        long evictions = 0;
+        long swapOuts = 0;
+        double swapSeconds = 0;
+        long prefill = 0;
         double end = 0;
         for (ReplicaRun run : runs) {
             steps += run.stepCount;
             preemptions += run.preemptions;
+            hits += run.prefixHits;
+            evictions += run.prefixEvictions;
+            swapOuts += run.swapOuts;
+            swapSeconds += run.swapSeconds;
+            prefill += run.prefillComputed;
             end = Math.max(end, run.now);
         }
         samples.record(end, runs);
         ReplicaRun first = runs[0];
-        return new SimulationRun(new RequestSet(arrival, first.input, first.output, first.cached, 0), first.firstScheduled,
-                first.firstToken, first.finish, first.preemptedCount, steps, preemptions, kvBlocks * replicas, policy, end,
+        return new SimulationRun(new RequestSet(arrival, first.input, first.output, first.cached, 0, requests.prefixIds(),
+                requests.prefixTokens()), first.firstScheduled, first.firstToken, first.finish, first.preemptedCount, steps,
+                preemptions, hits, evictions, swapOuts, swapSeconds, prefill, kvBlocks * replicas, policy, end,
                 samples.times(), samples.kvShares(), samples.running(), samples.waiting(), samples.preemptions());
+    }
+
+    /** Spreads consecutive ids over the replicas (a multiplicative hash), so no replica gets a run of them. */
+    private static int mix(int id) {
+        long h = id * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     private static int leastOutstanding(ReplicaRun[] runs) {

@@ -15,10 +15,17 @@ import java.util.SplittableRandom;
  * @param outputTokens       tokens to generate (at least 1)
  * @param cachedInputTokens  prompt tokens found in the prefix cache (not computed at prefill, always fewer than the prompt)
  * @param closedLoopUsers    users of a closed loop; 0 for an open process or a trace
+ * @param prefixIds          shared-prefix id of each request, 0 and up (-1: none); null when the requests have none.
+ *                           A request with an id finds its first {@code prefixTokens} prompt tokens in the replica's
+ *                           prefix cache only if an earlier request with that id left them there (LRU eviction), and
+ *                           its {@code cachedInputTokens} is not used
+ * @param prefixTokens       length of each request's shared prefix (at most its prompt); null with no ids
  */
 public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outputTokens, int[] cachedInputTokens,
-                         int closedLoopUsers) {
+                         int closedLoopUsers, int[] prefixIds, int[] prefixTokens) {
     public static final int MAX_REQUESTS = 50_000_000;
+    /** Distinct prefix ids a run may have (the cache keeps per-id arrays). */
+    public static final int MAX_PREFIXES = 10_000_000;
 
     public RequestSet {
         present("arrivalSeconds", arrivalSeconds);
@@ -28,6 +35,43 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
             throw new InvalidInputException("requests", "arrays of different lengths");
         }
         inRange("closedLoopUsers", closedLoopUsers, 0, 1_000_000);
+        if ((prefixIds == null) != (prefixTokens == null)) {
+            throw new InvalidInputException("prefix_id", "prefix ids and prefix lengths come together");
+        }
+        if (prefixIds != null) {
+            if (prefixIds.length != n || prefixTokens.length != n) {
+                throw new InvalidInputException("prefix_id", "arrays of different lengths");
+            }
+            for (int i = 0; i < n; i++) {
+                if (prefixIds[i] < -1 || prefixIds[i] >= MAX_PREFIXES) {
+                    inRange("request " + (i + 1) + " prefix_id", prefixIds[i], -1, MAX_PREFIXES - 1);
+                }
+                if (prefixTokens[i] < 0 || prefixTokens[i] > inputTokens[i]) {
+                    inRange("request " + (i + 1) + " prefix_tokens", prefixTokens[i], 0, inputTokens[i]);
+                }
+            }
+        }
+    }
+
+    /** Requests without shared-prefix ids. */
+    public RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outputTokens, int[] cachedInputTokens, int closedLoopUsers) {
+        this(arrivalSeconds, inputTokens, outputTokens, cachedInputTokens, closedLoopUsers, null, null);
+    }
+
+    /** One more than the largest prefix id (0 without ids). */
+    public int prefixCount() {
+        int max = -1;
+        if (prefixIds != null) {
+            for (int id : prefixIds) {
+                max = Math.max(max, id);
+            }
+        }
+        return max + 1;
+    }
+
+    /** The same requests with shared-prefix ids and lengths. */
+    public RequestSet withPrefixes(int[] ids, int[] tokens) {
+        return new RequestSet(arrivalSeconds, inputTokens, outputTokens, cachedInputTokens, closedLoopUsers, ids, tokens);
     }
 
     public int size() {
@@ -53,7 +97,7 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
             if (closed) {
                 arrival[i] = Double.NaN;
             } else {
-                t += arrivals.nextGapSeconds(gaps);
+                t = arrivals.nextArrivalSeconds(t, gaps);
                 arrival[i] = t;
             }
             in[i] = input.sample(lengths);
@@ -85,7 +129,7 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
         double[] arrival = new double[count];
         double t = 0;
         for (int i = 0; i < count; i++) {
-            t += arrivals.nextGapSeconds(gaps);
+            t = arrivals.nextArrivalSeconds(t, gaps);
             arrival[i] = t;
         }
         int[] in = stratified(input, count, lengths);
@@ -126,10 +170,10 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
         // Draw the gaps once to count, then generate exactly that many with the same seed (same gap stream).
         SplittableRandom gaps = new SplittableRandom(seed).split();
         int count = 0;
-        double t = arrivals.nextGapSeconds(gaps);
+        double t = arrivals.nextArrivalSeconds(0, gaps);
         while (t <= durationSeconds && count < MAX_REQUESTS) {
             count++;
-            t += arrivals.nextGapSeconds(gaps);
+            t = arrivals.nextArrivalSeconds(t, gaps);
         }
         return generate(arrivals, input, output, Math.max(1, count), promptCacheHitRate, seed);
     }
@@ -146,12 +190,18 @@ public record RequestSet(double[] arrivalSeconds, int[] inputTokens, int[] outpu
         int[] in = new int[arrival.length];
         int[] out = new int[arrival.length];
         int[] cached = new int[arrival.length];
+        int[] ids = prefixIds == null ? null : new int[arrival.length];
+        int[] shared = prefixIds == null ? null : new int[arrival.length];
         for (int k = 0, i = replica; i < size(); i += replicas, k++) {
             arrival[k] = arrivalSeconds[i];
             in[k] = inputTokens[i];
             out[k] = outputTokens[i];
             cached[k] = cachedInputTokens[i];
+            if (ids != null) {
+                ids[k] = prefixIds[i];
+                shared[k] = prefixTokens[i];
+            }
         }
-        return new RequestSet(arrival, in, out, cached, closedLoopUsers == 0 ? 0 : Math.max(1, closedLoopUsers / replicas));
+        return new RequestSet(arrival, in, out, cached, closedLoopUsers == 0 ? 0 : Math.max(1, closedLoopUsers / replicas), ids, shared);
     }
 }

@@ -9,7 +9,8 @@ import io.inferplan.engine.perf.StepPhysics;
  *
  * <p>Decode times are tabulated per batch size on a geometric grid of contexts (5% apart) and interpolated
  * linearly: the decode time is piecewise linear in context, so the error stays well under 1% while a step costs a
- * few multiplications instead of the full roofline. Rows are filled on first use; the table is not thread-safe.
+ * few multiplications instead of the full roofline. Nodes are filled on first use (a run touches a few contexts per
+ * batch size), and a replica keeps its table from run to run; the table is not thread-safe.
  */
 public final class RooflineStepTime implements StepTimeSource {
     private static final double FIRST_NODE_TOKENS = 16;
@@ -23,6 +24,11 @@ public final class RooflineStepTime implements StepTimeSource {
     public RooflineStepTime(StepPhysics physics, int maxSequences) {
         this.physics = physics;
         this.decodeByBatch = new double[maxSequences + 1][];
+    }
+
+    /** The largest batch the table holds (larger ones are computed each time). */
+    int maxSequences() {
+        return decodeByBatch.length - 1;
     }
 
     public StepPhysics physics() {
@@ -47,7 +53,7 @@ public final class RooflineStepTime implements StepTimeSource {
             row = fillRow(sequences);
         }
         if (meanContextTokens <= FIRST_NODE_TOKENS) {
-            return row[0];
+            return node(row, sequences, 0);
         }
         double position = Math.log(meanContextTokens / FIRST_NODE_TOKENS) / LOG_RATIO;
         int node = (int) position;
@@ -57,14 +63,23 @@ public final class RooflineStepTime implements StepTimeSource {
         double low = nodeTokens(node);
         double high = nodeTokens(node + 1);
         double share = (meanContextTokens - low) / (high - low);
-        return row[node] + share * (row[node + 1] - row[node]);
+        double below = node(row, sequences, node);
+        return below + share * (node(row, sequences, node + 1) - below);
+    }
+
+    /** A node's decode time, computed the first time it is read (NaN: not yet). */
+    private double node(double[] row, int sequences, int node) {
+        double value = row[node];
+        if (value != value) {
+            value = physics.decodeSeconds(sequences, nodeTokens(node));
+            row[node] = value;
+        }
+        return value;
     }
 
     private double[] fillRow(int sequences) {
         double[] row = new double[NODES];
-        for (int node = 0; node < NODES; node++) {
-            row[node] = physics.decodeSeconds(sequences, nodeTokens(node));
-        }
+        java.util.Arrays.fill(row, Double.NaN);
         decodeByBatch[sequences] = row;
         return row;
     }

@@ -90,6 +90,11 @@ public final class ScenarioSimulation {
         return new ScenarioSimulation(resolved, replica, input, output, targets, present("plan", other), seed);
     }
 
+    /** The same scenario under another scheduler (preemption by swap, a tuned budget). */
+    public ScenarioSimulation withPolicy(SchedulerPolicy policy) {
+        return new ScenarioSimulation(resolved, replica.withPolicy(policy), input, output, targets, plan, seed);
+    }
+
     public SimulatedReplica replica() {
         return replica;
     }

@@ -22,10 +22,38 @@ import io.inferplan.engine.perf.ServingStack;
  * @param admissionHeadroomShare    share of a request's output that must fit in free blocks before it is admitted,
  *                                  beyond what is reserved (SGLang's new-token ratio); 0 = only its prompt
  * @param source                    where the defaults come from
+ * @param preemption                what a preempted sequence's KV blocks become: freed and recomputed (every stack's
+ *                                  default) or swapped to host memory over the host link and back
+ * @param swapSpaceBytesPerGpu      host memory for swapped KV blocks, per GPU of the replica (vLLM's swap_space,
+ *                                  4 GiB by default); used only with {@link Preemption#SWAP}
  */
 public record SchedulerPolicy(String name, int maxSequences, int maxTokensPerStep, boolean chunkedPrefill,
                               boolean mixedPrefillDecode, int kvBlockTokens, double reservedOutputShare,
-                              double admissionHeadroomShare, String source) {
+                              double admissionHeadroomShare, String source, Preemption preemption,
+                              double swapSpaceBytesPerGpu) {
+
+    /** vLLM's {@code swap_space} default: 4 GiB of host memory per GPU (CacheConfig / engine argument --swap-space). */
+    public static final double DEFAULT_SWAP_SPACE_BYTES_PER_GPU = 4.0 * (1L << 30);
+
+    /** What happens to a preempted sequence's KV cache. */
+    public enum Preemption {
+        /** Blocks freed; the sequence re-prefills its prompt and generated tokens when readmitted (vLLM V1, SGLang). */
+        RECOMPUTE,
+        /**
+         * Blocks copied to host memory over the host link and copied back before the sequence resumes, no prefill
+         * repeated; when the swap space is full the sequence is recomputed (vLLM V0's preemption_mode "swap",
+         * TensorRT-LLM's host KV offload, SGLang's hierarchical cache: all off by default).
+         */
+        SWAP
+    }
+
+    /** A recompute policy (every stack's default). */
+    public SchedulerPolicy(String name, int maxSequences, int maxTokensPerStep, boolean chunkedPrefill,
+                           boolean mixedPrefillDecode, int kvBlockTokens, double reservedOutputShare,
+                           double admissionHeadroomShare, String source) {
+        this(name, maxSequences, maxTokensPerStep, chunkedPrefill, mixedPrefillDecode, kvBlockTokens, reservedOutputShare,
+                admissionHeadroomShare, source, Preemption.RECOMPUTE, DEFAULT_SWAP_SPACE_BYTES_PER_GPU);
+    }
 
     public SchedulerPolicy {
         text("scheduler.name", name);
@@ -35,6 +63,8 @@ public record SchedulerPolicy(String name, int maxSequences, int maxTokensPerSte
         inRange("scheduler.reservedOutputShare", reservedOutputShare, 0.0, 1.0);
         inRange("scheduler.admissionHeadroomShare", admissionHeadroomShare, 0.0, 1.0);
         source = source == null ? "" : source;
+        io.inferplan.engine.Checks.present("scheduler.preemption", preemption);
+        inRange("scheduler.swapSpaceBytesPerGpu", swapSpaceBytesPerGpu, 0.0, 1e13);
     }
 
     /**
@@ -73,18 +103,27 @@ public record SchedulerPolicy(String name, int maxSequences, int maxTokensPerSte
 
     public SchedulerPolicy withMaxSequences(int limit) {
         return new SchedulerPolicy(name, limit, maxTokensPerStep, chunkedPrefill, mixedPrefillDecode, kvBlockTokens,
-                reservedOutputShare, admissionHeadroomShare, source);
+                reservedOutputShare, admissionHeadroomShare, source, preemption, swapSpaceBytesPerGpu);
     }
 
     public SchedulerPolicy withMaxTokensPerStep(int tokens) {
         return new SchedulerPolicy(name, maxSequences, tokens, chunkedPrefill, mixedPrefillDecode, kvBlockTokens,
-                reservedOutputShare, admissionHeadroomShare, source);
+                reservedOutputShare, admissionHeadroomShare, source, preemption, swapSpaceBytesPerGpu);
+    }
+
+    /**
+     * The same preempting by {@code mode}; {@code swapSpaceBytesPerGpu} is the host memory for swapped blocks per GPU
+     * (ignored by recompute).
+     */
+    public SchedulerPolicy withPreemption(Preemption mode, double swapBytesPerGpu) {
+        return new SchedulerPolicy(name, maxSequences, maxTokensPerStep, chunkedPrefill, mixedPrefillDecode, kvBlockTokens,
+                reservedOutputShare, admissionHeadroomShare, source, mode, swapBytesPerGpu);
     }
 
     /** The same with chunked prefill on (TensorRT-LLM's enable_chunked_context, needed for prompts over the budget). */
     public SchedulerPolicy withChunkedPrefill() {
         return new SchedulerPolicy(name + " (chunked context)", maxSequences, maxTokensPerStep, true, mixedPrefillDecode,
                 kvBlockTokens, reservedOutputShare, admissionHeadroomShare, source + "; enable_chunked_context on for prompts over "
-                + maxTokensPerStep + " tokens");
+                + maxTokensPerStep + " tokens", preemption, swapSpaceBytesPerGpu);
     }
 }

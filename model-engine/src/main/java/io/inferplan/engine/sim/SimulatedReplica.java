@@ -20,11 +20,15 @@ public final class SimulatedReplica {
     private final StepPhysics physics;
     private final SchedulerPolicy policy;
     private final double kvCapacityTokens;
+    private final double kvBytesPerTokenPerGpu;
+    private RooflineStepTime stepTable;
+    private Thread stepTableThread;
     private final double steadyStateMaxRequestsPerSecond;
     private final double steadyStateMaxOutputTokensPerSecond;
 
     private SimulatedReplica(ModelSpec model, Deployment deployment, StepPhysics physics, SchedulerPolicy policy,
-                             double kvCapacityTokens, double steadyMaxRps, double steadyMaxTokens) {
+                             double kvCapacityTokens, double kvBytesPerTokenPerGpu, double steadyMaxRps, double steadyMaxTokens) {
+        this.kvBytesPerTokenPerGpu = kvBytesPerTokenPerGpu;
         this.model = model;
         this.deployment = deployment;
         this.physics = physics;
@@ -47,13 +51,13 @@ public final class SimulatedReplica {
         var offline = performance.estimate(model, deployment, typicalRequest, new ServingTarget.Offline());
         double context = typicalRequest.inputTokens() + typicalRequest.outputTokens() / 2;
         return new SimulatedReplica(model, deployment, physics, policy, physics.kvCapacityTokens(context),
-                offline.requestsPerSecond(), offline.outputTokensPerSecond());
+                physics.kvBytesPerTokenPerGpu(context), offline.requestsPerSecond(), offline.outputTokensPerSecond());
     }
 
     /** The same replica under another scheduler (a tuned token budget or sequence limit). */
     public SimulatedReplica withPolicy(SchedulerPolicy other) {
         return new SimulatedReplica(model, deployment, physics, present("scheduler", other), kvCapacityTokens,
-                steadyStateMaxRequestsPerSecond, steadyStateMaxOutputTokensPerSecond);
+                kvBytesPerTokenPerGpu, steadyStateMaxRequestsPerSecond, steadyStateMaxOutputTokensPerSecond);
     }
 
     public SchedulerPolicy policy() {
@@ -83,8 +87,39 @@ public final class SimulatedReplica {
     }
 
     private ReplicaSimulator simulator(SchedulerPolicy scheduler) {
-        return new ReplicaSimulator(new RooflineStepTime(physics, scheduler.maxSequences()), scheduler, kvCapacityTokens,
-                physics.tokensPerStep());
+        double blockBytesPerGpu = kvBytesPerTokenPerGpu * scheduler.kvBlockTokens();
+        return new ReplicaSimulator(stepTable(scheduler.maxSequences()), scheduler, kvCapacityTokens,
+                physics.tokensPerStep(), swapSpaceBlocks(scheduler), blockBytesPerGpu / hostLinkBytesPerSecondPerGpu());
+    }
+
+    /**
+     * The decode-time table, kept from run to run (a capacity search's probes read the same nodes): the same values a
+     * fresh table computes. Only ever handed to the thread that made it, so runs on other threads never share one.
+     */
+    private synchronized RooflineStepTime stepTable(int maxSequences) {
+        if (stepTable == null || stepTableThread != Thread.currentThread() || stepTable.maxSequences() != maxSequences) {
+            stepTable = new RooflineStepTime(physics, maxSequences);
+            stepTableThread = Thread.currentThread();
+        }
+        return stepTable;
+    }
+
+    /** KV blocks the host swap space holds: each GPU's swap space over its shard of a block. */
+    public long swapSpaceBlocks(SchedulerPolicy scheduler) {
+        if (scheduler.preemption() != SchedulerPolicy.Preemption.SWAP) {
+            return 0;
+        }
+        return (long) Math.floor(scheduler.swapSpaceBytesPerGpu() / (kvBytesPerTokenPerGpu * scheduler.kvBlockTokens()));
+    }
+
+    /** The host link one GPU copies its KV shard over, bytes per second one way ({@link HostLink}). */
+    public double hostLinkBytesPerSecondPerGpu() {
+        return HostLink.bytesPerSecondPerGpu(deployment.accelerator());
+    }
+
+    /** KV-cache bytes per token of context on each GPU of the replica. */
+    public double kvBytesPerTokenPerGpu() {
+        return kvBytesPerTokenPerGpu;
     }
 
     /**

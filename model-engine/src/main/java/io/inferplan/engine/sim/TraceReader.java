@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A request trace in CSV: a header naming {@code arrival_s,input_tokens,output_tokens} (and optionally
- * {@code prefix_id}, read and checked but used only as a hit/miss label: see docs/simulator.md), one request a row,
- * arrival times from 0 and sorted. Every bad row is an error naming the row and the field.
+ * A request trace in CSV: a header naming {@code arrival_s,input_tokens,output_tokens}, optionally {@code prefix_id}
+ * (any label; requests with the same one share a prompt prefix, empty: none) and {@code prefix_tokens} (its length;
+ * absent: the prompt cache hit rate times the prompt), one request a row, arrival times from 0 and sorted. Every bad
+ * row is an error naming the row and the field.
  */
 public final class TraceReader {
     private TraceReader() {
@@ -27,6 +28,14 @@ public final class TraceReader {
             int arrivalColumn = column(columns, "arrival_s", name);
             int inputColumn = column(columns, "input_tokens", name);
             int outputColumn = column(columns, "output_tokens", name);
+            int prefixColumn = optionalColumn(columns, "prefix_id");
+            int prefixTokensColumn = optionalColumn(columns, "prefix_tokens");
+            if (prefixTokensColumn >= 0 && prefixColumn < 0) {
+                throw new InvalidInputException(name, "has prefix_tokens but no prefix_id column to say which requests share them");
+            }
+            java.util.Map<String, Integer> labels = new java.util.HashMap<>();
+            int[] prefix = new int[1024];
+            int[] prefixTokens = new int[1024];
             double[] arrival = new double[1024];
             int[] input = new int[1024];
             int[] output = new int[1024];
@@ -57,10 +66,29 @@ public final class TraceReader {
                     arrival = Arrays.copyOf(arrival, n * 2);
                     input = Arrays.copyOf(input, n * 2);
                     output = Arrays.copyOf(output, n * 2);
+                    prefix = Arrays.copyOf(prefix, n * 2);
+                    prefixTokens = Arrays.copyOf(prefixTokens, n * 2);
                 }
                 arrival[n] = t;
                 input[n] = in;
                 output[n] = out;
+                String label = prefixColumn < 0 ? "" : cells[prefixColumn].strip();
+                prefix[n] = label.isEmpty() ? -1 : labels.computeIfAbsent(label, k -> labels.size());
+                if (prefix[n] >= 0) {
+                    String cell = prefixTokensColumn < 0 ? "" : cells[prefixTokensColumn].strip();
+                    int shared;
+                    if (cell.isEmpty()) {
+                        shared = RequestSet.cachedTokens(in, promptCacheHitRate);
+                    } else {
+                        double value = number(cell, name, line, "prefix_tokens");
+                        if (value != Math.rint(value) || value < 0 || value > in) {
+                            throw new InvalidInputException(name + " row " + line + " prefix_tokens",
+                                    "must be a whole number of tokens from 0 to the row's input_tokens (" + in + "), was " + cell);
+                        }
+                        shared = (int) value;
+                    }
+                    prefixTokens[n] = shared;
+                }
                 n++;
             }
             if (n == 0) {
@@ -70,7 +98,8 @@ public final class TraceReader {
             for (int i = 0; i < n; i++) {
                 cached[i] = RequestSet.cachedTokens(input[i], promptCacheHitRate);
             }
-            return new RequestSet(Arrays.copyOf(arrival, n), Arrays.copyOf(input, n), Arrays.copyOf(output, n), cached, 0);
+            RequestSet requests = new RequestSet(Arrays.copyOf(arrival, n), Arrays.copyOf(input, n), Arrays.copyOf(output, n), cached, 0);
+            return labels.isEmpty() ? requests : requests.withPrefixes(Arrays.copyOf(prefix, n), Arrays.copyOf(prefixTokens, n));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,6 +112,15 @@ public final class TraceReader {
             }
         }
         throw new InvalidInputException(name, "has no column " + wanted + " (header must name arrival_s,input_tokens,output_tokens)");
+    }
+
+    private static int optionalColumn(String[] columns, String wanted) {
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i].strip().equals(wanted)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static double number(String cell, String name, int line, String field) {

@@ -70,6 +70,36 @@ class SimInputTest {
     }
 
     @Test
+    void aDiurnalLoadAveragesItsRateAndPeaksAtItsHour() {
+        ArrivalProcess.Diurnal day = new ArrivalProcess.Diurnal(20, 3, 14);
+        assertEquals(60, day.requestsPerSecondAt(14 * 3600), 1e-9);
+        // The shape's mean over a day is 1: numerically, the rate averaged over the day is the average asked for.
+        double sum = 0;
+        for (int s = 0; s < 86_400; s += 10) {
+            sum += day.requestsPerSecondAt(s);
+        }
+        assertEquals(20, sum / 8_640, 1e-6);
+        assertEquals(1, ArrivalProcess.Diurnal.peakOverMean(ArrivalProcess.Diurnal.concentrationFor(1)), 1e-9);
+        assertEquals(50, ArrivalProcess.Diurnal.peakOverMean(ArrivalProcess.Diurnal.concentrationFor(50)), 1e-6);
+        RequestSet requests = RequestSet.forDuration(day, new LengthDistribution.Fixed(100), new LengthDistribution.Fixed(10),
+                86_400, 0, 3);
+        assertEquals(20 * 86_400, requests.size(), 20 * 86_400 * 0.01);
+        int peakHour = 0;
+        int nightHour = 0;
+        for (double t : requests.arrivalSeconds()) {
+            peakHour += t >= 13.5 * 3600 && t < 14.5 * 3600 ? 1 : 0;
+            nightHour += t >= 1.5 * 3600 && t < 2.5 * 3600 ? 1 : 0;
+        }
+        assertEquals(59.3 * 3600, peakHour, 59.3 * 3600 * 0.03);
+        assertEquals(day.requestsPerSecondAt(2 * 3600) * 3600, nightHour, 250);
+        assertTrue(nightHour < peakHour / 10, nightHour + " at night, " + peakHour + " at the peak");
+        assertTrue(assertThrows(InvalidInputException.class, () -> new ArrivalProcess.Diurnal(20, 0.5, 14)).getMessage()
+                .startsWith("peak_to_average: must be a number from 1 to 100"));
+        assertTrue(assertThrows(InvalidInputException.class, () -> new ArrivalProcess.Diurnal(20, 3, 25)).getMessage()
+                .startsWith("peak_hour"));
+    }
+
+    @Test
     void quantilesAndStratifiedLengths() {
         assertEquals(1.959963985, io.inferplan.engine.Statistics.normalQuantile(0.975), 1e-8);
         assertEquals(-2.326347874, io.inferplan.engine.Statistics.normalQuantile(0.01), 1e-8);
