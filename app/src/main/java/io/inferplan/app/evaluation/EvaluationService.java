@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import io.inferplan.engine.sim.ScenarioSimulation;
 import io.inferplan.engine.sim.SimulationProgress;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -44,6 +45,7 @@ public final class EvaluationService {
     private final ScenarioAnalyzer analyzer;
     private final TaskRunner runner;
     private final TaskRunner laterPhases;
+    private final Executor afterFirstShown;
     private final ObjectProperty<Analysis> analysis = new SimpleObjectProperty<>();
     private final ObjectProperty<Problem> problem = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -70,9 +72,18 @@ public final class EvaluationService {
      * @param laterPhases runs the accelerator sweep and the simulated sizing
      */
     public EvaluationService(ScenarioAnalyzer analyzer, TaskRunner firstPhase, TaskRunner laterPhases) {
+        this(analyzer, firstPhase, laterPhases, Runnable::run);
+    }
+
+    /**
+     * @param afterFirstShown where the later phases are started from: in the app once the first phase's charts are on
+     *                        screen, so that the sweep and the simulation do not take the cores while they are drawn
+     */
+    public EvaluationService(ScenarioAnalyzer analyzer, TaskRunner firstPhase, TaskRunner laterPhases, Executor afterFirstShown) {
         this.analyzer = analyzer;
         this.runner = firstPhase;
         this.laterPhases = laterPhases;
+        this.afterFirstShown = afterFirstShown;
     }
 
     /** Evaluates {@code document} (the open scenario's JSON, null when none is open) on every change. */
@@ -189,8 +200,16 @@ public final class EvaluationService {
             problem.set(null);
             analysis.set(outcome.analysis());
             lastLatencyMillis = (System.nanoTime() - requestedAt) / 1_000_000;
-            startSweep(id, outcome.analysis());
-            startSizing(id, outcome.analysis());
+            Analysis first = outcome.analysis();
+            sweeping.set(true);
+            sizing.set(true);
+            sizingProgress.set(0);
+            afterFirstShown.execute(() -> {
+                if (id == generation && current(first)) {
+                    startSweep(id, first);
+                    startSizing(id, first);
+                }
+            });
         } else {
             problem.set(outcome.problem());
             lastLatencyMillis = (System.nanoTime() - requestedAt) / 1_000_000;

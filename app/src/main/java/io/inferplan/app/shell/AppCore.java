@@ -40,7 +40,7 @@ public final class AppCore {
     public AppCore(AcceleratorCatalog catalog) {
         this.inputs = new EvaluationInputs(catalog, changes);
         this.analyzer = new ScenarioAnalyzer(inputs::catalog, inputs::rentalRates);
-        this.evaluation = new EvaluationService(analyzer, new FxTaskRunner(FIRST_PHASE), tasks);
+        this.evaluation = new EvaluationService(analyzer, new FxTaskRunner(FIRST_PHASE), tasks, AppCore::afterTwoPulses);
         evaluation.follow(changes, session::json);
         session.onChange(cause -> changes.publish(cause == ScenarioSession.Cause.OPENED ? InputChange.OPENED : InputChange.EDITED));
     }
@@ -48,6 +48,21 @@ public final class AppCore {
     /** Until the user's catalog is read, the bundled one. */
     public static AppCore withBundledCatalog() {
         return new AppCore(AcceleratorCatalog.bundled());
+    }
+
+    /** Runs {@code work} on the FX thread once two more frames have been drawn (what was just shown is on screen). */
+    private static void afterTwoPulses(Runnable work) {
+        onFxThread(() -> new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses >= 2) {
+                    stop();
+                    work.run();
+                }
+            }
+        }.start());
     }
 
     private static void onFxThread(Runnable work) {
