@@ -127,8 +127,7 @@ public final class PerformanceModel {
         }
         String what = uncovered.size() == 1 ? uncovered.get(0)
                 : String.join(", ", uncovered.subList(0, uncovered.size() - 1)) + " and " + uncovered.get(uncovered.size() - 1);
-        return new ErrorBand(band.expectedErrorPercent() + ARCHITECTURE_ERROR_PERCENT, band.measurementCount(), band.basis()
-                + "; widened by " + Math.round(ARCHITECTURE_ERROR_PERCENT) + " points because no measurement covers " + what);
+        return band.widened(ARCHITECTURE_ERROR_PERCENT, "no measurement covers " + what);
     }
 
     /**
@@ -139,9 +138,8 @@ public final class PerformanceModel {
         if (target instanceof ServingTarget.Offline || band.measurementCount() == 0) {
             return band;
         }
-        return new ErrorBand(band.expectedErrorPercent() + EXTRAPOLATION_ERROR_PERCENT, band.measurementCount(), band.basis()
-                + "; widened by " + Math.round(EXTRAPOLATION_ERROR_PERCENT) + " points because the measurements are"
-                + " highest-throughput runs and this operating point is latency-bound");
+        return band.widened(EXTRAPOLATION_ERROR_PERCENT,
+                "the measurements are highest-throughput runs and this operating point is latency-bound");
     }
 
     /** Same, with an explicit efficiency profile (used when fitting profiles to measurements). */
