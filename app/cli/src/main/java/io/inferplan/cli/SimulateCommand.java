@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,8 +64,15 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "S", description = "Seconds of arrivals to simulate (default: 600, or 40 unloaded "
             + "request latencies when that is longer; the first 10%% is warm-up, at least 3 unloaded latencies)")
     Double durationSeconds;
-    @Option(names = "--arrival", description = "poisson, constant or gamma (default ${DEFAULT-VALUE})", defaultValue = "poisson")
+    @Option(names = "--arrival", description = "poisson, constant, gamma or diurnal (Poisson at a rate following a day's curve; "
+            + "--rate is then the day's average; default ${DEFAULT-VALUE})", defaultValue = "poisson")
     String arrival;
+    @Option(names = "--peak-to-average", paramLabel = "X", description = "Peak over average rate for --arrival diurnal, 1 to 100 "
+            + "(default: the scenario's peakToAverageRatio when it has one, else 2)")
+    Double peakToAverage;
+    @Option(names = "--peak-hour", paramLabel = "H", description = "Hour of the peak for --arrival diurnal, 0 to 24, the run "
+            + "starting at hour 0 (default 20)")
+    Double peakHour;
     @Option(names = "--arrival-cv", description = "Coefficient of variation of the gaps for --arrival gamma (default ${DEFAULT-VALUE})",
             defaultValue = "2")
     double arrivalCv;
@@ -118,6 +126,19 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!(swapSpaceGib >= 0 && swapSpaceGib <= 10_000)) {
             throw new InvalidInputException("--swap-space-gib", "must be from 0 to 10000 GiB per GPU, was " + swapSpaceGib);
         }
+        String arrivalKind = arrival.strip().toLowerCase(Locale.ROOT);
+        if (!List.of("poisson", "constant", "gamma", "diurnal").contains(arrivalKind)) {
+            throw new InvalidInputException("--arrival", "must be poisson, constant, gamma or diurnal, was '" + arrival + "'");
+        }
+        boolean diurnal = arrivalKind.equals("diurnal");
+        if (peakToAverage != null && (!diurnal || !(peakToAverage >= 1 && peakToAverage <= 100))) {
+            throw new InvalidInputException("--peak-to-average", diurnal ? "must be from 1 to 100 (times the average rate), was "
+                    + peakToAverage : "applies to --arrival diurnal only");
+        }
+        if (peakHour != null && (!diurnal || !(peakHour >= 0 && peakHour <= 24))) {
+            throw new InvalidInputException("--peak-hour", diurnal ? "must be from 0 to 24 (hours from the run's start), was "
+                    + peakHour : "applies to --arrival diurnal only");
+        }
         if (durationSeconds != null && !(durationSeconds > 0)) {
             throw new InvalidInputException("--duration", "must be greater than 0 seconds, was " + durationSeconds);
         }
@@ -159,11 +180,25 @@ public final class SimulateCommand implements Callable<Integer> {
             requests = RequestSet.generate(users, input, output, count, workload.promptCacheHitRate(), runSeed);
             load = concurrency + " users in a closed loop";
         } else {
-            double offered = rate != null ? rate : fleetReplicas != null ? peak : peak / replicas;
-            ArrivalProcess process = ArrivalProcess.parse(arrival, offered, arrivalCv);
-            requests = RequestSet.forDuration(process, input, output, duration, workload.promptCacheHitRate(), runSeed);
-            load = String.format(Locale.ROOT, "%s arrivals at %.2f requests/s%s for %.0f s", arrival, offered,
-                    rate != null || fleetReplicas != null ? "" : " (peak " + fmt(peak) + " over " + replicas + " replicas)", duration);
+            if (diurnal) {
+                // --rate is the day's average; by default the scenario's average spread over the replicas it needs.
+                double average = rate != null ? rate : fleetReplicas != null ? workload.averageRps() : workload.averageRps() / replicas;
+                double ratio = peakToAverage != null ? peakToAverage
+                        : workload.peakToAverageRatio() != null ? workload.peakToAverageRatio() : 2;
+                double hour = peakHour != null ? peakHour : 20;
+                ArrivalProcess process = new ArrivalProcess.Diurnal(average, ratio, hour);
+                requests = RequestSet.forDuration(process, input, output, duration, workload.promptCacheHitRate(), runSeed);
+                load = String.format(Locale.ROOT, "diurnal arrivals averaging %.2f requests/s%s, peak %s x the average at hour %s, "
+                                + "for %.0f s from hour 0", average,
+                        rate != null || fleetReplicas != null ? "" : " (the scenario's average over " + replicas + " replicas)",
+                        fmt(ratio), fmt(hour), duration);
+            } else {
+                double offered = rate != null ? rate : fleetReplicas != null ? peak : peak / replicas;
+                ArrivalProcess process = ArrivalProcess.parse(arrivalKind, offered, arrivalCv);
+                requests = RequestSet.forDuration(process, input, output, duration, workload.promptCacheHitRate(), runSeed);
+                load = String.format(Locale.ROOT, "%s arrivals at %.2f requests/s%s for %.0f s", arrivalKind, offered,
+                        rate != null || fleetReplicas != null ? "" : " (peak " + fmt(peak) + " over " + replicas + " replicas)", duration);
+            }
         }
         double lastArrival = requests.arrivalSeconds()[requests.size() - 1];
         double warmup = trace != null || Double.isNaN(lastArrival) ? 0 : Math.min(0.5 * lastArrival, Math.max(0.1 * lastArrival, 3 * unloaded));

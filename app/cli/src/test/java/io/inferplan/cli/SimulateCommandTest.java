@@ -79,6 +79,52 @@ class SimulateCommandTest {
         assertTrue(negative.err().contains("--swap-space-gib"), negative.err());
     }
 
+    /** Arrivals within 3 hours either side of {@code hour} in a requests CSV of a one-day run. */
+    private static long arrivalsNearHour(List<String> lines, double hour) {
+        return lines.stream().skip(1).mapToDouble(l -> Double.parseDouble(l.split(",")[1]) / 3600).filter(h -> {
+            double d = Math.abs(h - hour) % 24;
+            return Math.min(d, 24 - d) < 3;
+        }).count();
+    }
+
+    @Test
+    void diurnalArrivalsFollowTheDaysCurveAroundTheAverage() throws IOException {
+        Path requests = temp.resolve("day.csv");
+        // The chat sample's peakToAverageRatio is 3: the default peak.
+        CliRun day = CliRun.of("simulate", CHAT, "--arrival", "diurnal", "--rate", "0.05", "--peak-hour", "12", "--duration", "86400",
+                "--json", "--requests-csv", requests.toString());
+        assertEquals(0, day.exitCode(), day.err());
+        JsonNode root = JsonSupport.mapper().readTree(day.out());
+        assertTrue(root.at("/load").asText().contains("peak 3.00 x the average at hour 12.00"), root.at("/load").asText());
+        List<String> lines = Files.readAllLines(requests);
+        // 0.05 requests/s on average over a day: 4,320 arrivals, Poisson (sd 66).
+        assertEquals(4320, lines.size() - 1, 300);
+        long peak = arrivalsNearHour(lines, 12);
+        long trough = arrivalsNearHour(lines, 0);
+        // At ratio 3 the 6 hours round the peak carry some 25 times the 6 round the trough; at ratio 2 about 5.
+        assertTrue(peak > 10 * trough, peak + " near the peak, " + trough + " near the trough");
+        CliRun flatter = CliRun.of("simulate", CHAT, "--arrival", "diurnal", "--rate", "0.05", "--peak-hour", "12",
+                "--peak-to-average", "1.5", "--duration", "86400", "--requests-csv", requests.toString());
+        assertEquals(0, flatter.exitCode(), flatter.err());
+        List<String> flat = Files.readAllLines(requests);
+        long flatPeak = arrivalsNearHour(flat, 12);
+        long flatTrough = arrivalsNearHour(flat, 0);
+        assertTrue(flatPeak > 1.5 * flatTrough && flatPeak < 4 * flatTrough, flatPeak + " near the peak, " + flatTrough + " near the trough");
+
+        CliRun ratio = CliRun.of("simulate", CHAT, "--arrival", "diurnal", "--peak-to-average", "0.5");
+        assertEquals(2, ratio.exitCode());
+        assertEquals("error: --peak-to-average: must be from 1 to 100 (times the average rate), was 0.5", ratio.err().strip());
+        CliRun hour = CliRun.of("simulate", CHAT, "--arrival", "diurnal", "--peak-hour", "25");
+        assertEquals(2, hour.exitCode());
+        assertEquals("error: --peak-hour: must be from 0 to 24 (hours from the run's start), was 25.0", hour.err().strip());
+        CliRun notDiurnal = CliRun.of("simulate", CHAT, "--peak-hour", "3");
+        assertEquals(2, notDiurnal.exitCode());
+        assertEquals("error: --peak-hour: applies to --arrival diurnal only", notDiurnal.err().strip());
+        CliRun kind = CliRun.of("simulate", CHAT, "--arrival", "weekly");
+        assertEquals(2, kind.exitCode());
+        assertEquals("error: --arrival: must be poisson, constant, gamma or diurnal, was 'weekly'", kind.err().strip());
+    }
+
     @Test
     void badInputIsOneLineNamingTheRowOrField() throws IOException {
         Path trace = temp.resolve("t.csv");

@@ -6,6 +6,7 @@ import static io.inferplan.engine.Checks.present;
 
 import io.inferplan.engine.perf.PerformanceModel;
 import io.inferplan.engine.perf.ServingTarget;
+import io.inferplan.engine.scenario.HistogramBin;
 import io.inferplan.engine.scenario.ResolvedScenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioResult;
@@ -71,7 +72,10 @@ public final class ScenarioSimulation {
                 CapacitySearch.Plan.forReplies(output.meanTokens()), seed);
     }
 
-    /** Prompt lengths: lognormal from the mean and p90 (a histogram's too), shifted by the context a task adds. */
+    /**
+     * Prompt lengths: a histogram's bins drawn exactly, or lognormal from the mean and p90, shifted by the context a
+     * task adds.
+     */
     public static LengthDistribution inputLengths(Workload workload) {
         return lengths("workload.inputTokens", workload.inputTokens(), workload.task().meanAddedContextTokens());
     }
@@ -82,6 +86,11 @@ public final class ScenarioSimulation {
     }
 
     private static LengthDistribution lengths(String field, TokenDistribution d, double shift) {
+        if (d.histogram() != null) {
+            double[] tokens = d.histogram().stream().mapToDouble(HistogramBin::tokens).toArray();
+            double[] shares = d.histogram().stream().mapToDouble(HistogramBin::share).toArray();
+            return LengthDistribution.Empirical.of(field, tokens, shares, shift);
+        }
         return LengthDistribution.of(field, Math.max(1, d.meanTokens() + shift), Math.max(1, d.p90Tokens() + shift));
     }
 
@@ -308,7 +317,7 @@ public final class ScenarioSimulation {
                 first.sampleRunning(), first.sampleWaiting());
     }
 
-    private CapacitySearch.Prober prober(SimulationProgress progress) {
+    CapacitySearch.Prober prober(SimulationProgress progress) {
         return new CapacitySearch.Prober(replica, input, output, hitRate, targets, plan, seed, progress);
     }
 }
