@@ -58,11 +58,13 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SCENARIO.json", description = "The scenario file (model, deployment, workload)")
     Path file;
+    static final double SECONDS_PER_DAY = 86_400;
+
     @Option(names = "--rate", paramLabel = "R", description = "Requests per second offered to the replica "
             + "(default: the scenario's peak spread over the replicas it needs)")
     Double rate;
     @Option(names = "--duration", paramLabel = "S", description = "Seconds of arrivals to simulate (default: 600, or 40 unloaded "
-            + "request latencies when that is longer; the first 10%% is warm-up, at least 3 unloaded latencies)")
+            + "request latencies when that is longer, a day with --arrival diurnal; the first 10%% is warm-up, at least 3 unloaded latencies)")
     Double durationSeconds;
     @Option(names = "--arrival", description = "poisson, constant, gamma or diurnal (Poisson at a rate following a day's curve; "
             + "--rate is then the day's average; default ${DEFAULT-VALUE})", defaultValue = "poisson")
@@ -157,7 +159,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
         // A run must be long against one request's own latency to reach a steady state.
         double unloaded = replica.unloadedLatencySeconds(input.meanTokens(), output.meanTokens());
-        double duration = durationSeconds != null ? durationSeconds : Math.max(600, 40 * unloaded);
+        // A daily curve means nothing over the ten minutes after midnight: by default a diurnal run lasts a day.
+        double duration = durationSeconds != null ? durationSeconds : diurnal ? SECONDS_PER_DAY : Math.max(600, 40 * unloaded);
         long started = System.nanoTime();
         // The same search, fleet and economics as the app's simulated sizing, so both give one answer per seed.
         ScenarioSimulation.Sizing sizing = targets == null ? null : simulation.size(ScenarioEvaluator.standard(), SimulationProgress.NONE);

@@ -103,8 +103,10 @@ class SimulateCommandTest {
         long trough = arrivalsNearHour(lines, 0);
         // At ratio 3 the 6 hours round the peak carry some 25 times the 6 round the trough; at ratio 2 about 5.
         assertTrue(peak > 10 * trough, peak + " near the peak, " + trough + " near the trough");
+        // Without --duration a diurnal run lasts the day its curve describes.
         CliRun flatter = CliRun.of("simulate", CHAT, "--arrival", "diurnal", "--rate", "0.05", "--peak-hour", "12",
-                "--peak-to-average", "1.5", "--duration", "86400", "--requests-csv", requests.toString());
+                "--peak-to-average", "1.5", "--requests-csv", requests.toString());
+        assertTrue(flatter.out().contains("for 86400 s from hour 0"), flatter.out());
         assertEquals(0, flatter.exitCode(), flatter.err());
         List<String> flat = Files.readAllLines(requests);
         long flatPeak = arrivalsNearHour(flat, 12);
