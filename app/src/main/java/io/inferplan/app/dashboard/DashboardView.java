@@ -3,23 +3,15 @@ package io.inferplan.app.dashboard;
 import io.inferplan.app.evaluation.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
 
-import io.inferplan.app.charts.BreakEvenChart;
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostBreakdownChart;
 import io.inferplan.app.charts.CostByAcceleratorChart;
-import io.inferplan.app.charts.MarginByTierChart;
-import io.inferplan.app.charts.ParetoChart;
-import io.inferplan.app.charts.ProjectionChart;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;
-import io.inferplan.engine.economics.GpuHourCost;
 import io.inferplan.engine.perf.Bottleneck;
 import io.inferplan.engine.scenario.ScenarioResult;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -223,26 +215,13 @@ public final class DashboardView implements PageView {
 
     private void drawScenarioCharts(Analysis analysis, ChartStyle chartStyle) {
         ScenarioResult r = analysis.result();
-        List<MarginByTierChart.Row> tiers = r.tiers().stream()
-                .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(),
-                        t.grossMarginPercent() == null ? null : t.grossMarginPercent() / 100))
-                .toList();
-        if (tiers.stream().allMatch(t -> t.revenueUsdPerMonth() <= 0)) {
-            marginChart.showMessage("No tier brings revenue: set prices in Pricing tiers.");
-        } else {
-            marginChart.show(MarginByTierChart.build(tiers, chartStyle));
-        }
-        breakEvenChart.show(BreakEvenChart.build(analysis.breakEven(), chartStyle));
-        breakdownChart.show(CostBreakdownChart.build(breakdown(r.gpuHourCost()), r.capacity().averageUtilizationPercent(), chartStyle));
-        projectionChart.show(ProjectionChart.build(r.projection().months().stream()
-                .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
-                .toList(), r.projection().breakEvenMonth(), chartStyle));
-        if (analysis.pareto().isEmpty()) {
-            paretoChart.showMessage("No batch size fits this model on this hardware.");
-        } else {
-            paretoChart.show(ParetoChart.build(analysis.pareto(), analysis.operatingPoint(),
-                    r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), chartStyle));
-        }
+        DashboardCharts.marginByTier(r, chartStyle).ifPresentOrElse(marginChart::show,
+                () -> marginChart.showMessage("No tier brings revenue: set prices in Pricing tiers."));
+        breakEvenChart.show(DashboardCharts.breakEven(analysis, chartStyle));
+        breakdownChart.show(DashboardCharts.costBreakdown(r, chartStyle));
+        projectionChart.show(DashboardCharts.projection(r, chartStyle));
+        DashboardCharts.pareto(analysis, chartStyle).ifPresentOrElse(paretoChart::show,
+                () -> paretoChart.showMessage("No batch size fits this model on this hardware."));
     }
 
     private void showProblem(String text) {
@@ -264,16 +243,5 @@ public final class DashboardView implements PageView {
         sources.setTooltip(cited.isEmpty() ? null : new javafx.scene.control.Tooltip(String.join("\n", cited)));
         sources.setVisible(!cited.isEmpty());
         sources.setManaged(!cited.isEmpty());
-    }
-
-    static Map<String, Double> breakdown(GpuHourCost cost) {
-        Map<String, Double> items = new LinkedHashMap<>();
-        items.put("Rent", cost.rentUsd());
-        items.put("Depreciation", cost.depreciationUsd());
-        items.put("Capital", cost.capitalUsd());
-        items.put("Power", cost.powerUsd());
-        items.put("Hosting", cost.hostingUsd());
-        items.put("Operations", cost.operationsUsd());
-        return items;
     }
 }

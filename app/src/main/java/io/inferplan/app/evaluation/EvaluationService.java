@@ -142,14 +142,6 @@ public final class EvaluationService {
         }
     }
 
-    /** Forgets the current results (a different scenario was opened). */
-    public void clear() {
-        generation++;
-        cancelLaterPhases();
-        analysis.set(null);
-        problem.set(null);
-    }
-
     private void startFirstPhase() {
         String json = pendingJson;
         warmUpDocument = json;
@@ -217,7 +209,6 @@ public final class EvaluationService {
     }
 
     private void startSweep(long id, Analysis first) {
-        sweeping.set(true);
         sweep = laterPhases.submit(progress -> analyzer.acceleratorSweep(first, progress::cancelled), new TaskRunner.Listener<AcceleratorSweep>() {
             @Override
             public void succeeded(AcceleratorSweep done) {
@@ -250,8 +241,6 @@ public final class EvaluationService {
     }
 
     private void startSizing(long id, Analysis first) {
-        sizing.set(true);
-        sizingProgress.set(0);
         simulation = laterPhases.submit(progress -> analyzer.size(first,
                 SimulationProgress.of(fraction -> progress.update(fraction, ""), progress::cancelled)),
                 new TaskRunner.Listener<ScenarioSimulation.Sizing>() {

@@ -9,10 +9,5 @@ public enum InputChange {
     /** The user's catalog entries changed (saved, removed, a measured device saved as an entry). */
     CATALOG,
     /** The user's own prices per GPU-hour changed. */
-    OWN_PRICES;
-
-    /** Whether to evaluate at once rather than wait for the rest of a burst (typing is a burst; a save is not). */
-    public boolean immediate() {
-        return this != EDITED;
-    }
+    OWN_PRICES
 }

@@ -7,6 +7,8 @@ import io.inferplan.app.evaluation.EvaluationService;
 import io.inferplan.app.evaluation.InputChange;
 import io.inferplan.app.evaluation.InputChanges;
 import io.inferplan.app.evaluation.ScenarioAnalyzer;
+import io.inferplan.app.fx.Background;
+import io.inferplan.app.fx.Pulses;
 import io.inferplan.app.tasks.FxTaskRunner;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.theme.Theme;
@@ -29,11 +31,7 @@ public final class AppCore {
     private final ScenarioAnalyzer analyzer;
     private final TaskRunner tasks = new FxTaskRunner();
     /** The first phase of every evaluation, alone on its thread: it never queues behind sweeps and simulations. */
-    private static final java.util.concurrent.Executor FIRST_PHASE = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "inferplan-evaluation");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final java.util.concurrent.Executor FIRST_PHASE = Background.dedicatedThread("inferplan-evaluation");
     private final EvaluationService evaluation;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
 
@@ -52,17 +50,7 @@ public final class AppCore {
 
     /** Runs {@code work} on the FX thread once two more frames have been drawn (what was just shown is on screen). */
     private static void afterTwoPulses(Runnable work) {
-        onFxThread(() -> new javafx.animation.AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                if (++pulses >= 2) {
-                    stop();
-                    work.run();
-                }
-            }
-        }.start());
+        onFxThread(() -> Pulses.after(2, work));
     }
 
     private static void onFxThread(Runnable work) {

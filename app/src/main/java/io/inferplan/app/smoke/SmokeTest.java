@@ -97,25 +97,11 @@ public final class SmokeTest {
                     window.controller().show(page);
                 }
                 // Let the page evaluate and lay out (Compare evaluates its scenarios in the background).
-                afterPulses(90, () -> screenshotAndMeasure(window, context, firstDrawnMillis));
+                io.inferplan.app.fx.Pulses.after(90, () -> screenshotAndMeasure(window, context, firstDrawnMillis));
             } else {
                 screenshotAndMeasure(window, context, firstDrawnMillis);
             }
         });
-    }
-
-    private static void afterPulses(int pulses, Runnable then) {
-        new AnimationTimer() {
-            private int count;
-
-            @Override
-            public void handle(long now) {
-                if (++count >= pulses) {
-                    stop();
-                    then.run();
-                }
-            }
-        }.start();
     }
 
     private static void screenshotAndMeasure(MainWindow window, AppContext context, long firstDrawnMillis) {

@@ -1,12 +1,8 @@
 package io.inferplan.app.bench;
 
-import io.inferplan.app.charts.BreakEvenChart;
 import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostBreakdownChart;
 import io.inferplan.app.charts.CostByAcceleratorChart;
-import io.inferplan.app.charts.MarginByTierChart;
-import io.inferplan.app.charts.ParetoChart;
-import io.inferplan.app.charts.ProjectionChart;
+import io.inferplan.app.dashboard.DashboardCharts;
 import io.inferplan.app.evaluation.AcceleratorSweep;
 import io.inferplan.app.evaluation.Analysis;
 import io.inferplan.app.evaluation.EvaluationInputs;
@@ -85,19 +81,15 @@ public final class EditSpeed {
         });
     }
 
+    /** The first phase's charts, built as the dashboard builds them. */
     private static List<JFreeChart> scenarioCharts(Analysis analysis, ChartStyle style) {
         ScenarioResult r = analysis.result();
         List<JFreeChart> charts = new ArrayList<>();
-        charts.add(MarginByTierChart.build(r.tiers().stream().map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(),
-                t.servingCostUsdPerMonth(), t.grossMarginPercent() == null ? null : t.grossMarginPercent() / 100)).toList(), style));
-        charts.add(BreakEvenChart.build(analysis.breakEven(), style));
-        Map<String, Double> breakdown = new LinkedHashMap<>();
-        breakdown.put("Rent", r.gpuHourCost().rentUsd());
-        breakdown.put("Power", r.gpuHourCost().powerUsd());
-        charts.add(CostBreakdownChart.build(breakdown, r.capacity().averageUtilizationPercent(), style));
-        charts.add(ProjectionChart.build(r.projection().months().stream().map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(),
-                m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd())).toList(), r.projection().breakEvenMonth(), style));
-        charts.add(ParetoChart.build(analysis.pareto(), analysis.operatingPoint(), r.model(), style));
+        DashboardCharts.marginByTier(r, style).ifPresent(charts::add);
+        charts.add(DashboardCharts.breakEven(analysis, style));
+        charts.add(DashboardCharts.costBreakdown(r, style));
+        charts.add(DashboardCharts.projection(r, style));
+        DashboardCharts.pareto(analysis, style).ifPresent(charts::add);
         return charts;
     }
 }

@@ -1,0 +1,67 @@
+package io.inferplan.app.dashboard;
+
+import io.inferplan.app.charts.BreakEvenChart;
+import io.inferplan.app.charts.ChartStyle;
+import io.inferplan.app.charts.CostBreakdownChart;
+import io.inferplan.app.charts.MarginByTierChart;
+import io.inferplan.app.charts.ParetoChart;
+import io.inferplan.app.charts.ProjectionChart;
+import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.engine.economics.GpuHourCost;
+import io.inferplan.engine.scenario.ScenarioResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The charts of an analysis's first phase, built from it (no window needed: tools/benchmark-edit.sh times the same
+ * charts the dashboard draws). Empty where there is nothing to draw; the dashboard then says why.
+ */
+public final class DashboardCharts {
+    private DashboardCharts() {
+    }
+
+    /** Empty when no tier brings revenue. */
+    public static Optional<JFreeChart> marginByTier(ScenarioResult r, ChartStyle style) {
+        List<MarginByTierChart.Row> tiers = r.tiers().stream()
+                .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(),
+                        t.grossMarginPercent() == null ? null : t.grossMarginPercent() / 100))
+                .toList();
+        return tiers.stream().allMatch(t -> t.revenueUsdPerMonth() <= 0) ? Optional.empty()
+                : Optional.of(MarginByTierChart.build(tiers, style));
+    }
+
+    public static JFreeChart breakEven(Analysis analysis, ChartStyle style) {
+        return BreakEvenChart.build(analysis.breakEven(), style);
+    }
+
+    public static JFreeChart costBreakdown(ScenarioResult r, ChartStyle style) {
+        return CostBreakdownChart.build(breakdown(r.gpuHourCost()), r.capacity().averageUtilizationPercent(), style);
+    }
+
+    public static JFreeChart projection(ScenarioResult r, ChartStyle style) {
+        return ProjectionChart.build(r.projection().months().stream()
+                .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
+                .toList(), r.projection().breakEvenMonth(), style);
+    }
+
+    /** Empty when no batch size fits the model on the hardware. */
+    public static Optional<JFreeChart> pareto(Analysis analysis, ChartStyle style) {
+        ScenarioResult r = analysis.result();
+        return analysis.pareto().isEmpty() ? Optional.empty() : Optional.of(ParetoChart.build(analysis.pareto(),
+                analysis.operatingPoint(), r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), style));
+    }
+
+    static Map<String, Double> breakdown(GpuHourCost cost) {
+        Map<String, Double> items = new LinkedHashMap<>();
+        items.put("Rent", cost.rentUsd());
+        items.put("Depreciation", cost.depreciationUsd());
+        items.put("Capital", cost.capitalUsd());
+        items.put("Power", cost.powerUsd());
+        items.put("Hosting", cost.hostingUsd());
+        items.put("Operations", cost.operationsUsd());
+        return items;
+    }
+}
