@@ -1,10 +1,13 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.app.fx.Viewport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -17,6 +20,10 @@ import org.jfree.chart.fx.ChartViewer;
 /**
  * One chart on a page: the JFreeChart viewer with an export menu (PNG, SVG, CSV). When there is nothing to show
  * it says why instead of drawing empty axes; when a new evaluation fails it keeps the last chart.
+ *
+ * <p>A chart is drawn only once it can be seen: drawing one costs the JavaFX thread 5-15 ms, and a dashboard scrolled
+ * to its top would otherwise spend most of an edit's time on charts below the fold. A chart that is out of view is
+ * kept and drawn in the first frame that shows it (scrolled to, its page opened, the window enlarged).
  */
 public final class ChartCard extends StackPane {
     private final ChartViewer viewer = new ChartViewer(null);
@@ -24,6 +31,10 @@ public final class ChartCard extends StackPane {
     private final MenuButton exportMenu = new MenuButton("⤓");
     private final String name;
     private Consumer<String> errorReporter = text -> { };
+    /** The chart to draw once in view; null when the viewer already shows the latest one. */
+    private JFreeChart undrawn;
+    private Scene watchedScene;
+    private final Runnable drawWhenInView = this::drawIfInView;
 
     public ChartCard(String name, String idForTests) {
         this.name = name;
@@ -45,6 +56,7 @@ public final class ChartCard extends StackPane {
         // pointer crossed a chart, zooming the chart instead of moving the dashboard.
         viewer.getCanvas().removeAuxiliaryMouseHandler(viewer.getCanvas().getMouseHandler("scroll"));
         getChildren().addAll(viewer, message, exportMenu);
+        sceneProperty().addListener((obs, old, scene) -> watch());
     }
 
     public void onError(Consumer<String> reporter) {
@@ -52,14 +64,54 @@ public final class ChartCard extends StackPane {
     }
 
     public void show(JFreeChart chart) {
-        viewer.setChart(chart);
         viewer.setVisible(true);
         message.setVisible(false);
         exportMenu.setDisable(false);
+        if (Viewport.shows(this)) {
+            draw(chart);
+        } else {
+            undrawn = chart;
+            watch();
+        }
+    }
+
+    /** Whether the chart shown is drawn on screen, not waiting to come into view. */
+    public boolean isDrawn() {
+        return undrawn == null && viewer.getChart() != null && viewer.isVisible();
+    }
+
+    private void draw(JFreeChart chart) {
+        undrawn = null;
+        watch();
+        viewer.setChart(chart);
+    }
+
+    private void drawIfInView() {
+        if (undrawn != null && Viewport.shows(this)) {
+            draw(undrawn);
+        }
+    }
+
+    /** Checks after every layout while a chart waits to be seen, on the scene the card is in now. */
+    private void watch() {
+        Scene scene = undrawn == null ? null : getScene();
+        if (scene == watchedScene) {
+            return;
+        }
+        if (watchedScene != null) {
+            watchedScene.removePostLayoutPulseListener(drawWhenInView);
+        }
+        watchedScene = scene;
+        if (scene != null) {
+            scene.addPostLayoutPulseListener(drawWhenInView);
+            Platform.requestNextPulse();
+        }
     }
 
     /** Nothing to draw, and why (shown in place of the chart). */
     public void showMessage(String text) {
+        undrawn = null;
+        watch();
         viewer.setVisible(false);
         message.setText(text);
         message.setVisible(true);
@@ -67,11 +119,11 @@ public final class ChartCard extends StackPane {
     }
 
     public JFreeChart chart() {
-        return viewer.getChart();
+        return undrawn != null ? undrawn : viewer.getChart();
     }
 
     public boolean isShowingChart() {
-        return viewer.isVisible() && viewer.getChart() != null;
+        return viewer.isVisible() && chart() != null;
     }
 
     public String name() {
@@ -79,7 +131,7 @@ public final class ChartCard extends StackPane {
     }
 
     public void exportTo(Path file) throws IOException {
-        ChartExporter.export(viewer.getChart(), file);
+        ChartExporter.export(chart(), file);
     }
 
     private MenuItem item(String text, String extension) {

@@ -148,7 +148,9 @@ public final class SmokeTest {
                 System.out.println("smoke-test: first dashboard drawn " + firstDrawnMillis + " ms after launch");
                 System.out.println("smoke-test: edit to updated charts " + editMillis + " ms (to the first phase's result "
                         + context.evaluation().lastLatencyMillis() + " ms, of which evaluating "
-                        + context.evaluation().analysisProperty().get().evaluationMillis() + " ms; no debounce)");
+                        + context.evaluation().analysisProperty().get().evaluationMillis() + " ms; no debounce; "
+                        + window.dashboard().charts().stream().filter(c -> c.isDrawn()).count() + " of "
+                        + window.dashboard().charts().size() + " charts in view, the others drawn when scrolled to)");
                 System.out.println("smoke-test: ok");
                 context.store().flush();
                 Platform.exit();
