@@ -2,6 +2,8 @@ package io.inferplan.app.shell;
 
 import io.inferplan.app.evaluation.InputChange;
 
+import io.inferplan.app.optimize.OptimizeView;
+import io.inferplan.app.optimize.OptimizeViewModel;
 import io.inferplan.app.page.PageView;
 import io.inferplan.app.theme.Theme;
 
@@ -24,6 +26,7 @@ import io.inferplan.app.projection.ProjectionViewModel;
 import io.inferplan.app.sensitivity.SensitivityView;
 import io.inferplan.app.sensitivity.SensitivityViewModel;
 import io.inferplan.app.workspace.StoredScenario;
+import io.inferplan.engine.optimize.ConfigurationSearch;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +68,9 @@ public final class MainWindow {
                 context::chartStyle));
         pages.put(Page.LATENCY, () -> new LatencyView(new LatencyViewModel(context.evaluation().analysisProperty(),
                 context.analyzer()::simulation, context.core().tasks()), context::chartStyle));
+        pages.put(Page.OPTIMIZE, () -> new OptimizeView(new OptimizeViewModel(context.evaluation().analysisProperty(),
+                context.core().inputs()::catalog, context.core().inputs()::ownUsdPerGpuHour, context.session()::editElsewhere,
+                ConfigurationSearch::standard, context.core().tasks()), context::chartStyle));
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.COMPARE, () -> new CompareView(new CompareViewModel(context.scenarios().all(), context.store(),

@@ -5,10 +5,11 @@ public enum Page {
     DASHBOARD("Dashboard", "Cost, margin and break-even of the open scenario", "1"),
     PROJECTION("Projection", "The open scenario month by month", "2"),
     LATENCY("Latency", "Tail latency under load, from the serving simulator", "3"),
-    SENSITIVITY("Sensitivity", "What moves the open scenario's result most", "4"),
-    COMPARE("Compare", "Scenarios side by side", "5"),
-    CATALOG("Catalog", "Accelerators, their figures and sources", "6"),
-    PROFILE("Profile", "Measure this machine's accelerators", "7");
+    OPTIMIZE("Optimize", "The cheapest part and configuration for the open scenario's workload", "4"),
+    SENSITIVITY("Sensitivity", "What moves the open scenario's result most", "5"),
+    COMPARE("Compare", "Scenarios side by side", "6"),
+    CATALOG("Catalog", "Accelerators, their figures and sources", "7"),
+    PROFILE("Profile", "Measure this machine's accelerators", "8");
 
     private final String title;
     private final String subtitle;

@@ -49,7 +49,7 @@ public final class OptimizeSpeed {
             ResolvedScenario resolved = resolver.resolve(ScenarioJson.read(Files.readString(file)));
             Map<String, Double> prices = new LinkedHashMap<>(nominal);
             prices.remove(resolved.deployment().accelerator().id());
-            var parts = OptimizeCommand.parts(catalog, resolved, prices, null, null);
+            var parts = io.inferplan.cli.search.CatalogCandidates.parts(catalog, resolved, prices, null, null);
             for (boolean frontier : new boolean[] {false, true}) {
                 for (int i = 0; i < repeats; i++) {
                     SearchResult result = search.search(resolved, parts.candidates(), SearchOptions.defaults().withFrontier(frontier), null);

@@ -1,0 +1,252 @@
+package io.inferplan.app.optimize;
+
+import io.inferplan.app.charts.ChartCard;
+import io.inferplan.app.charts.ChartStyle;
+import io.inferplan.app.charts.PartFrontierChart;
+import io.inferplan.app.fx.Columns;
+import io.inferplan.app.page.PageView;
+import io.inferplan.engine.model.Precision;
+import io.inferplan.engine.optimize.FrontierPoint;
+import io.inferplan.engine.optimize.RankedConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckComboBox;
+
+/**
+ * Which part, in which configuration, serves the open scenario's workload within its targets for the least money:
+ * the ranked configurations, each part's throughput/interactivity frontier, filters, and "Use this configuration".
+ * {@link OptimizeViewModel} decides when to search.
+ */
+public final class OptimizeView implements PageView {
+    private final OptimizeViewModel model;
+    private final Supplier<ChartStyle> style;
+    private final TableView<RankedConfiguration> table = new TableView<>();
+    private final ChartCard frontier = new ChartCard("Throughput against interactivity", "optimize-frontier");
+    private final Label applied = new Label();
+    private final ScrollPane root;
+
+    public OptimizeView(OptimizeViewModel model, Supplier<ChartStyle> style) {
+        this.model = model;
+        this.style = style;
+        Label title = new Label("Optimize");
+        title.getStyleClass().add("page-title");
+        Label summary = new Label();
+        summary.getStyleClass().add("page-subtitle");
+        summary.setWrapText(true);
+        summary.setId("optimize-summary");
+        summary.textProperty().bind(model.summaryProperty());
+
+        VBox page = new VBox(10, new VBox(2, title, summary), filters(), progressRow(), tableCard(), frontierRow());
+        page.setPadding(new Insets(12));
+        page.getStyleClass().add("page");
+        root = new ScrollPane(page);
+        root.setFitToWidth(true);
+        root.setId("optimize-page");
+        model.outcomeProperty().addListener((obs, old, outcome) -> drawFrontier());
+        model.selectedProperty().addListener((obs, old, chosen) -> drawFrontier());
+        model.messageProperty().addListener((obs, old, text) -> {
+            if (model.outcomeProperty().get() == null && !text.isEmpty()) {
+                frontier.showMessage(text);
+            }
+        });
+        frontier.showMessage(model.messageProperty().get());
+    }
+
+    private Node filters() {
+        CheckComboBox<String> vendors = new CheckComboBox<>();
+        vendors.setId("optimize-vendors");
+        vendors.setTitle("all vendors");
+        vendors.getItems().setAll(model.knownVendors());
+        vendors.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change -> {
+            model.vendors().retainAll(vendors.getCheckModel().getCheckedItems());
+            model.vendors().addAll(vendors.getCheckModel().getCheckedItems());
+            vendors.setTitle(model.vendors().isEmpty() ? "all vendors" : null);
+        });
+        ComboBox<Precision> floor = new ComboBox<>();
+        floor.setId("optimize-precision-floor");
+        floor.getItems().setAll(Precision.FP4, Precision.FP8, Precision.BF16);
+        floor.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Precision p) {
+                return p == null ? "" : switch (p) {
+                    case FP4 -> "FP4 and wider (all)";
+                    case FP8 -> "FP8 and wider (no FP4)";
+                    default -> "BF16 only (no quantization)";
+                };
+            }
+
+            @Override
+            public Precision fromString(String text) {
+                return null;
+            }
+        });
+        floor.valueProperty().bindBidirectional(model.precisionFloorProperty());
+        ComboBox<Integer> maxGpus = new ComboBox<>();
+        maxGpus.setId("optimize-max-gpus");
+        maxGpus.getItems().setAll(OptimizeViewModel.MAX_GPU_CHOICES);
+        maxGpus.setValue(model.maxGpusPerReplicaProperty().get());
+        maxGpus.valueProperty().addListener((obs, old, value) -> {
+            if (value != null) {
+                model.maxGpusPerReplicaProperty().set(value);
+            }
+        });
+        CheckBox meeting = new CheckBox("Only configurations meeting the targets");
+        meeting.setId("optimize-only-meeting");
+        meeting.selectedProperty().bindBidirectional(model.onlyMeetingTargetsProperty());
+        HBox row = new HBox(8, new Label("Vendors"), vendors, new Label("Weights and KV"), floor,
+                new Label("GPUs per replica up to"), maxGpus, meeting);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Node progressRow() {
+        ProgressBar progress = new ProgressBar();
+        progress.setId("optimize-progress");
+        progress.setPrefWidth(180);
+        progress.progressProperty().bind(model.progressProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("optimize-cancel");
+        cancel.setOnAction(event -> model.cancel());
+        for (Node node : List.of(progress, cancel)) {
+            node.visibleProperty().bind(model.runningProperty());
+            node.managedProperty().bind(model.runningProperty());
+        }
+        Label message = new Label();
+        message.setId("optimize-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        Button again = new Button("Search again");
+        again.setId("optimize-again");
+        again.disableProperty().bind(model.runningProperty());
+        again.setOnAction(event -> model.searchAgain());
+        Button use = new Button("Use this configuration");
+        use.setId("optimize-apply");
+        use.getStyleClass().add("accent");
+        use.disableProperty().bind(model.selectedProperty().isNull());
+        use.setOnAction(event -> applied.setText(model.apply(model.selectedProperty().get())));
+        applied.setId("optimize-applied");
+        applied.setWrapText(true);
+        applied.getStyleClass().add("scenario-sources");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox row = new HBox(8, progress, cancel, message, grow, again, use);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, row, applied);
+    }
+
+    private Node tableCard() {
+        table.setId("optimize-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label("No configuration yet."));
+        table.setPrefHeight(380);
+        table.setMinHeight(240);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<RankedConfiguration, String> rank = Columns.fixedOrder("#", c -> Integer.toString(model.rows().indexOf(c) + 1));
+        rank.setMaxWidth(48);
+        TableColumn<RankedConfiguration, String> configuration = Columns.text("Configuration", RankedConfiguration::describe);
+        configuration.setPrefWidth(330);
+        TableColumn<RankedConfiguration, String> gpus = Columns.text("GPUs",
+                c -> c.gpusTotal() + " = " + c.gpusPerReplica() + " × " + c.replicas());
+        gpus.setComparator(java.util.Comparator.comparingInt(text -> Integer.parseInt(text.substring(0, text.indexOf(' ')))));
+        table.getColumns().addAll(List.of(rank, configuration, gpus,
+                Columns.number("$/M output", RankedConfiguration::costPerMillionOutputTokensUsd, v -> money(v)),
+                Columns.number("$/M input", RankedConfiguration::costPerMillionInputTokensUsd, v -> money(v)),
+                Columns.number("TTFT ms", c -> c.ttftSeconds() * 1e3, v -> String.format(Locale.ROOT, "%,.0f", v)),
+                Columns.number("TPOT ms", c -> c.tpotSeconds() * 1e3, v -> String.format(Locale.ROOT, "%.1f", v)),
+                Columns.number("Margin", RankedConfiguration::grossMarginPercent, v -> String.format(Locale.ROOT, "%.0f%%", v)),
+                Columns.number("± error", RankedConfiguration::errorBandPercent, v -> String.format(Locale.ROOT, "%.0f%%", v)),
+                Columns.text("Targets", c -> c.meetsLatencyTargets() ? "met" : "missed"),
+                Columns.text("Priced at", RankedConfiguration::priceSource)));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
+        model.selectedProperty().addListener((obs, old, row) -> {
+            if (row == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != row) {
+                table.getSelectionModel().select(row);
+            }
+        });
+        Label note = new Label("Ranked as the engine ranks them: meeting the latency targets first, each group cheapest per "
+                + "output token first. A missed target: even one request alone misses it; its costs are at full throughput. "
+                + "GPUs = per replica × replicas. TTFT and TPOT are steady-state means; ± error is how far the performance figures may be off. Not searched yet: "
+                + "disaggregated prefill/decode and replicas spanning nodes (docs/optimize.md).");
+        note.getStyleClass().add("scenario-sources");
+        note.setWrapText(true);
+        return new VBox(4, table, note);
+    }
+
+    private Node frontierRow() {
+        frontier.setMinHeight(340);
+        frontier.setPrefHeight(400);
+        return frontier;
+    }
+
+    private static String money(double usd) {
+        return usd >= 100 ? String.format(Locale.ROOT, "$%,.0f", usd) : String.format(Locale.ROOT, "$%.3f", usd);
+    }
+
+    /** The frontiers of the cheapest parts (as ranked), and the selected configuration's point. */
+    private void drawFrontier() {
+        OptimizeViewModel.Outcome outcome = model.outcomeProperty().get();
+        if (outcome == null) {
+            return;
+        }
+        List<FrontierPoint> points = outcome.result().frontier();
+        if (points.isEmpty()) {
+            frontier.showMessage("No configuration fits this model on the searched parts: no frontier to draw.");
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        for (RankedConfiguration c : outcome.result().configurations()) {
+            if (!parts.contains(c.accelerator())) {
+                parts.add(c.accelerator());
+            }
+        }
+        var groups = PartFrontierChart.byPart(points, parts);
+        RankedConfiguration chosen = model.selectedProperty().get();
+        FrontierPoint mark = chosen == null ? null : new FrontierPoint(chosen.accelerator(), chosen.weightPrecision(), 0,
+                chosen.outputTokensPerSecondPerUser(), chosen.outputTokensPerSecondPerGpu(), chosen.describe());
+        frontier.show(PartFrontierChart.build(groups, mark, style.get()));
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void shown() {
+        drawFrontier();
+        model.activate();
+    }
+
+    @Override
+    public void hidden() {
+        model.deactivate();
+    }
+
+    @Override
+    public List<ChartCard> charts() {
+        return List.of(frontier);
+    }
+}
