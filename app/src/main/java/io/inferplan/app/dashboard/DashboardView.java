@@ -206,9 +206,11 @@ public final class DashboardView implements PageView {
         if (analysis.acceleratorSweepDone() && (newResult || !old.acceleratorSweepDone())) {
             var sweep = analysis.acceleratorSweep();
             if (sweep.costs().isEmpty()) {
-                costChart.showMessage("No accelerator in the catalog has a rental price and fits this model.");
+                costChart.showMessage("No part in the catalog with a price can serve this model"
+                        + (sweep.unpriced().isEmpty() ? "." : "; without a price: " + String.join(", ", sweep.unpriced())
+                        + " (set one in the Catalog page)."));
             } else {
-                costChart.show(CostByAcceleratorChart.build(sweep.costs(), sweep.coverage(), chartStyle));
+                costChart.show(CostByAcceleratorChart.build(sweep.costs(), sweep.coverage(), sweep.unpriced(), chartStyle));
             }
         }
     }

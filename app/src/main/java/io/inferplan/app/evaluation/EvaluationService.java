@@ -222,7 +222,7 @@ public final class EvaluationService {
             public void failed(Throwable error) {
                 if (id == generation && current(first)) {
                     sweeping.set(false);
-                    analysis.set(analysis.get().withAcceleratorSweep(new AcceleratorSweep(java.util.List.of(), AcceleratorCostCoverage.NONE)));
+                    analysis.set(analysis.get().withAcceleratorSweep(new AcceleratorSweep(java.util.List.of(), AcceleratorCostCoverage.NONE, java.util.List.of())));
                 }
             }
 

@@ -2,10 +2,16 @@ package io.inferplan.app.evaluation;
 
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
+import io.inferplan.cli.search.CatalogCandidates;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.economics.CostModel;
 import io.inferplan.engine.economics.MonthlyTotals;
 import io.inferplan.engine.economics.RentalTerm;
+import io.inferplan.engine.optimize.ConfigurationSearch;
+import io.inferplan.engine.optimize.RankedConfiguration;
+import io.inferplan.engine.optimize.SearchOptions;
+import io.inferplan.engine.optimize.SearchProgress;
+import io.inferplan.engine.optimize.SearchResult;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import io.inferplan.engine.perf.PerformanceModel;
 import io.inferplan.engine.perf.ServingTarget;
@@ -38,6 +44,7 @@ public final class ScenarioAnalyzer {
     private final PerformanceModel performance = PerformanceModel.standard();
     private final EstimateSource estimates = EstimateSource.cached(performance);
     private final ScenarioEvaluator evaluator = new ScenarioEvaluator(estimates);
+    private final ConfigurationSearch search = ConfigurationSearch.standard();
     private final Supplier<AcceleratorCatalog> catalog;
     private final Supplier<RentalRates> rentalRates;
 
@@ -104,14 +111,83 @@ public final class ScenarioAnalyzer {
     }
 
     /**
-     * The second phase: the analysed scenario's workload on every accelerator of the catalog.
+     * The second phase: the analysed scenario's workload on every part of the catalog, each at its best
+     * configuration (the configuration search's cheapest meeting the targets, else its cheapest), priced as
+     * {@link CatalogCandidates} prices them; the parts without a price are named.
      *
-     * @param cancelled polled between accelerators; the sweep stops early, returning what it has, once it says true
+     * @param cancelled polled between configurations; the sweep stops early, returning what it has, once it says true
      */
     public AcceleratorSweep acceleratorSweep(Analysis first, BooleanSupplier cancelled) {
+        ResolvedScenario resolved = first.resolved();
+        AcceleratorCatalog parts = catalog.get();
+        CatalogCandidates.Parts candidates;
+        try {
+            candidates = CatalogCandidates.parts(parts, resolved, rentalRates.get().ownUsdPerGpuHour(), null, null);
+        } catch (InvalidInputException e) {
+            return new AcceleratorSweep(List.of(), AcceleratorCostCoverage.NONE, List.of());
+        }
+        SearchResult result = search.search(resolved, candidates.candidates(), SearchOptions.defaults().withFrontier(false),
+                SearchProgress.of(fraction -> { }, cancelled));
+        return sweepOf(result, candidates, resolved, parts);
+    }
+
+    /** Parts dearer than this many times the cheapest are left out of the chart (and counted in its subtitle). */
+    static final double DEARER_THAN_CHEAPEST = 5;
+    private static final int MAX_BARS = 12;
+
+    /** Each part's first configuration in the search's ranking; the scenario's own part always shown. */
+    private static AcceleratorSweep sweepOf(SearchResult result, CatalogCandidates.Parts candidates, ResolvedScenario resolved,
+                                            AcceleratorCatalog parts) {
+        String chosenId = resolved.deployment().accelerator().id();
+        java.util.Map<String, RankedConfiguration> best = new java.util.LinkedHashMap<>();
+        for (RankedConfiguration c : result.configurations()) {
+            best.putIfAbsent(c.accelerator(), c);
+        }
+        List<AcceleratorCost> all = new ArrayList<>();
+        for (RankedConfiguration c : best.values()) {
+            String name = parts.find(c.accelerator()).map(CatalogEntry::name).orElse(c.acceleratorName());
+            all.add(new AcceleratorCost(name, configurationLabel(c), c.costPerMillionInputTokensUsd(),
+                    c.costPerMillionOutputTokensUsd(), c.accelerator().equals(chosenId), c.meetsLatencyTargets()));
+        }
+        all.sort(Comparator.comparing((AcceleratorCost row) -> !row.meetsTargets())
+                .thenComparingDouble(AcceleratorCost::usdPerMillionOutputTokens));
+        double cheapest = all.isEmpty() ? 0 : all.getFirst().usdPerMillionOutputTokens();
         List<AcceleratorCost> rows = new ArrayList<>();
-        AcceleratorCostCoverage coverage = costAcrossAccelerators(first.resolved().scenario(), rows, cancelled);
-        return new AcceleratorSweep(rows, coverage);
+        int dearer = 0;
+        double dearerFrom = 0;
+        for (AcceleratorCost row : all) {
+            boolean near = row.usdPerMillionOutputTokens() <= DEARER_THAN_CHEAPEST * cheapest && rows.size() < MAX_BARS;
+            if (near || row.chosen()) {
+                rows.add(row);
+            } else {
+                dearerFrom = dearer == 0 ? row.usdPerMillionOutputTokens() : Math.min(dearerFrom, row.usdPerMillionOutputTokens());
+                dearer++;
+            }
+        }
+        long searchedParts = candidates.candidates().size();
+        int notFitting = (int) Math.max(0, searchedParts - best.size());
+        List<String> unpriced = candidates.unpriced().stream()
+                .map(id -> parts.find(id).map(CatalogEntry::name).orElse(id)).toList();
+        return new AcceleratorSweep(rows, new AcceleratorCostCoverage(notFitting, unpriced.size(), dearer, dearerFrom), unpriced);
+    }
+
+    /** "×4 TP4 fp8 SGLang": the best layout in a bar's label (the part is the bar's name). */
+    static String configurationLabel(RankedConfiguration c) {
+        StringBuilder text = new StringBuilder("×").append(c.gpusPerReplica()).append(" TP").append(c.tensorParallel());
+        if (c.pipelineParallel() > 1) {
+            text.append(" PP").append(c.pipelineParallel());
+        }
+        if (c.expertParallel() > 1) {
+            text.append(" EP").append(c.expertParallel());
+        }
+        text.append(' ').append(c.weightPrecision().id()).append(' ').append(c.servingStack().displayName());
+        if (c.speculative()) {
+            text.append(" spec");
+        }
+        if (!c.meetsLatencyTargets()) {
+            text.append(", misses targets");
+        }
+        return text.toString();
     }
 
     AcceleratorResolver acceleratorResolver() {
@@ -120,79 +196,6 @@ public final class ScenarioAnalyzer {
 
     private ScenarioResolver resolver() {
         return new ScenarioResolver(acceleratorResolver());
-    }
-
-    /** Parts dearer than this many times the cheapest are left out of the chart (and counted in its subtitle). */
-    static final double DEARER_THAN_CHEAPEST = 5;
-    private static final int MAX_BARS = 12;
-
-    /**
-     * The same workload on every accelerator at one basis: rented on demand, at the user's own rate for a part where
-     * they set one, else the catalog's cheapest on-demand rate (for the scenario's own part, failing both, the
-     * scenario's own rental rate), at the smallest tensor-parallel size (from the scenario's own, up to 8) at which the
-     * model fits. The scenario's own part is always shown; parts far dearer than the cheapest are counted, not drawn.
-     */
-    private AcceleratorCostCoverage costAcrossAccelerators(Scenario scenario, List<AcceleratorCost> rows, BooleanSupplier cancelled) {
-        RentalRates rates = rentalRates.get();
-        String chosenId = catalog.get().find(scenario.deployment().acceleratorName()).map(CatalogEntry::id).orElse("");
-        Optional<Double> scenarioRate = scenario.cost() instanceof CostModel.Rent rent ? Optional.of(rent.usdPerGpuHour()) : Optional.empty();
-        int notFitting = 0;
-        int unpriced = 0;
-        List<AcceleratorCost> all = new ArrayList<>();
-        for (CatalogEntry entry : catalog.get().entries()) {
-            if (cancelled.getAsBoolean()) {
-                break;
-            }
-            boolean chosen = entry.id().equals(chosenId);
-            Optional<Double> rate = rates.comparisonRate(entry).map(PartRate::usdPerGpuHour)
-                    .or(() -> chosen ? scenarioRate : Optional.empty());
-            if (rate.isEmpty()) {
-                if (chosen) {
-                    tryEvaluate(scenario).ifPresent(r -> all.add(new AcceleratorCost(entry.name(),
-                            r.tokenCosts().costPerMillionInputTokensUsd(), r.tokenCosts().costPerMillionOutputTokensUsd(), true)));
-                } else {
-                    unpriced++;
-                }
-                continue;
-            }
-            Optional<ScenarioResult> result = onAccelerator(scenario, entry.id(), rate.get());
-            if (result.isPresent()) {
-                all.add(new AcceleratorCost(entry.name(), result.get().tokenCosts().costPerMillionInputTokensUsd(),
-                        result.get().tokenCosts().costPerMillionOutputTokensUsd(), chosen));
-            } else {
-                notFitting++;
-            }
-        }
-        all.sort(Comparator.comparingDouble(AcceleratorCost::usdPerMillionOutputTokens));
-        double cheapest = all.isEmpty() ? 0 : all.getFirst().usdPerMillionOutputTokens();
-        int dearer = 0;
-        double dearerFrom = 0;
-        for (AcceleratorCost row : all) {
-            boolean near = row.usdPerMillionOutputTokens() <= DEARER_THAN_CHEAPEST * cheapest && rows.size() < MAX_BARS;
-            if (near || row.chosen()) {
-                rows.add(row);
-            } else {
-                dearerFrom = dearer == 0 ? row.usdPerMillionOutputTokens() : dearerFrom;
-                dearer++;
-            }
-        }
-        return new AcceleratorCostCoverage(notFitting, unpriced, dearer, dearerFrom);
-    }
-
-    private Optional<ScenarioResult> onAccelerator(Scenario scenario, String acceleratorId, double usdPerGpuHour) {
-        DeploymentPlan plan = scenario.deployment();
-        CostModel cost = new CostModel.Rent(RentalTerm.ON_DEMAND, usdPerGpuHour, "catalog");
-        for (int tp = plan.tensorParallel(); tp <= MAX_TENSOR_PARALLEL; tp *= 2) {
-            DeploymentPlan moved = new DeploymentPlan(acceleratorId, null, plan.model(), plan.customModel(), tp,
-                    plan.pipelineParallel(), Math.min(plan.expertParallel(), tp * plan.pipelineParallel()), plan.weightPrecision(),
-                    plan.kvPrecision(), plan.activationPrecision(), plan.servingStack(), plan.maxBatch(), plan.speculative(),
-                    plan.plannedUtilization(), plan.minReplicas());
-            Optional<ScenarioResult> result = tryEvaluate(scenario.withDeployment(moved).withCost(cost));
-            if (result.isPresent()) {
-                return result;
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<ScenarioResult> tryEvaluate(Scenario scenario) {

@@ -61,7 +61,7 @@ public final class EditSpeed {
                 chart.draw(g, new Rectangle2D.Double(0, 0, 480, 320));
             }
             long t4 = System.nanoTime();
-            CostByAcceleratorChart.build(sweep.costs(), sweep.coverage(), style).draw(g, new Rectangle2D.Double(0, 0, 480, 320));
+            CostByAcceleratorChart.build(sweep.costs(), sweep.coverage(), sweep.unpriced(), style).draw(g, new Rectangle2D.Double(0, 0, 480, 320));
             long t5 = System.nanoTime();
             g.dispose();
             millis.get("first phase")[i] = (t1 - t0) / 1e6;
