@@ -1,6 +1,7 @@
 package io.inferplan.app.evaluation;
 
 import io.inferplan.catalog.AcceleratorCatalog;
+import io.inferplan.cli.search.CatalogCandidates;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.PriceKind;
 import io.inferplan.catalog.PriceQuote;
@@ -32,7 +33,7 @@ public record RentalRates(AcceleratorCatalog catalog, Map<String, Double> ownUsd
         if (own != null) {
             return Optional.of(new PartRate(own, OWN));
         }
-        return entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(quote -> new PartRate(quote.usdPerGpuHour(), catalogSource(quote)));
+        return CatalogCandidates.comparisonQuote(entry).map(quote -> new PartRate(quote.usdPerGpuHour(), CatalogCandidates.sourceOf(quote)));
     }
 
     /**
@@ -52,11 +53,7 @@ public record RentalRates(AcceleratorCatalog catalog, Map<String, Double> ownUsd
                 .filter(quote -> quote.kind().isRental() && quote.usdPerGpuHour() != null)
                 .sorted(Comparator.comparing((PriceQuote quote) -> quote.kind() != PriceKind.CLOUD_ON_DEMAND)
                         .thenComparingDouble(PriceQuote::usdPerGpuHour))
-                .forEach(quote -> rates.add(new PartRate(quote.usdPerGpuHour(), catalogSource(quote)))));
+                .forEach(quote -> rates.add(new PartRate(quote.usdPerGpuHour(), CatalogCandidates.sourceOf(quote)))));
         return rates;
-    }
-
-    private static String catalogSource(PriceQuote quote) {
-        return "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf());
     }
 }

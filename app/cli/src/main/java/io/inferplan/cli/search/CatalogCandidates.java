@@ -94,8 +94,8 @@ public final class CatalogCandidates {
                         yield Optional.of(new Candidate(accelerator, rent, "the scenario's price"));
                     }
                     // Committed and spot quotes are not comparable across parts: on-demand only, the cheapest.
-                    yield entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(quote -> {
-                        String source = "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf());
+                    yield comparisonQuote(entry).map(quote -> {
+                        String source = sourceOf(quote);
                         return new Candidate(accelerator, new CostModel.Rent(RentalTerm.ON_DEMAND, quote.usdPerGpuHour(), source), source);
                     });
                 }
@@ -113,6 +113,19 @@ public final class CatalogCandidates {
             }
         }
         return new Parts(candidates, unpriced);
+    }
+
+    /**
+     * The catalog rate parts are compared at when the user set none: the cheapest on-demand quote (committed and
+     * spot quotes are not comparable across parts). The desktop app's rates use the same rule.
+     */
+    public static Optional<PriceQuote> comparisonQuote(CatalogEntry entry) {
+        return entry.cheapest(PriceKind.CLOUD_ON_DEMAND);
+    }
+
+    /** "catalog: Lambda (8x H100 SXM), 2025-10": where a bundled or own catalog price comes from. */
+    public static String sourceOf(PriceQuote quote) {
+        return "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf());
     }
 
     private static Optional<PriceQuote> cheapestPurchase(CatalogEntry entry) {
