@@ -1,10 +1,10 @@
 package io.inferplan.app.evaluation;
 
 import io.inferplan.catalog.AcceleratorCatalog;
-import io.inferplan.cli.search.CatalogCandidates;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.PriceKind;
 import io.inferplan.catalog.PriceQuote;
+import io.inferplan.cli.search.CatalogCandidates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
