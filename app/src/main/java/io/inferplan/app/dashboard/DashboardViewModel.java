@@ -164,9 +164,7 @@ public final class DashboardViewModel {
         if (targets.maxTtftSeconds() <= 0 && targets.maxTpotSeconds() <= 0) {
             return "the highest steady rate";
         }
-        String ttft = io.inferplan.engine.sim.LatencyTargets.label(targets.ttftPercentile());
-        String tpot = io.inferplan.engine.sim.LatencyTargets.label(targets.tpotPercentile());
-        return ttft.equals(tpot) ? ttft : ttft + " TTFT / " + tpot + " TPOT";
+        return targets.percentilesLabel();
     }
 
     private void showProblem(EvaluationService.Problem next) {

@@ -33,13 +33,11 @@ record LatencyFigures(String value, String detail) {
     static LatencyFigures simulated(io.inferplan.engine.sim.CapacityResult capacity) {
         var targets = capacity.targets();
         var summary = capacity.atCapacity();
-        String ttftLabel = io.inferplan.engine.sim.LatencyTargets.label(targets.ttftPercentile());
-        String tpotLabel = io.inferplan.engine.sim.LatencyTargets.label(targets.tpotPercentile());
         double tpot = targets.tpotOf(summary);
         String value = seconds(targets.ttftOf(summary)) + " · " + (Double.isNaN(tpot) ? "–" : milliseconds(tpot));
         String limits = (targets.maxTtftSeconds() > 0 ? seconds(targets.maxTtftSeconds()) : "none") + " · "
                 + (targets.maxTpotSeconds() > 0 ? milliseconds(targets.maxTpotSeconds()) : "none");
-        return new LatencyFigures(value, ttftLabel + (ttftLabel.equals(tpotLabel) ? "" : " / " + tpotLabel) + ", simulated at "
+        return new LatencyFigures(value, targets.percentilesLabel() + ", simulated at "
                 + String.format(Locale.ROOT, "%.3g", capacity.maxRequestsPerSecond()) + " req/s per replica; targets " + limits);
     }
 

@@ -55,6 +55,13 @@ public record LatencyTargets(double maxTtftSeconds, double maxTpotSeconds, doubl
         return percentile == 0.999 ? "p99.9" : "p" + Math.round(percentile * 100);
     }
 
+    /** The targets' percentiles in words: "p99" when both are the same, else "p99 TTFT / p90 TPOT". */
+    public String percentilesLabel() {
+        String ttft = label(ttftPercentile);
+        String tpot = label(tpotPercentile);
+        return ttft.equals(tpot) ? ttft : ttft + " TTFT / " + tpot + " TPOT";
+    }
+
     /** Whether any limit is set (otherwise only keeping up counts). */
     public boolean hasLimits() {
         return maxTtftSeconds > 0 || maxTpotSeconds > 0;
