@@ -148,6 +148,16 @@ public sealed interface Distribution {
         }
 
         @Override
+        public double lowest() {
+            return min != null ? min : quantile(0);
+        }
+
+        @Override
+        public double highest() {
+            return max != null ? max : quantile(1);
+        }
+
+        @Override
         public String kind() {
             return "normal";
         }
@@ -185,6 +195,16 @@ public sealed interface Distribution {
         @Override
         public double value() {
             return clampTo(Math.sqrt(p10 * p90), min, max);
+        }
+
+        @Override
+        public double lowest() {
+            return min != null ? min : quantile(0);
+        }
+
+        @Override
+        public double highest() {
+            return max != null ? max : quantile(1);
         }
 
         @Override
