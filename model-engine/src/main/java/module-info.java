@@ -10,6 +10,8 @@ module io.inferplan.engine {
     exports io.inferplan.engine.scenario;
     exports io.inferplan.engine.sim;
     exports io.inferplan.engine.optimize;
+    exports io.inferplan.engine.uncertainty;
+    exports io.inferplan.engine.solve;
 
     opens io.inferplan.engine.model to com.fasterxml.jackson.databind;
     opens io.inferplan.engine.hardware to com.fasterxml.jackson.databind;

@@ -29,6 +29,8 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new EvaluateCommand());
         cli.addSubcommand(new CompareCommand());
         cli.addSubcommand(new SensitivityCommand());
+        cli.addSubcommand(new UncertaintyCommand());
+        cli.addSubcommand(new SolveCommand());
         cli.addSubcommand(new SimulateCommand());
         cli.addSubcommand(new CatalogCommand());
         cli.addSubcommand(new ProfileCommand());

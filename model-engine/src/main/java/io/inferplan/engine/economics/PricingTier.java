@@ -30,7 +30,8 @@ public record PricingTier(String name, double trafficShare, double usdPerMillion
                           Double committedUseDiscountShare, Double prepaidShareOfTraffic, Double prepaidBonusShare,
                           Double prepaidBreakageShare) {
 
-    private static final double MAX_PRICE = 100_000;
+    /** The highest list price accepted, USD per million tokens. */
+    public static final double MAX_PRICE = 100_000;
 
     public PricingTier {
         name = text("name", name);

@@ -2,7 +2,6 @@ package io.inferplan.engine.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
@@ -169,7 +168,7 @@ public final class Sensitivity {
         List<Double> baseInputs = new ArrayList<>();
         for (Driver driver : drivers) {
             for (Field field : driver.fields()) {
-                Optional<Double> baseInput = firstNonZero(document, field.path().split("\\."), 0);
+                Optional<Double> baseInput = DocumentPaths.firstNonZero(document, field.path());
                 if (baseInput.isPresent()) {
                     set.add(driver);
                     setFields.add(field);
@@ -208,7 +207,7 @@ public final class Sensitivity {
     private static Side side(JsonNode document, Driver driver, double factor, Metric metric, Function<String, ScenarioResult> evaluate) {
         JsonNode moved = document.deepCopy();
         for (Field field : driver.fields()) {
-            scale(moved, field.path().split("\\."), 0, factor);
+            DocumentPaths.scale(moved, field.path(), factor);
         }
         try {
             double value = metric.of(evaluate.apply(moved.toString()));
@@ -216,56 +215,6 @@ public final class Sensitivity {
         } catch (InvalidInputException e) {
             return new Side(Double.NaN, e.getMessage());
         }
-    }
-
-    private static void scale(JsonNode node, String[] segments, int index, double factor) {
-        if (node == null || index >= segments.length) {
-            return;
-        }
-        String segment = segments[index];
-        boolean all = segment.endsWith("[*]");
-        String name = all ? segment.substring(0, segment.length() - 3) : segment;
-        if (!(node instanceof ObjectNode object) || !object.has(name)) {
-            return;
-        }
-        JsonNode child = object.get(name);
-        if (all) {
-            if (child instanceof ArrayNode array) {
-                array.forEach(element -> scale(element, segments, index + 1, factor));
-            }
-        } else if (index == segments.length - 1) {
-            if (child.isNumber()) {
-                object.put(name, child.asDouble() * factor);
-            }
-        } else {
-            scale(child, segments, index + 1, factor);
-        }
-    }
-
-    /** The first number at the path, if it is set and not zero (moving a zero changes nothing). */
-    private static Optional<Double> firstNonZero(JsonNode node, String[] segments, int index) {
-        if (node == null || index >= segments.length) {
-            return Optional.empty();
-        }
-        String segment = segments[index];
-        boolean all = segment.endsWith("[*]");
-        JsonNode child = node.get(all ? segment.substring(0, segment.length() - 3) : segment);
-        if (child == null) {
-            return Optional.empty();
-        }
-        if (all) {
-            for (JsonNode element : child) {
-                Optional<Double> found = firstNonZero(element, segments, index + 1);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            return Optional.empty();
-        }
-        if (index == segments.length - 1) {
-            return child.isNumber() && child.asDouble() != 0 ? Optional.of(child.asDouble()) : Optional.empty();
-        }
-        return firstNonZero(child, segments, index + 1);
     }
 
     private static JsonNode parse(String json) {

@@ -10,26 +10,26 @@ import java.util.List;
 import java.util.Map;
 
 /** A scenario and a hand-built performance source, so the economics are tested without the performance model. */
-final class Fixtures {
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static final AcceleratorSpec GPU = new AcceleratorSpec("test-gpu", "Test GPU", "Test", AcceleratorFamily.NVIDIA_HOPPER,
+    public static final AcceleratorSpec GPU = new AcceleratorSpec("test-gpu", "Test GPU", "Test", AcceleratorFamily.NVIDIA_HOPPER,
             80e9, 3.35e12, Map.of(Precision.BF16, 989e12, Precision.FP8, 1979e12), 450e9, 8, 700, false, List.of("TG"));
 
     /**
      * A replica completes 4,000 generated tokens per second divided by the tokens each request generates, and
      * spends a quarter of its time on prefill.
      */
-    static final EstimateSource STUB = (model, deployment, request, target) -> {
+    public static final EstimateSource STUB = (model, deployment, request, target) -> {
         double rps = 4000 / request.outputTokens();
         return new PerformanceEstimate(64, 4000, 4000.0 / deployment.gpusPerReplica(), rps, 0.5, 0.03, 33, 0.25, 0.03,
                 0.1, Bottleneck.MEMORY_BANDWIDTH, null, new ErrorBand(20, 5, "test"));
     };
 
-    static final ScenarioResolver RESOLVER = new ScenarioResolver(AcceleratorResolver.of(List.of(GPU)));
+    public static final ScenarioResolver RESOLVER = new ScenarioResolver(AcceleratorResolver.of(List.of(GPU)));
 
-    static final String JSON = """
+    public static final String JSON = """
             {
               "schemaVersion": 1,
               "name": "Test chat",
