@@ -72,6 +72,7 @@ final class FieldEditor {
             localProblem = null;
             if (control instanceof TextField field) {
                 field.setText(format(value));
+                showUncertainty(field, value);
             } else if (control instanceof ComboBox<?> box) {
                 FieldSpec.Choice instead = value == null && missingChoice != null ? missingChoice.get() : null;
                 if (instead != null) {
@@ -233,9 +234,38 @@ final class FieldEditor {
         error.setManaged(problem != null);
     }
 
+    /**
+     * A number written as a distribution (for the Uncertainty page) shows the value a plain evaluation reads, and
+     * says so: typing a number replaces the distribution (undo brings it back).
+     */
+    private void showUncertainty(TextField field, JsonNode value) {
+        var written = uncertain(value);
+        field.getStyleClass().remove("uncertain");
+        if (written.isPresent()) {
+            field.getStyleClass().add("uncertain");
+            field.setTooltip(new Tooltip("Uncertain: " + written.get().distribution().describe() + " (Uncertainty page). "
+                    + "Shown at its value; typing a number replaces the distribution."));
+        } else {
+            field.setTooltip(spec.help().isEmpty() ? null : new Tooltip(spec.help()));
+        }
+    }
+
+    private java.util.Optional<io.inferplan.engine.scenario.UncertainNumbers.Written> uncertain(JsonNode value) {
+        try {
+            return io.inferplan.engine.scenario.UncertainNumbers.written(value, spec.path());
+        } catch (io.inferplan.engine.InvalidInputException e) {
+            // A malformed distribution: the evaluation names it at the field; show what is written.
+            return java.util.Optional.empty();
+        }
+    }
+
     private String format(JsonNode value) {
         if (value == null) {
             return "";
+        }
+        var written = uncertain(value);
+        if (written.isPresent()) {
+            return plain(written.get().value() / spec.scale());
         }
         if (value.isNumber()) {
             return plain(value.asDouble() / spec.scale());

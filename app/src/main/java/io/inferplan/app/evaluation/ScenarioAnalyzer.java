@@ -57,6 +57,15 @@ public final class ScenarioAnalyzer {
         this.rentalRates = rentalRates;
     }
 
+    /**
+     * A Monte Carlo run of a document, on the analyzer's catalog and estimate cache (docs/uncertainty.md).
+     *
+     * @param standardInputs whether the standard uncertainty is added to the distributions the document declares
+     */
+    public io.inferplan.engine.uncertainty.MonteCarlo monteCarlo(String json, boolean standardInputs) {
+        return io.inferplan.engine.uncertainty.MonteCarlo.of(json, resolver(), estimates, standardInputs);
+    }
+
     /** The engine's result alone (Compare and the command line need no sweeps). */
     public ScenarioResult evaluate(String json) {
         return evaluator.evaluate(resolver().resolve(ScenarioJson.read(json)));

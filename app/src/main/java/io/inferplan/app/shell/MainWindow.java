@@ -25,6 +25,8 @@ import io.inferplan.app.projection.ProjectionView;
 import io.inferplan.app.projection.ProjectionViewModel;
 import io.inferplan.app.sensitivity.SensitivityView;
 import io.inferplan.app.sensitivity.SensitivityViewModel;
+import io.inferplan.app.uncertainty.UncertaintyView;
+import io.inferplan.app.uncertainty.UncertaintyViewModel;
 import io.inferplan.app.workspace.StoredScenario;
 import io.inferplan.engine.optimize.ConfigurationSearch;
 import java.util.EnumMap;
@@ -73,6 +75,9 @@ public final class MainWindow {
                 ConfigurationSearch::standard, context.core().tasks()), context::chartStyle));
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
+        pages.put(Page.UNCERTAINTY, () -> new UncertaintyView(new UncertaintyViewModel(context.session()::json,
+                context.evaluation().analysisProperty(), context.analyzer()::monteCarlo, context.session()::editElsewhere,
+                context.core().tasks()), context::chartStyle));
         pages.put(Page.COMPARE, () -> new CompareView(new CompareViewModel(context.scenarios().all(), context.store(),
                 context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.CATALOG, () -> new CatalogView(new CatalogViewModel(context.core().inputs(), context.catalogStore(),

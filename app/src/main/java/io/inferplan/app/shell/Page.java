@@ -7,9 +7,10 @@ public enum Page {
     LATENCY("Latency", "Tail latency under load, from the serving simulator", "3"),
     OPTIMIZE("Optimize", "The cheapest part and configuration for the open scenario's workload", "4"),
     SENSITIVITY("Sensitivity", "What moves the open scenario's result most", "5"),
-    COMPARE("Compare", "Scenarios side by side", "6"),
-    CATALOG("Catalog", "Accelerators, their figures and sources", "7"),
-    PROFILE("Profile", "Measure this machine's accelerators", "8");
+    UNCERTAINTY("Uncertainty", "How far the open scenario's results can move, and which guesses matter", "6"),
+    COMPARE("Compare", "Scenarios side by side", "7"),
+    CATALOG("Catalog", "Accelerators, their figures and sources", "8"),
+    PROFILE("Profile", "Measure this machine's accelerators", "9");
 
     private final String title;
     private final String subtitle;

@@ -71,6 +71,45 @@ public final class UncertainNumbers {
         }
     }
 
+    /** A distribution written at one field, with the number a plain evaluation reads in its place. */
+    public record Written(Distribution distribution, double value) {
+    }
+
+    /**
+     * The distribution at this node, when the node is one (an editor shows its value and says it is uncertain).
+     *
+     * @throws InvalidInputException naming {@code path} when the node is a malformed distribution
+     */
+    public static java.util.Optional<Written> written(JsonNode node, String path) {
+        if (!(node instanceof ObjectNode object) || !object.has("distribution")) {
+            return java.util.Optional.empty();
+        }
+        Distribution distribution = read(object, path);
+        return java.util.Optional.of(new Written(distribution, valueOf(object, distribution, path)));
+    }
+
+    /** The JSON object that {@link #written} reads back as this distribution (no explicit value: its own). */
+    public static ObjectNode toJson(Distribution distribution) {
+        ObjectNode node = io.inferplan.engine.JsonSupport.mapper().createObjectNode();
+        node.put("distribution", distribution.kind());
+        switch (distribution) {
+            case Distribution.Uniform u -> node.put("min", u.min()).put("max", u.max());
+            case Distribution.Triangular t -> node.put("min", t.min()).put("mode", t.mode()).put("max", t.max());
+            case Distribution.Normal n -> bounds(node.put("p10", n.p10()).put("p90", n.p90()), n.min(), n.max());
+            case Distribution.LogNormal l -> bounds(node.put("p10", l.p10()).put("p90", l.p90()), l.min(), l.max());
+        }
+        return node;
+    }
+
+    private static void bounds(ObjectNode node, Double min, Double max) {
+        if (min != null) {
+            node.put("min", min);
+        }
+        if (max != null) {
+            node.put("max", max);
+        }
+    }
+
     /** One distribution object, checked field by field. */
     static Distribution read(ObjectNode node, String path) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
