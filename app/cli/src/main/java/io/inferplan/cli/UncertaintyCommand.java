@@ -129,8 +129,8 @@ public final class UncertaintyCommand implements Callable<Integer> {
         }
         out.println("Inputs drawn:");
         for (UncertainInput input : r.inputs()) {
-            out.printf(Locale.ROOT, "  %-28s %s%s (%s)%n", input.name(), input.effect() == UncertainInput.Effect.VALUE ? ""
-                    : "factor ", input.distribution().describe(), input.source());
+            out.printf(Locale.ROOT, "  %-28s %s%s; %s%n", input.name(), input.effect() == UncertainInput.Effect.VALUE ? ""
+                    : "factor, ", input.distribution().describe(), input.source());
         }
     }
 
