@@ -6,7 +6,7 @@ import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioResolver;
 import io.inferplan.engine.solve.GoalSeek;
-import io.inferplan.engine.uncertainty.DrawProgress;
+import io.inferplan.engine.sim.SimulationProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ public final class SolveCommand implements Callable<Integer> {
         String text = ScenarioFileLoader.readText(file);
         GoalSeek.Outcome outcome;
         try {
-            outcome = GoalSeek.solve(text, request, names, evaluator, DrawProgress.NONE);
+            outcome = GoalSeek.solve(text, request, names, evaluator, SimulationProgress.NONE);
         } catch (InvalidInputException e) {
             boolean option = e.field().equals("tier") || e.field().equals("target") || e.field().equals("vary");
             throw option ? new InvalidInputException("--" + e.field(), e.reason())

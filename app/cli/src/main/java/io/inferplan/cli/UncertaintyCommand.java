@@ -8,7 +8,7 @@ import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.scenario.EstimateSource;
 import io.inferplan.engine.scenario.ScenarioResolver;
 import io.inferplan.engine.scenario.ScenarioResult;
-import io.inferplan.engine.uncertainty.DrawProgress;
+import io.inferplan.engine.sim.SimulationProgress;
 import io.inferplan.engine.uncertainty.MonteCarlo;
 import io.inferplan.engine.uncertainty.UncertainInput;
 import io.inferplan.engine.uncertainty.UncertaintyResult;
@@ -94,7 +94,7 @@ public final class UncertaintyCommand implements Callable<Integer> {
             throw new InvalidInputException(file.getFileName().toString(), "has no distributions to draw (drop --file-only "
                     + "for the standard ones)");
         }
-        UncertaintyResult result = monteCarlo.run(draws, seed, DrawProgress.NONE);
+        UncertaintyResult result = monteCarlo.run(draws, seed, SimulationProgress.NONE);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(result, monteCarlo.baseResult(), withDraws));
@@ -129,8 +129,8 @@ public final class UncertaintyCommand implements Callable<Integer> {
         }
         out.println("Inputs drawn:");
         for (UncertainInput input : r.inputs()) {
-            out.printf(Locale.ROOT, "  %-28s %s%s (%s)%n", input.name(), input.effect() == UncertainInput.Effect.VALUE ? ""
-                    : "factor ", input.distribution().describe(), input.source());
+            out.printf(Locale.ROOT, "  %-28s %s%s; %s%n", input.name(), input.effect() == UncertainInput.Effect.VALUE ? ""
+                    : "factor, ", input.distribution().describe(), input.source());
         }
     }
 

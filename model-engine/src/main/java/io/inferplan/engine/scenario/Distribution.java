@@ -119,7 +119,7 @@ public sealed interface Distribution {
      * (null: at the 0.1% and 99.9% points). Cutting keeps the shape between the bounds: the draws are the normal's
      * own, conditioned on falling between them.
      */
-    record Normal(double p10, double p90, Double min, Double max) implements Distribution {
+    record Normal(double p10, double p90, Double min, Double max) implements Bounded {
         public Normal {
             finite("p10", p10);
             finite("p90", p90);
@@ -148,16 +148,6 @@ public sealed interface Distribution {
         }
 
         @Override
-        public double lowest() {
-            return min != null ? min : quantile(0);
-        }
-
-        @Override
-        public double highest() {
-            return max != null ? max : quantile(1);
-        }
-
-        @Override
         public String kind() {
             return "normal";
         }
@@ -169,7 +159,7 @@ public sealed interface Distribution {
     }
 
     /** A lognormal by its 10th and 90th percentiles (both above 0), for numbers that go wrong by a factor. */
-    record LogNormal(double p10, double p90, Double min, Double max) implements Distribution {
+    record LogNormal(double p10, double p90, Double min, Double max) implements Bounded {
         public LogNormal {
             finite("p10", p10);
             finite("p90", p90);
@@ -198,16 +188,6 @@ public sealed interface Distribution {
         }
 
         @Override
-        public double lowest() {
-            return min != null ? min : quantile(0);
-        }
-
-        @Override
-        public double highest() {
-            return max != null ? max : quantile(1);
-        }
-
-        @Override
         public String kind() {
             return "lognormal";
         }
@@ -215,6 +195,23 @@ public sealed interface Distribution {
         @Override
         public String describe() {
             return "lognormal p10 " + number(p10) + ", p90 " + number(p90) + boundsText(min, max);
+        }
+    }
+
+    /** A distribution given by percentiles with optional bounds: it reaches its bounds exactly where it has them. */
+    sealed interface Bounded extends Distribution permits Normal, LogNormal {
+        Double min();
+
+        Double max();
+
+        @Override
+        default double lowest() {
+            return min() != null ? min() : quantile(0);
+        }
+
+        @Override
+        default double highest() {
+            return max() != null ? max() : quantile(1);
         }
     }
 

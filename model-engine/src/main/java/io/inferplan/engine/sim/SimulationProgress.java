@@ -8,7 +8,9 @@ import java.util.function.DoubleConsumer;
 
 /**
  * Where a long simulation reports how far it is and learns that it should stop: the app runs capacity searches off
- * the UI thread behind a progress bar with a cancel button. Calls come from the simulating thread.
+ * the UI thread behind a progress bar with a cancel button. Calls come from the simulating thread. Monte Carlo runs
+ * and goal seeks ({@code io.inferplan.engine.uncertainty}, {@code io.inferplan.engine.solve}) report the same way,
+ * from their worker threads one call at a time.
  */
 public interface SimulationProgress {
     /** Nothing reported, never cancelled. */

@@ -9,7 +9,7 @@ import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
 import io.inferplan.engine.scenario.ScenarioResolver;
 import io.inferplan.engine.scenario.ScenarioResult;
-import io.inferplan.engine.uncertainty.DrawProgress;
+import io.inferplan.engine.sim.SimulationProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -168,7 +168,7 @@ public final class GoalSeek {
      * @throws java.util.concurrent.CancellationException when {@code progress} says to stop
      */
     public static Outcome solve(String scenarioJson, Request request, ScenarioResolver resolver, ScenarioEvaluator evaluator,
-                                DrawProgress progress) {
+                                SimulationProgress progress) {
         ObjectNode original = ScenarioJson.tree(scenarioJson);
         ObjectNode point = ScenarioJson.pointDocument(scenarioJson);
         ScenarioResult base = evaluator.evaluate(resolver.resolve(ScenarioJson.read(point)));

@@ -21,7 +21,7 @@ final class GridEstimates implements EstimateSource {
     static final double HIT_RATE_STEP = 0.05;
     private static final double LOG_STEP = Math.log1p(TOKEN_STEP_PERCENT / 100);
 
-    /** The base model and deployments are keyed by a small number, so a look-up does not hash their whole records. */
+    /** A model, deployment or target other than the scenario's own (a draw that moved the deployment). */
     private record Key(Object model, Object deployment, int input, int output, int hitRate, ServingTarget target) {
     }
 
@@ -29,11 +29,14 @@ final class GridEstimates implements EstimateSource {
     private final ModelSpec baseModel;
     private final Deployment[] baseDeployments;
     private final RequestShape anchor;
-    private final ConcurrentHashMap<Key, PerformanceEstimate> entries = new ConcurrentHashMap<>();
+    private final ServingTarget baseTarget;
+    private final ConcurrentHashMap<Object, PerformanceEstimate> entries = new ConcurrentHashMap<>();
 
-    GridEstimates(EstimateSource delegate, ModelSpec baseModel, RequestShape anchor, Deployment... baseDeployments) {
+    GridEstimates(EstimateSource delegate, ModelSpec baseModel, ServingTarget baseTarget, RequestShape anchor,
+                  Deployment... baseDeployments) {
         this.delegate = delegate;
         this.baseModel = baseModel;
+        this.baseTarget = baseTarget;
         this.anchor = anchor;
         this.baseDeployments = baseDeployments;
     }
@@ -43,7 +46,12 @@ final class GridEstimates implements EstimateSource {
         int input = steps(request.inputTokens(), anchor.inputTokens());
         int output = steps(request.outputTokens(), anchor.outputTokens());
         int hitRate = (int) Math.round((request.promptCacheHitRate() - anchor.promptCacheHitRate()) / HIT_RATE_STEP);
-        Key key = new Key(model == baseModel ? (Object) 0 : model, deploymentKey(deployment), input, output, hitRate, target);
+        int deploymentIndex = deploymentIndex(deployment);
+        // The common case, the scenario's own model, deployments and target, is keyed by one long: hashing the
+        // records themselves on every look-up cost more than the rest of a draw's economics.
+        boolean base = model == baseModel && deploymentIndex >= 0 && (target == baseTarget || target.equals(baseTarget));
+        Object key = base ? (Object) packed(deploymentIndex, input, output, hitRate)
+                : new Key(model, deployment, input, output, hitRate, target);
         PerformanceEstimate cached = entries.get(key);
         if (cached != null) {
             return cached;
@@ -56,18 +64,22 @@ final class GridEstimates implements EstimateSource {
         return estimate;
     }
 
+    private static long packed(int deploymentIndex, int input, int output, int hitRate) {
+        return ((long) deploymentIndex << 60) ^ ((long) (input & 0xFFFFF) << 40) ^ ((long) (output & 0xFFFFF) << 20) ^ (hitRate & 0xFFFFF);
+    }
+
     /** Grid points estimated so far (for tests and the benchmark). */
     int size() {
         return entries.size();
     }
 
-    private Object deploymentKey(Deployment deployment) {
+    private int deploymentIndex(Deployment deployment) {
         for (int i = 0; i < baseDeployments.length; i++) {
             if (baseDeployments[i] == deployment) {
                 return i;
             }
         }
-        return deployment;
+        return -1;
     }
 
     private static int steps(double value, double anchorValue) {

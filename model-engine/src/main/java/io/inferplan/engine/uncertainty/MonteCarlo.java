@@ -5,6 +5,7 @@ import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.Statistics;
 import io.inferplan.engine.economics.ProjectionMonth;
 import io.inferplan.engine.scenario.Distribution;
+import io.inferplan.engine.sim.SimulationProgress;
 import io.inferplan.engine.scenario.EstimateSource;
 import io.inferplan.engine.scenario.ResolvedScenario;
 import io.inferplan.engine.scenario.Scenario;
@@ -79,7 +80,7 @@ public final class MonteCarlo {
             point.putObject("projection");
         }
         ResolvedScenario base = resolver.resolve(ScenarioJson.read(point));
-        GridEstimates grid = new GridEstimates(estimates, base.model(), Workload.shapeOf(base.scenario().workload().requestTokens()),
+        GridEstimates grid = new GridEstimates(estimates, base.model(), base.scenario().workload().servingTarget(), Workload.shapeOf(base.scenario().workload().requestTokens()),
                 base.newGeneration() == null ? new io.inferplan.engine.perf.Deployment[]{base.deployment()}
                         : new io.inferplan.engine.perf.Deployment[]{base.deployment(), base.newGeneration()});
         ScenarioResult baseResult = new ScenarioEvaluator(grid).evaluate(base);
@@ -112,8 +113,8 @@ public final class MonteCarlo {
         return baseResult;
     }
 
-    /** {@link #run(int, long, int, DrawProgress)} on as many threads as there are cores. */
-    public UncertaintyResult run(int draws, long seed, DrawProgress progress) {
+    /** {@link #run(int, long, int, SimulationProgress)} on as many threads as there are cores. */
+    public UncertaintyResult run(int draws, long seed, SimulationProgress progress) {
         return run(draws, seed, Runtime.getRuntime().availableProcessors(), progress);
     }
 
@@ -122,7 +123,7 @@ public final class MonteCarlo {
      * @throws InvalidInputException when draws are out of range, or every draw is rejected
      * @throws CancellationException when {@code progress} says to stop
      */
-    public UncertaintyResult run(int draws, long seed, int threads, DrawProgress progress) {
+    public UncertaintyResult run(int draws, long seed, int threads, SimulationProgress progress) {
         io.inferplan.engine.Checks.inRange("draws", draws, MIN_DRAWS, MAX_DRAWS);
         io.inferplan.engine.Checks.inRange("threads", threads, 1, 64);
         Draws out = new Draws(draws, inputs.size(), baseResult.projection().months().size());
@@ -181,7 +182,7 @@ public final class MonteCarlo {
         }
     }
 
-    private void work(int draws, long seed, Draws out, AtomicInteger nextChunk, AtomicInteger done, DrawProgress progress) {
+    private void work(int draws, long seed, Draws out, AtomicInteger nextChunk, AtomicInteger done, SimulationProgress progress) {
         ScaledEstimates scaled = new ScaledEstimates(estimates);
         ScenarioEvaluator evaluator = new ScenarioEvaluator(scaled);
         for (int chunk = nextChunk.getAndIncrement(); chunk * CHUNK < draws; chunk = nextChunk.getAndIncrement()) {

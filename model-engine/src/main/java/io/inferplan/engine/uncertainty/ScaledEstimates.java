@@ -14,18 +14,36 @@ import io.inferplan.engine.scenario.EstimateSource;
 final class ScaledEstimates implements EstimateSource {
     private final EstimateSource delegate;
     private double factor = 1;
+    // The projection asks for the same shape month after month; the last answer, scaled, is kept for the draw.
+    private Deployment lastDeployment;
+    private RequestShape lastRequest;
+    private ServingTarget lastTarget;
+    private PerformanceEstimate lastScaled;
 
     ScaledEstimates(EstimateSource delegate) {
         this.delegate = delegate;
     }
 
+    /** Starts a draw: its throughput factor, and nothing remembered from the last draw. */
     void factor(double throughputFactor) {
         this.factor = throughputFactor;
+        this.lastScaled = null;
     }
 
     @Override
     public PerformanceEstimate estimate(ModelSpec model, Deployment deployment, RequestShape request, ServingTarget target) {
-        PerformanceEstimate e = delegate.estimate(model, deployment, request, target);
+        if (lastScaled != null && deployment == lastDeployment && target == lastTarget && request.equals(lastRequest)) {
+            return lastScaled;
+        }
+        PerformanceEstimate scaled = scaled(delegate.estimate(model, deployment, request, target));
+        lastDeployment = deployment;
+        lastTarget = target;
+        lastRequest = request;
+        lastScaled = scaled;
+        return scaled;
+    }
+
+    private PerformanceEstimate scaled(PerformanceEstimate e) {
         if (factor == 1) {
             return e;
         }

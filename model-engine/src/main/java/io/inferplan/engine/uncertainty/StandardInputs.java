@@ -57,14 +57,14 @@ final class StandardInputs {
                 "projection.newGeneration.cost.usdPerGpuHour", "projection.newGeneration.cost.priceUsdPerGpu",
                 "projection.newGeneration.cost.serverShareUsdPerGpu"),
                 new Distribution.Triangular(0.85, 1, 1.2), Effect.FACTOR,
-                "quotes move with supply: 15% below to 20% above the scenario's price (a factor on rent or purchase price)"));
+                "quotes move with supply: 15% below to 20% above the scenario's rent or purchase price"));
         double errorPercent = base.replica().expectedErrorPercent();
         if (errorPercent > 0) {
             double e = errorPercent / 100;
             inputs.add(new UncertainInput("Performance model error", List.of(),
                     new Distribution.LogNormal(1 / (1 + e), 1 + e, null, null), Effect.THROUGHPUT,
-                    "the engine's own error band (" + Math.round(errorPercent) + "%, the 80th percentile of its residuals "
-                            + "on published measurements) as the throughput's p10 and p90"));
+                    "the engine's own error band, " + Math.round(errorPercent) + "% (the 80th percentile of its residuals "
+                            + "on published measurements), as the throughput's p10 and p90"));
         }
         return inputs;
     }
@@ -75,7 +75,7 @@ final class StandardInputs {
 
     private static UncertainInput tokens(String name, String path, Distribution factor) {
         return new UncertainInput(name, List.of(path + ".mean", path + ".p90", path + ".histogram[*].tokens"), factor,
-                Effect.FACTOR, TOKENS + " (a factor on the mean and p90 or every histogram bin)");
+                Effect.FACTOR, TOKENS + "; a factor on the mean and p90, or on every histogram bin");
     }
 
     private static double number(JsonNode document, String path, double absent) {

@@ -17,7 +17,7 @@ import io.inferplan.engine.solve.GoalSeek.Input;
 import io.inferplan.engine.solve.GoalSeek.Outcome;
 import io.inferplan.engine.solve.GoalSeek.Request;
 import io.inferplan.engine.solve.GoalSeek.Target;
-import io.inferplan.engine.uncertainty.DrawProgress;
+import io.inferplan.engine.sim.SimulationProgress;
 import org.junit.jupiter.api.Test;
 
 /** Goal seek on the hand-built fixture: the written scenario evaluates to the target; unreachable ones say why. */
@@ -28,7 +28,7 @@ class GoalSeekTest {
     private static final String FLEET_HEAVY = Fixtures.JSON.replace("\"usdPerGpuHour\": 2.0", "\"usdPerGpuHour\": 200");
 
     private static Outcome solve(String json, Request request) {
-        return GoalSeek.solve(json, request, Fixtures.RESOLVER, EVALUATOR, DrawProgress.NONE);
+        return GoalSeek.solve(json, request, Fixtures.RESOLVER, EVALUATOR, SimulationProgress.NONE);
     }
 
     private static ScenarioResult evaluate(String json) {

@@ -12,6 +12,7 @@ import io.inferplan.engine.scenario.EstimateSource;
 import io.inferplan.engine.scenario.Fixtures;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
+import io.inferplan.engine.sim.SimulationProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -30,12 +31,12 @@ class MonteCarloTest {
     @Test
     void sameSeedSameAnswerOnAnyNumberOfThreads() {
         MonteCarlo run = of(Fixtures.JSON, true);
-        UncertaintyResult one = run.run(500, 7, 1, DrawProgress.NONE);
-        UncertaintyResult two = of(Fixtures.JSON, true).run(500, 7, 3, DrawProgress.NONE);
+        UncertaintyResult one = run.run(500, 7, 1, SimulationProgress.NONE);
+        UncertaintyResult two = of(Fixtures.JSON, true).run(500, 7, 3, SimulationProgress.NONE);
         assertArrayEquals(one.operatingProfitDraws(), two.operatingProfitDraws());
         assertEquals(one.operatingProfitUsdPerMonth(), two.operatingProfitUsdPerMonth());
         assertEquals(one.drivers(), two.drivers());
-        UncertaintyResult other = run.run(500, 8, 2, DrawProgress.NONE);
+        UncertaintyResult other = run.run(500, 8, 2, SimulationProgress.NONE);
         assertNotEquals(one.operatingProfitUsdPerMonth(), other.operatingProfitUsdPerMonth());
     }
 
@@ -43,7 +44,7 @@ class MonteCarloTest {
     void aFixedCostDrawnUniformlyGivesItsPercentilesInTheProfit() {
         MonteCarlo run = of(FIXED_COSTS_UNIFORM, false);
         double asWritten = run.baseResult().totals().operatingProfitUsdPerMonth();
-        UncertaintyResult result = run.run(10_000, 1, DrawProgress.NONE);
+        UncertaintyResult result = run.run(10_000, 1, SimulationProgress.NONE);
         // Profit = (profit at the midpoint 50,000) + 50,000 - fixed; fixed uniform 40k-60k: p10 58k, p50 50k, p90 42k.
         assertEquals(asWritten - 8_000, result.operatingProfitUsdPerMonth().p10(), 300);
         assertEquals(asWritten, result.operatingProfitUsdPerMonth().p50(), 300);
@@ -58,17 +59,17 @@ class MonteCarloTest {
     @Test
     void aScenarioThatNeverBreaksEvenSaysSoWithNullPercentiles() {
         String hopeless = Fixtures.JSON.replace("\"usdPerMonth\": 50000", "\"usdPerMonth\": 50000000");
-        UncertaintyResult result = of(hopeless, true).run(200, 1, DrawProgress.NONE);
+        UncertaintyResult result = of(hopeless, true).run(200, 1, SimulationProgress.NONE);
         assertNull(result.breakEvenMonth());
         assertEquals(0, result.probabilityOfBreakEven());
-        UncertaintyResult likely = of(Fixtures.JSON, true).run(400, 1, DrawProgress.NONE);
+        UncertaintyResult likely = of(Fixtures.JSON, true).run(400, 1, SimulationProgress.NONE);
         assertTrue(likely.probabilityOfBreakEven() > 0 && likely.probabilityOfBreakEven() <= 1);
         assertTrue(likely.breakEvenMonth().p10() >= 1 && likely.breakEvenMonth().p90() <= 12);
     }
 
     @Test
     void theFanHasEveryMonthInOrder() {
-        UncertaintyResult result = of(Fixtures.JSON, true).run(300, 3, DrawProgress.NONE);
+        UncertaintyResult result = of(Fixtures.JSON, true).run(300, 3, SimulationProgress.NONE);
         assertEquals(12, result.monthlyOperatingProfit().size());
         assertEquals(12, result.cumulativeOperatingProfit().size());
         for (UncertaintyResult.MonthBand band : result.monthlyOperatingProfit()) {
@@ -86,7 +87,7 @@ class MonteCarloTest {
         assertTrue(names.containsAll(List.of("Demand growth", "Price decline", "Hardware cost decline", "Utilisation",
                 "Prompt cache hit rate", "Input tokens", "Output tokens", "Reasoning tokens", "GPU price",
                 "Performance model error")), names.toString());
-        UncertaintyResult result = run.run(2000, 1, DrawProgress.NONE);
+        UncertaintyResult result = run.run(2000, 1, SimulationProgress.NONE);
         UncertaintyResult.Driver error = result.drivers().stream().filter(d -> d.input().equals("Performance model error"))
                 .findFirst().orElseThrow();
         assertTrue(error.rankCorrelation() > 0.3, "a faster replica, a cheaper fleet, more profit: " + error);
@@ -115,7 +116,7 @@ class MonteCarloTest {
                         "\"outputTokens\": {\"mean\": {\"distribution\": \"uniform\", \"min\": 200, \"max\": 400}}");
         MonteCarlo run = MonteCarlo.of(lengths, Fixtures.RESOLVER, counting, false);
         assertEquals(2, run.inputs().size());
-        run.run(2000, 1, 1, DrawProgress.NONE);
+        run.run(2000, 1, 1, SimulationProgress.NONE);
         // Input 700-1200 and output 200-400 tokens span about 14 x 17 grid points at 5% steps.
         assertTrue(computed.get() < 2000 / 5, "2000 draws of input and output lengths needed " + computed.get() + " estimates");
     }
@@ -124,7 +125,7 @@ class MonteCarloTest {
     void aDrawWithoutChangeEvaluatesExactlyAsThePlainEvaluation() {
         String narrow = Fixtures.JSON.replace("\"usdPerMonth\": 50000",
                 "\"usdPerMonth\": {\"distribution\": \"uniform\", \"min\": 50000, \"max\": 50000}");
-        UncertaintyResult result = of(narrow, false).run(20, 1, DrawProgress.NONE);
+        UncertaintyResult result = of(narrow, false).run(20, 1, SimulationProgress.NONE);
         double plain = new ScenarioEvaluator(Fixtures.STUB).evaluate(Fixtures.RESOLVER.resolve(ScenarioJson.read(Fixtures.JSON)))
                 .totals().operatingProfitUsdPerMonth();
         assertEquals(plain, result.operatingProfitUsdPerMonth().p10(), 1e-6);
@@ -134,14 +135,14 @@ class MonteCarloTest {
     @Test
     void progressRisesToOneAndCancelStops() {
         List<Double> reported = new ArrayList<>();
-        of(Fixtures.JSON, true).run(300, 1, 2, DrawProgress.of(reported::add, () -> false));
+        of(Fixtures.JSON, true).run(300, 1, 2, SimulationProgress.of(reported::add, () -> false));
         assertEquals(1.0, reported.getLast());
         for (int i = 1; i < reported.size(); i++) {
             assertTrue(reported.get(i) >= reported.get(i - 1), reported.toString());
         }
         AtomicInteger polls = new AtomicInteger();
         assertThrows(CancellationException.class, () -> of(Fixtures.JSON, true).run(10_000, 1, 2,
-                DrawProgress.of(f -> { }, () -> polls.incrementAndGet() > 50)));
+                SimulationProgress.of(f -> { }, () -> polls.incrementAndGet() > 50)));
     }
 
     @Test
@@ -157,6 +158,6 @@ class MonteCarloTest {
         InvalidInputException hit = assertThrows(InvalidInputException.class, () -> of(share, false));
         assertEquals("workload.promptCacheHitRate", hit.field());
         assertTrue(hit.reason().contains("0 to 1") || hit.reason().contains("from 0"), hit.reason());
-        assertThrows(InvalidInputException.class, () -> of(Fixtures.JSON, true).run(5, 1, DrawProgress.NONE));
+        assertThrows(InvalidInputException.class, () -> of(Fixtures.JSON, true).run(5, 1, SimulationProgress.NONE));
     }
 }
