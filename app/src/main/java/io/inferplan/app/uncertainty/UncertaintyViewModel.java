@@ -10,7 +10,7 @@ import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.scenario.Distribution;
 import io.inferplan.engine.scenario.DocumentPaths;
 import io.inferplan.engine.scenario.UncertainNumbers;
-import io.inferplan.engine.uncertainty.DrawProgress;
+import io.inferplan.engine.sim.SimulationProgress;
 import io.inferplan.engine.uncertainty.MonteCarlo;
 import io.inferplan.engine.uncertainty.UncertainInput;
 import io.inferplan.engine.uncertainty.UncertaintyResult;
@@ -260,7 +260,7 @@ public final class UncertaintyViewModel {
         }
         ranFor = key;
         message.set(String.format(Locale.ROOT, "Drawing %,d scenarios…", n));
-        run.start(work -> monteCarlo.apply(json, standard).run(n, s, DrawProgress.of(fraction -> work.update(fraction, ""), work::cancelled)),
+        run.start(work -> monteCarlo.apply(json, standard).run(n, s, SimulationProgress.of(fraction -> work.update(fraction, ""), work::cancelled)),
                 new LatestRun.Outcome<UncertaintyResult>() {
                     @Override
                     public void succeeded(UncertaintyResult value) {
