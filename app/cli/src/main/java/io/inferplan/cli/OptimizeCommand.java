@@ -3,7 +3,6 @@ package io.inferplan.cli;
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.catalog.PriceKind;
-import io.inferplan.catalog.PriceQuote;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.economics.CostModel;
@@ -41,7 +40,8 @@ import picocli.CommandLine.Spec;
         description = {"Searches accelerators, parallelism, precisions, serving stacks and speculative decoding for the",
                 "scenario's workload and ranks the configurations by cost per million output tokens among those that",
                 "meet its latency targets. Parts are priced at your --price, else the catalog's cheapest on-demand",
-                "rate (own basis: its cheapest purchase price); the scenario's own part at the scenario's own price.",
+                "rate (own basis: its purchase price with the system share and host power the catalog gives); the",
+                "scenario's own part at the scenario's own price.",
                 "See docs/optimize.md."})
 public final class OptimizeCommand implements Callable<Integer> {
     static final int DEFAULT_TOP = 10;
@@ -172,7 +172,8 @@ public final class OptimizeCommand implements Callable<Integer> {
 
     /**
      * The catalog's parts, filtered, each with the price it is compared at. Rented: your --price, else the cheapest
-     * on-demand quote; owned: the cheapest purchase price with the scenario's other ownership figures. The scenario's
+     * on-demand quote (a quote of the user's own in the catalog first); owned: the purchase price, system share and
+     * host power per GPU from the catalog with the scenario's site and finance figures. The scenario's
      * own part keeps the scenario's own price (the user's price for it), so its own deployment is a point of the search.
      */
     public static Parts parts(AcceleratorCatalog catalog, ResolvedScenario resolved, Map<String, Double> ownPrices,
@@ -229,18 +230,17 @@ public final class OptimizeCommand implements Callable<Integer> {
                     if (scenarios) {
                         yield Optional.of(new Candidate(accelerator, rent, "the scenario's price"));
                     }
-                    // Committed and spot quotes are not comparable across parts: on-demand only, the cheapest.
-                    yield entry.cheapest(PriceKind.CLOUD_ON_DEMAND).map(quote -> {
+                    // Committed and spot quotes are not comparable across parts: on-demand only, the user's own
+                    // quote in the catalog, else the cheapest.
+                    yield entry.preferred(PriceKind.CLOUD_ON_DEMAND).map(quote -> {
                         String source = "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf());
                         return new Candidate(accelerator, new CostModel.Rent(RentalTerm.ON_DEMAND, quote.usdPerGpuHour(), source), source);
                     });
                 }
+                // Owned: the part's purchase price, system share and host power from the catalog, the site's
+                // electricity, PUE, hosting and finance from the scenario.
                 case CostModel.Own owned -> scenarios ? Optional.of(new Candidate(accelerator, owned, "the scenario's price"))
-                        : cheapestPurchase(entry).map(quote -> new Candidate(accelerator, new CostModel.Own(
-                                quote.purchaseUsdPerGpu().orElseThrow(), owned.serverShareUsdPerGpu(), owned.depreciationYears(),
-                                owned.costOfCapitalPerYear(), owned.serverOverheadWattsPerGpu(), owned.powerUsageEffectiveness(),
-                                owned.usdPerKilowattHour(), owned.hostingUsdPerKilowattMonth(), owned.operationsShareOfCapexPerYear(),
-                                "catalog: " + quote.provider()), "catalog: " + quote.provider()));
+                        : entry.ownedOn(owned).map(own -> new Candidate(accelerator, own, own.source()));
             };
             if (candidate.isPresent()) {
                 candidates.add(candidate.get());
@@ -249,11 +249,6 @@ public final class OptimizeCommand implements Callable<Integer> {
             }
         }
         return new Parts(candidates, unpriced);
-    }
-
-    private static Optional<PriceQuote> cheapestPurchase(CatalogEntry entry) {
-        return entry.prices().stream().filter(q -> !q.kind().isRental() && q.purchaseUsdPerGpu().isPresent())
-                .min(java.util.Comparator.comparingDouble(q -> q.purchaseUsdPerGpu().orElseThrow()));
     }
 
     static Map<String, Object> row(RankedConfiguration c) {
