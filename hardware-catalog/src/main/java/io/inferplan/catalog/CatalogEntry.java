@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.economics.CostModel;
 import io.inferplan.engine.hardware.AcceleratorFamily;
 import io.inferplan.engine.hardware.AcceleratorSpec;
 import io.inferplan.engine.model.Precision;
@@ -32,11 +33,20 @@ import java.util.Set;
  * @param hostLinkGBpsPerDirection host link (PCIe, NVLink-C2C) per direction
  * @param pciIds                  PCI "vendor:device" ids ("10de:2330") used to match discovered devices
  * @param sources                 every source the figures and prices refer to
+ * @param cloudOnly               sold only as cloud capacity (TPU, Trainium, Inferentia): no purchase price, and
+ *                                no power figures, which the rental rate covers
+ * @param systemWattsPerGpu       the reference server's (or rack's) maximum power divided by its accelerators: the
+ *                                board power plus the host's share (CPUs, memory, NICs, switches, fans)
+ * @param powerUsageEffectiveness the facility's overhead (cooling, power conversion) assumed for the all-in power,
+ *                                as a PUE: 1.3 means 30% on top of the IT load
+ * @param scaleOutGbitsPerSecondPerGpu back-end network between servers per GPU, one direction, in Gb/s as NICs are
+ *                                sold (400 for one ConnectX-7 per GPU); not the front-end or storage network
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "vendor", "family", "formFactor", "origin", "aliases", "pciIds", "releaseYear",
         "memoryGB", "memoryType", "memoryBandwidthGBps", "denseTflops", "sparseTflops", "boardPowerWatts",
-        "scaleUpLink", "scaleUpGBpsPerDirection", "scaleUpDomainSize", "hostLinkGBpsPerDirection", "prices", "notes",
+        "scaleUpLink", "scaleUpGBpsPerDirection", "scaleUpDomainSize", "hostLinkGBpsPerDirection",
+        "scaleOutGbitsPerSecondPerGpu", "systemWattsPerGpu", "powerUsageEffectiveness", "cloudOnly", "prices", "notes",
         "sources"})
 public record CatalogEntry(
         String id,
@@ -60,7 +70,11 @@ public record CatalogEntry(
         Figure hostLinkGBpsPerDirection,
         List<PriceQuote> prices,
         String notes,
-        List<Source> sources) {
+        List<Source> sources,
+        Boolean cloudOnly,
+        Figure systemWattsPerGpu,
+        Figure powerUsageEffectiveness,
+        Figure scaleOutGbitsPerSecondPerGpu) {
 
     public CatalogEntry {
         id = text("entry.id", id);
@@ -98,6 +112,28 @@ public record CatalogEntry(
         prices = prices == null ? List.of() : List.copyOf(prices);
         notes = notes == null ? "" : notes.strip();
         sources = sources == null ? List.of() : List.copyOf(sources);
+        cloudOnly = Boolean.TRUE.equals(cloudOnly) ? Boolean.TRUE : null;
+        if (powerUsageEffectiveness != null) {
+            inRange(at + ".powerUsageEffectiveness", powerUsageEffectiveness.number(), 1, 3);
+        }
+        if (systemWattsPerGpu != null && boardPowerWatts != null && systemWattsPerGpu.number() < boardPowerWatts.number()) {
+            throw new InvalidInputException(at + ".systemWattsPerGpu", "includes the board power (" + boardPowerWatts.number()
+                    + " W) and cannot be below it, was " + systemWattsPerGpu.number());
+        }
+        if (scaleOutGbitsPerSecondPerGpu != null) {
+            inRange(at + ".scaleOutGbitsPerSecondPerGpu", scaleOutGbitsPerSecondPerGpu.number(), 0, 100_000);
+        }
+    }
+
+    /** An entry without ownership and scale-out figures (the user's own parts, older stored entries). */
+    public CatalogEntry(String id, String name, String vendor, AcceleratorFamily family, String formFactor, EntryOrigin origin,
+                        List<String> aliases, List<String> pciIds, Figure releaseYear, Figure memoryGB, String memoryType,
+                        Figure memoryBandwidthGBps, Map<String, Figure> denseTflops, Map<String, Figure> sparseTflops,
+                        Figure boardPowerWatts, String scaleUpLink, Figure scaleUpGBpsPerDirection, Figure scaleUpDomainSize,
+                        Figure hostLinkGBpsPerDirection, List<PriceQuote> prices, String notes, List<Source> sources) {
+        this(id, name, vendor, family, formFactor, origin, aliases, pciIds, releaseYear, memoryGB, memoryType,
+                memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink, scaleUpGBpsPerDirection,
+                scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, sources, null, null, null, null);
     }
 
     private static Map<String, Figure> precisionMap(String field, Map<String, Figure> figures) {
@@ -138,6 +174,9 @@ public record CatalogEntry(
         putIfPresent(all, "scaleUpGBpsPerDirection", scaleUpGBpsPerDirection);
         putIfPresent(all, "scaleUpDomainSize", scaleUpDomainSize);
         putIfPresent(all, "hostLinkGBpsPerDirection", hostLinkGBpsPerDirection);
+        putIfPresent(all, "scaleOutGbitsPerSecondPerGpu", scaleOutGbitsPerSecondPerGpu);
+        putIfPresent(all, "systemWattsPerGpu", systemWattsPerGpu);
+        putIfPresent(all, "powerUsageEffectiveness", powerUsageEffectiveness);
         return all;
     }
 
@@ -159,13 +198,15 @@ public record CatalogEntry(
     public CatalogEntry withSources(List<Source> newSources) {
         return new CatalogEntry(id, name, vendor, family, formFactor, origin, aliases, pciIds, releaseYear, memoryGB,
                 memoryType, memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink,
-                scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, newSources);
+                scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, newSources, cloudOnly, systemWattsPerGpu,
+                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu);
     }
 
     public CatalogEntry withOrigin(EntryOrigin newOrigin) {
         return new CatalogEntry(id, name, vendor, family, formFactor, newOrigin, aliases, pciIds, releaseYear, memoryGB,
                 memoryType, memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink,
-                scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, sources);
+                scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, sources, cloudOnly, systemWattsPerGpu,
+                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu);
     }
 
     public CatalogEntry withPrices(List<PriceQuote> newPrices, List<Source> addedSources) {
@@ -177,7 +218,8 @@ public record CatalogEntry(
         }
         return new CatalogEntry(id, name, vendor, family, formFactor, origin, aliases, pciIds, releaseYear, memoryGB,
                 memoryType, memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink,
-                scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, newPrices, notes, merged);
+                scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, newPrices, notes, merged, cloudOnly,
+                systemWattsPerGpu, powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu);
     }
 
     private static final double BYTES_PER_MEMORY_GB = 1024.0 * 1024 * 1024;
@@ -200,12 +242,75 @@ public record CatalogEntry(
                 scaleUpDomainSize == null ? 1 : (int) Math.round(scaleUpDomainSize.number()),
                 boardPowerWatts == null ? 0 : boardPowerWatts.number(),
                 origin == EntryOrigin.MEASURED,
-                aliases);
+                aliases,
+                scaleOutGbitsPerSecondPerGpu == null ? 0 : scaleOutGbitsPerSecondPerGpu.number() * BYTES_PER_GIGABIT);
     }
 
-    /** Lowest purchase price per GPU in the entry, if any. */
+    private static final double BYTES_PER_GIGABIT = 1e9 / 8;
+
+    /** True when the part is rented only (TPU, Trainium, Inferentia). */
+    @JsonIgnore
+    public boolean isCloudOnly() {
+        return Boolean.TRUE.equals(cloudOnly);
+    }
+
+    /** The host's share of the reference system's power per GPU, on top of the board power. */
+    public Optional<Double> hostWattsPerGpu() {
+        if (systemWattsPerGpu == null || boardPowerWatts == null) {
+            return Optional.empty();
+        }
+        return Optional.of(systemWattsPerGpu.number() - boardPowerWatts.number());
+    }
+
+    /** What one GPU draws from the grid: board, host share and facility overhead. */
+    public Optional<Double> allInWattsPerGpu() {
+        if (systemWattsPerGpu == null || powerUsageEffectiveness == null) {
+            return Optional.empty();
+        }
+        return Optional.of(systemWattsPerGpu.number() * powerUsageEffectiveness.number());
+    }
+
+    /** Lowest price of this kind in the entry (per GPU-hour, or per GPU with its system share), if any. */
     public Optional<PriceQuote> cheapest(PriceKind kind) {
-        return prices.stream().filter(p -> p.kind() == kind)
-                .min(java.util.Comparator.comparingDouble(p -> p.kind().isRental() ? p.usdPerGpuHour() : p.purchaseUsdPerGpu().orElse(Double.MAX_VALUE)));
+        return cheapestOf(prices.stream().filter(p -> p.kind() == kind).toList());
+    }
+
+    /**
+     * The price of this kind parts are compared at: the user's own when the entry has one (the cheapest of them),
+     * else the cheapest bundled one. A quote the user typed is what they pay, however cheap a price page is.
+     */
+    public Optional<PriceQuote> preferred(PriceKind kind) {
+        return preferredOf(prices.stream().filter(p -> p.kind() == kind).toList());
+    }
+
+    /** The purchase price an owned fleet is priced at: the user's own quote, else the lowest list or street price. */
+    public Optional<PriceQuote> preferredPurchase() {
+        return preferredOf(prices.stream().filter(p -> !p.kind().isRental()).toList());
+    }
+
+    private static Optional<PriceQuote> preferredOf(List<PriceQuote> quotes) {
+        List<PriceQuote> users = quotes.stream().filter(PriceQuote::isUsers).toList();
+        return cheapestOf(users.isEmpty() ? quotes : users);
+    }
+
+    private static Optional<PriceQuote> cheapestOf(List<PriceQuote> quotes) {
+        return quotes.stream().min(java.util.Comparator.comparingDouble(
+                p -> p.kind().isRental() ? p.usdPerGpuHour() : p.capexUsdPerGpu().orElse(Double.MAX_VALUE)));
+    }
+
+    /**
+     * Owned hardware of this part on the user's site: the preferred purchase price with its system share and the
+     * reference system's host power, where the catalog has them, and the site's own figures for the rest
+     * (facility PUE, electricity, hosting, depreciation, cost of capital, operations). Empty without a purchase price.
+     */
+    public Optional<CostModel.Own> ownedOn(CostModel.Own site) {
+        return preferredPurchase().map(quote -> new CostModel.Own(
+                quote.purchaseUsdPerGpu().orElseThrow(),
+                quote.serverShareUsdPerGpu() != null ? quote.serverShareUsdPerGpu() : site.serverShareUsdPerGpu(),
+                site.depreciationYears(), site.costOfCapitalPerYear(),
+                hostWattsPerGpu().orElse(site.serverOverheadWattsPerGpu()),
+                site.powerUsageEffectiveness(), site.usdPerKilowattHour(), site.hostingUsdPerKilowattMonth(),
+                site.operationsShareOfCapexPerYear(),
+                "catalog: " + quote.provider() + ", " + quote.asOf()));
     }
 }

@@ -10,6 +10,7 @@ import io.inferplan.engine.model.Precision;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BundledCatalogTest {
@@ -62,7 +63,84 @@ class BundledCatalogTest {
                     assertFalse(figure.getValue().note().isBlank(), entry.id() + "." + figure.getKey() + " is an estimate and must say how");
                 }
             }
+            for (PriceQuote price : entry.prices()) {
+                assertTrue(entry.source(price.source()).isPresent(), entry.id() + " price " + price.provider() + " cites " + price.source());
+                if (price.isEstimate()) {
+                    assertNotNull(price.note(), entry.id() + " price " + price.provider() + " is an estimate and must say how");
+                }
+                assertFalse(price.isUsers(), entry.id() + ": a bundled price cannot claim to be the user's");
+            }
         }
+    }
+
+    /**
+     * Parts the price and ownership rules below do not cover, each with the reason. Everything else in the bundle is
+     * a current datacenter part, so a part added later must come with its prices, power and scale-out network.
+     */
+    static final Map<String, String> OUT_OF_SCOPE = Map.ofEntries(
+            Map.entry("a100-sxm-40gb", "Ampere, end of life in 2024"),
+            Map.entry("a100-sxm-80gb", "Ampere, end of life in 2024 (its rental prices are kept)"),
+            Map.entry("a100-pcie-80gb", "Ampere, end of life in 2024"),
+            Map.entry("h100-pcie-80gb", "superseded by the H200 NVL as NVIDIA's PCIe part"),
+            Map.entry("h100-nvl-94gb", "superseded by the H200 NVL"),
+            Map.entry("gh200-480gb", "superseded by GB200; rental prices kept, no public purchase price"),
+            Map.entry("gh200-144gb", "superseded by GB200; no public rental or purchase price for this variant"),
+            Map.entry("h800-sxm-80gb", "China-export part, not sold or rented in public markets"),
+            Map.entry("h20-96gb", "China-export part, not sold or rented in public markets"),
+            Map.entry("l4-24gb", "72 W single-slot inference card for small models, not a multi-node target"),
+            Map.entry("rtx-4090-24gb", "consumer card"),
+            Map.entry("rtx-5090-32gb", "consumer card"),
+            Map.entry("mi250x-128gb", "CDNA 2, retired"),
+            Map.entry("gaudi2-96gb", "superseded by Gaudi 3"));
+
+    private List<CatalogEntry> currentParts() {
+        List<CatalogEntry> current = catalog.entries().stream().filter(e -> !OUT_OF_SCOPE.containsKey(e.id())).toList();
+        for (String id : OUT_OF_SCOPE.keySet()) {
+            assertTrue(catalog.find(id).isPresent(), "out-of-scope list names " + id + ", which the catalog does not have");
+        }
+        assertTrue(current.size() >= 18, "current parts: " + current.size());
+        return current;
+    }
+
+    @Test
+    void everyCurrentPartCanBeRentedOnDemandAndBoughtUnlessCloudOnly() {
+        for (CatalogEntry entry : currentParts()) {
+            assertTrue(entry.cheapest(PriceKind.CLOUD_ON_DEMAND).isPresent(), entry.id() + " has no on-demand rental price");
+            Optional<PriceQuote> purchase = entry.preferredPurchase();
+            if (entry.isCloudOnly()) {
+                assertTrue(purchase.isEmpty(), entry.id() + " is cloud-only and cannot carry a purchase price");
+                continue;
+            }
+            assertTrue(purchase.isPresent(), entry.id() + " has no purchase price");
+            assertNotNull(purchase.get().serverShareUsdPerGpu(), entry.id() + ": its purchase price says nothing of the system around the GPU");
+            assertTrue(purchase.get().purchaseUsdPerGpu().orElseThrow() > 0, entry.id());
+        }
+    }
+
+    @Test
+    void everyCurrentPartHasAllInPowerUnlessCloudOnlyAndAScaleOutNetwork() {
+        for (CatalogEntry entry : currentParts()) {
+            assertNotNull(entry.scaleOutGbitsPerSecondPerGpu(), entry.id() + " has no scale-out bandwidth");
+            assertTrue(entry.toSpec().scaleOutBandwidthBytesPerSecond() > 0, entry.id());
+            if (entry.isCloudOnly()) {
+                continue;
+            }
+            double board = entry.boardPowerWatts().number();
+            double host = entry.hostWattsPerGpu().orElseThrow(() -> new AssertionError(entry.id() + " has no system power per GPU"));
+            double allIn = entry.allInWattsPerGpu().orElseThrow(() -> new AssertionError(entry.id() + " has no facility PUE"));
+            assertTrue(host > 0 && host < 2 * board, entry.id() + " host share " + host + " W against a " + board + " W board");
+            assertTrue(allIn > board + host && allIn < 2 * (board + host), entry.id() + " all-in " + allIn + " W");
+        }
+    }
+
+    @Test
+    void scaleOutAndPowerReachTheEngineInItsUnits() {
+        CatalogEntry h100 = catalog.find("H100 SXM").orElseThrow();
+        assertEquals(50e9, h100.toSpec().scaleOutBandwidthBytesPerSecond(), 1, "400 Gb/s ConnectX-7 per GPU is 50 GB/s");
+        assertEquals(575, h100.hostWattsPerGpu().orElseThrow(), 1e-9, "DGX H100: 10.2 kW / 8 - 700 W");
+        assertEquals(1275 * 1.3, h100.allInWattsPerGpu().orElseThrow(), 1e-9);
+        assertEquals(100e9, catalog.find("GB300").orElseThrow().toSpec().scaleOutBandwidthBytesPerSecond(), 1,
+                "800 Gb/s ConnectX-8 per GPU");
     }
 
     @Test

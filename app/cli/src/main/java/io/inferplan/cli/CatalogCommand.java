@@ -119,6 +119,9 @@ public final class CatalogCommand implements Runnable {
                             : p.usdPerGpu() != null ? String.format(Locale.ROOT, "%,.0f per GPU", p.usdPerGpu())
                             : String.format(Locale.ROOT, "%,.0f per server of %d (%,.0f per GPU)", p.usdPerServer(), p.gpusPerServer(),
                                     p.purchaseUsdPerGpu().orElse(0.0));
+                    if (p.serverShareUsdPerGpu() != null) {
+                        usd += String.format(Locale.ROOT, " + system %,.0f per GPU", p.serverShareUsdPerGpu());
+                    }
                     prices.add(new String[] {p.kind().id() + (p.termMonths() == null ? "" : " " + p.termMonths() + " mo")
                             + (p.isEstimate() ? " (estimate)" : ""), p.provider(), usd, p.asOf(),
                             e.source(p.source()).map(s -> s.title()).orElse(p.source())});
@@ -171,11 +174,15 @@ public final class CatalogCommand implements Runnable {
             rows.add(row("board power W", entries, e -> number(e.boardPowerWatts(), "%.0f")));
             rows.add(row("scale-up GB/s per dir.", entries, e -> number(e.scaleUpGBpsPerDirection(), "%.0f")));
             rows.add(row("scale-up domain", entries, e -> number(e.scaleUpDomainSize(), "%.0f")));
-            rows.add(row("cheapest on-demand $/GPU-h", entries, e -> e.cheapest(PriceKind.CLOUD_ON_DEMAND)
+            rows.add(row("scale-out Gb/s per GPU", entries, e -> number(e.scaleOutGbitsPerSecondPerGpu(), "%.0f")));
+            rows.add(row("all-in W per GPU", entries, e -> e.allInWattsPerGpu()
+                    .map(w -> String.format(Locale.ROOT, "%.0f", w)).orElse("-")));
+            rows.add(row("on-demand $/GPU-h", entries, e -> e.preferred(PriceKind.CLOUD_ON_DEMAND)
                     .map(p -> String.format(Locale.ROOT, "%.2f", p.usdPerGpuHour())).orElse("-")));
-            rows.add(row("purchase $/GPU", entries, e -> e.prices().stream().filter(p -> !p.kind().isRental())
-                    .map(p -> p.purchaseUsdPerGpu().orElse(0.0)).min(Double::compare)
-                    .map(v -> String.format(Locale.ROOT, "%,.0f", v)).orElse("-")));
+            rows.add(row("purchase $/GPU", entries, e -> e.preferredPurchase()
+                    .map(p -> String.format(Locale.ROOT, "%,.0f", p.purchaseUsdPerGpu().orElseThrow())).orElse("-")));
+            rows.add(row("system share $/GPU", entries, e -> e.preferredPurchase().filter(p -> p.serverShareUsdPerGpu() != null)
+                    .map(p -> String.format(Locale.ROOT, "%,.0f", p.serverShareUsdPerGpu())).orElse("-")));
             TextTable.print(out, rows);
             out.println();
             out.println("* marks a derived or estimated figure; `inferplan catalog show ID` gives every source.");

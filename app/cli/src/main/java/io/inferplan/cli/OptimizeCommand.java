@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         description = {"Searches accelerators, parallelism, precisions, serving stacks and speculative decoding for the",
                 "scenario's workload and ranks the configurations by cost per million output tokens among those that",
                 "meet its latency targets. Parts are priced at your --price, else the catalog's cheapest on-demand",
-                "rate (own basis: its cheapest purchase price); the scenario's own part at the scenario's own price.",
+                "rate (own basis: its purchase price with the system share and host power the catalog gives); the",
+                "scenario's own part at the scenario's own price.",
                 "See docs/optimize.md."})
 public final class OptimizeCommand implements Callable<Integer> {
     static final int DEFAULT_TOP = 10;

@@ -65,11 +65,11 @@ public record OwnEntryForm(String name, String vendor, AcceleratorFamily family,
         List<PriceQuote> prices = new ArrayList<>(base == null ? List.of() : base.prices());
         Double purchase = optionalNumber("Price per GPU (USD)", purchaseUsdPerGpu, 1, 100_000_000);
         if (purchase != null) {
-            prices.add(new PriceQuote(PriceKind.QUOTE, "own quote", purchase, null, null, null, null, sourceId, date, null, null));
+            prices.add(new PriceQuote(PriceKind.QUOTE, "own quote", purchase, null, null, null, null, sourceId, date, null, null).asUsers());
         }
         Double hourly = optionalNumber("Rental (USD per GPU-hour)", rentalUsdPerGpuHour, 0.01, 10_000);
         if (hourly != null) {
-            prices.add(new PriceQuote(PriceKind.CLOUD_ON_DEMAND, "own quote", null, null, null, hourly, null, sourceId, date, null, null));
+            prices.add(new PriceQuote(PriceKind.CLOUD_ON_DEMAND, "own quote", null, null, null, hourly, null, sourceId, date, null, null).asUsers());
         }
         List<Source> sources = new ArrayList<>(base == null ? List.of() : base.sources());
         sources.removeIf(s -> s.id().equals(sourceId));

@@ -219,7 +219,7 @@ public final class ScenarioForm {
         session.edit(document -> {
             ObjectNode cost = document.putObject("cost");
             if ("own".equals(value)) {
-                CostBasisDefaults.ownHardware(cost);
+                CostBasisDefaults.ownHardware(cost, rates.get(), text(document.at("/deployment/accelerator"), null));
             } else {
                 CostBasisDefaults.rentOnDemand(cost, rates.get(), text(document.at("/deployment/accelerator"), null));
             }

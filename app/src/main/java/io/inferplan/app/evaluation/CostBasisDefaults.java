@@ -1,10 +1,13 @@
 package io.inferplan.app.evaluation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inferplan.catalog.CatalogEntry;
+import java.util.Optional;
 
 /**
  * Where a switch of the scenario's cost basis starts, so the user edits figures rather than fills a blank form:
- * a typical owned H100-class server (estimates, to be replaced by a quote), or the part's own rental price.
+ * owned hardware at the part's catalog purchase price, system share, host power and facility PUE (a typical
+ * H100-class server where the catalog has none; estimates, to be replaced by a quote), or the part's own rental price.
  */
 public final class CostBasisDefaults {
     /** A typical H100 hour on demand, used only when the part has no price anywhere. */
@@ -13,7 +16,31 @@ public final class CostBasisDefaults {
     private CostBasisDefaults() {
     }
 
-    /** Fills {@code cost} (the scenario's "cost" object) for owned hardware. */
+    /**
+     * Fills {@code cost} for owning {@code acceleratorId}: the typical server below, with the part's purchase price
+     * (the user's own quote first), the system share it gives, its reference system's host power and PUE where the
+     * catalog has them.
+     */
+    public static void ownHardware(ObjectNode cost, RentalRates rates, String acceleratorId) {
+        ownHardware(cost);
+        Optional<CatalogEntry> entry = acceleratorId == null ? Optional.empty() : rates.catalog().find(acceleratorId);
+        if (entry.isEmpty()) {
+            return;
+        }
+        entry.get().preferredPurchase().ifPresent(quote -> {
+            cost.put("priceUsdPerGpu", Math.round(quote.purchaseUsdPerGpu().orElseThrow()));
+            if (quote.serverShareUsdPerGpu() != null) {
+                cost.put("serverShareUsdPerGpu", Math.round(quote.serverShareUsdPerGpu()));
+            }
+            cost.put("source", "catalog: " + quote.provider() + ", " + quote.asOf());
+        });
+        entry.get().hostWattsPerGpu().ifPresent(watts -> cost.put("serverOverheadWattsPerGpu", Math.round(watts)));
+        if (entry.get().powerUsageEffectiveness() != null) {
+            cost.put("powerUsageEffectiveness", entry.get().powerUsageEffectiveness().number());
+        }
+    }
+
+    /** Fills {@code cost} (the scenario's "cost" object) for owned hardware: a typical H100-class server. */
     public static void ownHardware(ObjectNode cost) {
         cost.put("basis", "own");
         cost.put("priceUsdPerGpu", 30_000);

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What renting a GPU of each part costs per hour, in one place: the user's own price wins over the catalog's, and
- * among the catalog's quotes on-demand comes first, cheapest first.
+ * What renting a GPU of each part costs per hour, in one place: the user's own price wins over the catalog's, a
+ * quote the user typed into the catalog wins over the bundled ones, and among the rest on-demand comes first,
+ * cheapest first.
  *
  * @param ownUsdPerGpuHour the user's own price per accelerator id
  */
@@ -25,8 +26,9 @@ public record RentalRates(AcceleratorCatalog catalog, Map<String, Double> ownUsd
     }
 
     /**
-     * The rate parts are compared at: the user's own, else the catalog's cheapest on-demand quote; empty when
-     * neither exists (committed and spot quotes are not comparable across parts).
+     * The rate parts are compared at: the user's own, else the user's own on-demand quote in the catalog, else the
+     * catalog's cheapest on-demand quote; empty when none exists (committed and spot quotes are not comparable
+     * across parts).
      */
     public Optional<PartRate> comparisonRate(CatalogEntry entry) {
         Double own = ownUsdPerGpuHour.get(entry.id());
@@ -38,7 +40,8 @@ public record RentalRates(AcceleratorCatalog catalog, Map<String, Double> ownUsd
 
     /**
      * Every known hourly price of this part, the one a change of part takes first: the user's own, then the
-     * catalog's on-demand quotes from the cheapest, then its other rental quotes (committed, spot).
+     * catalog's on-demand quotes (the user's own first) from the cheapest, then its other rental quotes (committed,
+     * spot).
      */
     public List<PartRate> all(String acceleratorId) {
         List<PartRate> rates = new ArrayList<>();
@@ -52,6 +55,7 @@ public record RentalRates(AcceleratorCatalog catalog, Map<String, Double> ownUsd
         catalog.find(acceleratorId).ifPresent(entry -> entry.prices().stream()
                 .filter(quote -> quote.kind().isRental() && quote.usdPerGpuHour() != null)
                 .sorted(Comparator.comparing((PriceQuote quote) -> quote.kind() != PriceKind.CLOUD_ON_DEMAND)
+                        .thenComparing(quote -> !quote.isUsers())
                         .thenComparingDouble(PriceQuote::usdPerGpuHour))
                 .forEach(quote -> rates.add(new PartRate(quote.usdPerGpuHour(), CatalogCandidates.sourceOf(quote)))));
         return rates;

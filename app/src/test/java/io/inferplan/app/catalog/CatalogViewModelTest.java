@@ -156,7 +156,8 @@ class CatalogViewModelTest {
         assertTrue(memory.get(1).contains("  ["), "each figure names its source: " + memory);
         List<String> price = rows.getLast();
         assertEquals("$/GPU-hour", price.getFirst());
-        assertTrue(price.get(2).startsWith("$3.79  [catalog: "), price.toString());
+        double h200Rate = entry("h200-sxm-141gb").preferred(PriceKind.CLOUD_ON_DEMAND).orElseThrow().usdPerGpuHour();
+        assertTrue(price.get(2).startsWith(String.format(java.util.Locale.ROOT, "$%.2f  [catalog: ", h200Rate)), price.toString());
         assertTrue(rows.stream().allMatch(r -> r.size() == 3));
     }
 

@@ -9,7 +9,10 @@ import io.inferplan.app.editor.FieldSpec;
 import io.inferplan.app.shell.Page;
 import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.app.workspace.StoredScenario;
+import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
+import io.inferplan.catalog.PriceKind;
+import io.inferplan.catalog.PriceQuote;
 import io.inferplan.engine.JsonSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,10 +59,14 @@ class HandsOnFixesTest extends FxRobot {
         try (AppFixture app = AppFixture.open(dataDirectory)) {
             var session = app.context.session();
             assertEquals("rent", session.get("cost.basis").asText(), "the first sample rents its GPUs");
+            // The H200's bundled rate the part is compared at (the cheapest on-demand quote), read from the catalog
+            // so that refreshed prices do not break the test.
+            PriceQuote h200 = AcceleratorCatalog.bundled().find("h200-sxm-141gb").orElseThrow()
+                    .preferred(PriceKind.CLOUD_ON_DEMAND).orElseThrow();
             pickAccelerator(app, "h200-sxm-141gb");
-            assertEquals(3.79, session.get("cost.usdPerGpuHour").asDouble(), "the H200's catalog price, not the H100's");
-            assertEquals("3.79", lookup("#field-cost-usdPerGpuHour").queryAs(TextField.class).getText());
-            assertTrue(rateSource().startsWith("Rate: catalog: Lambda"), rateSource());
+            assertEquals(h200.usdPerGpuHour(), session.get("cost.usdPerGpuHour").asDouble(), "the H200's catalog price, not the H100's");
+            assertEquals(FieldEditorText.plain(h200.usdPerGpuHour()), lookup("#field-cost-usdPerGpuHour").queryAs(TextField.class).getText());
+            assertTrue(rateSource().startsWith("Rate: catalog: " + h200.provider()), rateSource());
 
             // An own price for a part wins over the catalog's.
             app.context.store().putOwnPrice(new OwnPrice("a100-sxm-80gb", 2.15, null, "own quote"));
@@ -69,21 +76,21 @@ class HandsOnFixesTest extends FxRobot {
             assertEquals("Rate: your price", rateSource());
 
             // A part without any price keeps the number and says to check it.
-            pickAccelerator(app, "b200-180gb");
-            assertTrue(rateSource().contains("b200-180gb has no price"), rateSource());
+            pickAccelerator(app, "mi250x-128gb");
+            assertTrue(rateSource().contains("mi250x-128gb has no price"), rateSource());
 
             TextField rate = lookup("#field-cost-usdPerGpuHour").queryAs(TextField.class);
             app.fx(() -> rate.setText("1.75"));
             pickAccelerator(app, "h200-sxm-141gb");
             app.fx(() -> rate.setText("1.75"));
-            assertTrue(rateSource().startsWith("Rate: typed by you (catalog: Lambda"), rateSource());
+            assertTrue(rateSource().startsWith("Rate: typed by you (catalog: " + h200.provider()), rateSource());
 
             // Each change of part is one undo step with its price.
             for (int i = 0; i < 5; i++) {
                 app.fx(() -> app.window.controller().undo());
             }
             assertEquals("h200-sxm-141gb", session.get("deployment.accelerator").asText());
-            assertEquals(3.79, session.get("cost.usdPerGpuHour").asDouble());
+            assertEquals(h200.usdPerGpuHour(), session.get("cost.usdPerGpuHour").asDouble());
         }
     }
 

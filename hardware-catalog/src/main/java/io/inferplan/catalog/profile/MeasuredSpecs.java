@@ -45,7 +45,7 @@ public final class MeasuredSpecs {
         return new AcceleratorSpec("measured-" + datasheet.id(), datasheet.name() + " (measured on " + report.host().hostName() + ")",
                 datasheet.vendor(), datasheet.family(), device.memoryBytes() > 0 ? device.memoryBytes() : datasheet.memoryBytes(), bandwidth,
                 flops, datasheet.scaleUpBandwidthBytesPerSecond(), datasheet.scaleUpDomainSize(), datasheet.boardPowerWatts(), true,
-                List.of());
+                List.of(), datasheet.scaleOutBandwidthBytesPerSecond());
     }
 
     /**

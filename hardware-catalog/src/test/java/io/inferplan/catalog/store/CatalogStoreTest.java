@@ -38,6 +38,21 @@ class CatalogStoreTest {
     }
 
     @Test
+    void aSavedQuoteOfTheUsersOwnStillWinsOverTheCheaperBundledRates() {
+        CatalogEntry bundled = AcceleratorCatalog.bundled().find("H100").orElseThrow();
+        double cheapestBundled = bundled.cheapest(PriceKind.CLOUD_ON_DEMAND).orElseThrow().usdPerGpuHour();
+        List<PriceQuote> prices = new java.util.ArrayList<>(bundled.prices());
+        prices.add(new PriceQuote(PriceKind.CLOUD_ON_DEMAND, "own quote", null, null, null, cheapestBundled + 1, null,
+                "own-quote", "2026-12-01", null, null).asUsers());
+        CatalogStore store = CatalogStore.open(home);
+        store.saveUserEntry(bundled.withPrices(prices, List.of(new Source("own-quote", "Reseller quote", "", "2026-12-01"))));
+
+        CatalogEntry merged = CatalogStore.open(home).catalog().find("H100").orElseThrow();
+        assertEquals(cheapestBundled + 1, merged.preferred(PriceKind.CLOUD_ON_DEMAND).orElseThrow().usdPerGpuHour(), 1e-9,
+                "the user's quote, read back from the database, is the rate the part is compared at");
+    }
+
+    @Test
     void userEntryOverridesBundledAndResetBringsBundledBackKeepingHistory() {
         CatalogStore store = CatalogStore.open(home);
         assertTrue(store.userEntries().isEmpty());

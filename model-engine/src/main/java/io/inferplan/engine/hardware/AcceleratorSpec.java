@@ -19,6 +19,8 @@ import java.util.Map;
  * @param scaleUpBandwidthBytesPerSecond per GPU, one direction (NVLink, Infinity Fabric, ICI...); 0 when only PCIe
  * @param scaleUpDomainSize          GPUs reachable over the scale-up link (8 in an HGX board, 72 in an NVL72 rack)
  * @param measured                   true when bandwidth and compute were measured on this machine, not datasheet peaks
+ * @param scaleOutBandwidthBytesPerSecond per GPU, one direction, over the back-end network between servers (the
+ *                                   NICs of the reference design: 400 Gb/s ConnectX-7 per H100 is 50e9); 0 when unknown
  */
 public record AcceleratorSpec(
         String id,
@@ -32,7 +34,8 @@ public record AcceleratorSpec(
         int scaleUpDomainSize,
         double boardPowerWatts,
         boolean measured,
-        List<String> aliases) {
+        List<String> aliases,
+        double scaleOutBandwidthBytesPerSecond) {
 
     private static final double MAX_BYTES = 1e14;
     private static final double MAX_FLOPS = 1e18;
@@ -59,6 +62,16 @@ public record AcceleratorSpec(
         inRange("accelerator.scaleUpDomainSize", scaleUpDomainSize, 1, 100_000);
         nonNegative("accelerator.boardPowerWatts", boardPowerWatts, 100_000);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        nonNegative("accelerator.scaleOutBandwidthBytesPerSecond", scaleOutBandwidthBytesPerSecond, MAX_BYTES);
+    }
+
+    /** A part whose scale-out network is not known (measured devices, hand-made test parts). */
+    public AcceleratorSpec(String id, String name, String vendor, AcceleratorFamily family, double memoryBytes,
+                           double memoryBandwidthBytesPerSecond, Map<Precision, Double> denseFlopsPerSecond,
+                           double scaleUpBandwidthBytesPerSecond, int scaleUpDomainSize, double boardPowerWatts,
+                           boolean measured, List<String> aliases) {
+        this(id, name, vendor, family, memoryBytes, memoryBandwidthBytesPerSecond, denseFlopsPerSecond,
+                scaleUpBandwidthBytesPerSecond, scaleUpDomainSize, boardPowerWatts, measured, aliases, 0);
     }
 
     public boolean supports(Precision precision) {

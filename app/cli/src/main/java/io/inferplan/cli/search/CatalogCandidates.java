@@ -10,7 +10,6 @@ import io.inferplan.engine.economics.RentalTerm;
 import io.inferplan.engine.optimize.Candidate;
 import io.inferplan.engine.scenario.ResolvedScenario;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +34,9 @@ public final class CatalogCandidates {
     }
 
     /**
-     * The catalog's parts, filtered, each with the price it is compared at. Rented: your --price, else the cheapest
-     * on-demand quote; owned: the cheapest purchase price with the scenario's other ownership figures. The scenario's
+     * The catalog's parts, filtered, each with the price it is compared at. Rented: your --price, else the
+     * comparison quote ({@link #comparisonQuote}); owned: the purchase price, system share and host power per GPU
+     * from the catalog with the scenario's site and finance figures. The scenario's
      * own part keeps the scenario's own price (the user's price for it), so its own deployment is a point of the search.
      */
     public static Parts parts(AcceleratorCatalog catalog, ResolvedScenario resolved, Map<String, Double> ownPrices,
@@ -93,18 +93,16 @@ public final class CatalogCandidates {
                     if (scenarios) {
                         yield Optional.of(new Candidate(accelerator, rent, "the scenario's price"));
                     }
-                    // Committed and spot quotes are not comparable across parts: on-demand only, the cheapest.
+                    // Committed and spot quotes are not comparable across parts: on-demand only.
                     yield comparisonQuote(entry).map(quote -> {
                         String source = sourceOf(quote);
                         return new Candidate(accelerator, new CostModel.Rent(RentalTerm.ON_DEMAND, quote.usdPerGpuHour(), source), source);
                     });
                 }
+                // Owned: the part's purchase price, system share and host power from the catalog, the site's
+                // electricity, PUE, hosting and finance from the scenario.
                 case CostModel.Own owned -> scenarios ? Optional.of(new Candidate(accelerator, owned, "the scenario's price"))
-                        : cheapestPurchase(entry).map(quote -> new Candidate(accelerator, new CostModel.Own(
-                                quote.purchaseUsdPerGpu().orElseThrow(), owned.serverShareUsdPerGpu(), owned.depreciationYears(),
-                                owned.costOfCapitalPerYear(), owned.serverOverheadWattsPerGpu(), owned.powerUsageEffectiveness(),
-                                owned.usdPerKilowattHour(), owned.hostingUsdPerKilowattMonth(), owned.operationsShareOfCapexPerYear(),
-                                "catalog: " + quote.provider()), "catalog: " + quote.provider()));
+                        : entry.ownedOn(owned).map(own -> new Candidate(accelerator, own, own.source()));
             };
             if (candidate.isPresent()) {
                 candidates.add(candidate.get());
@@ -116,11 +114,12 @@ public final class CatalogCandidates {
     }
 
     /**
-     * The catalog rate parts are compared at when the user set none: the cheapest on-demand quote (committed and
-     * spot quotes are not comparable across parts). The desktop app's rates use the same rule.
+     * The catalog rate parts are compared at when the user set none: the on-demand quote of the user's own in the
+     * catalog, else the cheapest on-demand quote (committed and spot quotes are not comparable across parts). The
+     * desktop app's rates use the same rule.
      */
     public static Optional<PriceQuote> comparisonQuote(CatalogEntry entry) {
-        return entry.cheapest(PriceKind.CLOUD_ON_DEMAND);
+        return entry.preferred(PriceKind.CLOUD_ON_DEMAND);
     }
 
     /** "catalog: Lambda (8x H100 SXM), 2025-10": where a bundled or own catalog price comes from. */
@@ -128,9 +127,5 @@ public final class CatalogCandidates {
         return "catalog: " + quote.provider() + (quote.asOf() == null || quote.asOf().isBlank() ? "" : ", " + quote.asOf());
     }
 
-    private static Optional<PriceQuote> cheapestPurchase(CatalogEntry entry) {
-        return entry.prices().stream().filter(q -> !q.kind().isRental() && q.purchaseUsdPerGpu().isPresent())
-                .min(Comparator.comparingDouble(q -> q.purchaseUsdPerGpu().orElseThrow()));
-    }
 
 }
