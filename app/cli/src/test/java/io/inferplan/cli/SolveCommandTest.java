@@ -50,8 +50,8 @@ class SolveCommandTest {
         Path out = folder.resolve("never.json");
         CliRun run = CliRun.of("solve", CHAT, "--target", "operating-profit=0", "--vary", "load", "--write", out.toString());
         assertEquals(SolveCommand.NOT_REACHED, run.exitCode(), run.err());
-        assertTrue(run.out().startsWith("Operating profit cannot reach 0 by moving the average load from 0.005 to 500000 "
-                + "requests/s: the closest is -"), run.out());
+        assertTrue(run.out().startsWith("Operating profit cannot reach 0 by moving the average load "
+                + "(workload.averageRequestsPerSecond) from 0.005 to 500000 requests/s: the closest is -"), run.out());
         assertTrue(run.out().contains("Nothing written"), run.out());
         assertFalse(Files.exists(out));
     }

@@ -197,9 +197,9 @@ public final class GoalSeek {
             }
             double bestResult = value(request, at(point, lever, xs[best], resolver, evaluator));
             return new Outcome(request, false, lever.path, xs[best], bestResult, lever.base, baseValue, low, high,
-                    String.format(Locale.ROOT, "%s cannot reach %s by moving the %s from %s to %s %s: the closest is %s at %s",
-                            capital(target.label()), number(request.targetValue()), request.input().label(), number(low),
-                            number(high), request.input().unit(), number(bestResult), number(xs[best])), null);
+                    String.format(Locale.ROOT, "%s cannot reach %s by moving the %s (%s) from %s to %s %s: the closest is %s at %s",
+                            capital(target.label()), number(request.targetValue()), request.input().label(), lever.path,
+                            number(low), number(high), request.input().unit(), number(bestResult), number(xs[best])), null);
         }
         double a = xs[bracket];
         double b = xs[bracket + 1];

@@ -49,6 +49,15 @@ class DistributionTest {
     }
 
     @Test
+    void theWordAloneChangesNothing() {
+        // A source that is the bare word sends the file through the tree path: it must read the same.
+        String quoted = Fixtures.JSON.replace("\"sources\": [\"hand-made\"]", "\"sources\": [\"distribution\"]");
+        assertTrue(UncertainNumbers.mayHave(quoted));
+        assertEquals(ScenarioJson.read(Fixtures.JSON).withName("x").workload(), ScenarioJson.read(quoted).workload());
+        assertEquals(java.util.List.of("distribution"), ScenarioJson.read(quoted).sources());
+    }
+
+    @Test
     void impossibleDistributionsNameTheFieldAndWhatIsAllowed() {
         assertEquals("cost.usdPerGpuHour.p10: must be at most p90 (2), was 3", message(
                 "{\"distribution\": \"normal\", \"p10\": 3, \"p90\": 2}"));

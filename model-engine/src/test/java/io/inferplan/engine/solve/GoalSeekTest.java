@@ -72,7 +72,7 @@ class GoalSeekTest {
         assertFalse(outcome.reached());
         assertNull(outcome.scenarioJson(), "nothing to write");
         assertTrue(outcome.explanation().startsWith("Cost per million output tokens cannot reach 1e-06 by moving the planned "
-                + "utilisation from 0.05 to 1 share: the closest is "), outcome.explanation());
+                + "utilisation (deployment.plannedUtilization) from 0.05 to 1 share: the closest is "), outcome.explanation());
         assertTrue(outcome.inputValue() > 0.5 && outcome.resultValue() > 1e-6, "cheapest near full utilisation: " + outcome);
     }
 
