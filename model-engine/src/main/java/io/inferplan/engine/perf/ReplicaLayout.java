@@ -265,6 +265,14 @@ final class ReplicaLayout {
                 + sentBytes * leaving / interDomainBytesPerSecond;
     }
 
+    /**
+     * What an iteration that carries a prefill chunk pays on top of {@link #layerOverheadSeconds()} on one stage: its
+     * kernels run outside the decode CUDA graphs, launched and dispatched layer by layer from the host.
+     */
+    double prefillChunkOverheadSeconds() {
+        return efficiency.prefillLayerOverheadSeconds() * layersPerStage;
+    }
+
     /** Fixed kernel-boundary costs of one stage per iteration: every layer, plus the MoE layers' routing kernels. */
     double layerOverheadSeconds() {
         double moeLayers = model.isMoe() ? (double) model.moe().moeLayers() / pipelineParallel : 0;
