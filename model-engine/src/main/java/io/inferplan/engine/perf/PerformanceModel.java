@@ -335,11 +335,7 @@ public final class PerformanceModel {
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
         double prefillCompute = layout.prefillComputeSeconds(newTokens, prefillContext);
-        // Prompts shorter than the budget share their chunk's iteration, and its eager-launch cost, with others.
-        double budget = layout.prefillTokenBudget;
-        double chunkShare = newTokens <= budget ? newTokens / budget : Math.ceil(newTokens / budget);
-        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens)
-                + chunkShare * layout.pipelineParallel * layout.prefillChunkOverheadSeconds();
+        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens) + layout.prefillLaunchSeconds(newTokens);
         double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
 
         double decoding = batch;

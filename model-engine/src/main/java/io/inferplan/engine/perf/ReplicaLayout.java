@@ -273,6 +273,16 @@ final class ReplicaLayout {
         return efficiency.prefillLayerOverheadSeconds() * layersPerStage;
     }
 
+    /**
+     * The launch cost {@code tokens} prompt tokens carry across all stages as prefill work: a prompt shorter than the
+     * budget shares its chunk's iteration with others (1024 tokens under an 8192-token budget: an eighth), a longer
+     * one pays each of its chunks.
+     */
+    double prefillLaunchSeconds(double tokens) {
+        double chunkShare = tokens <= prefillTokenBudget ? tokens / prefillTokenBudget : Math.ceil(tokens / prefillTokenBudget);
+        return chunkShare * pipelineParallel * prefillChunkOverheadSeconds();
+    }
+
     /** Fixed kernel-boundary costs of one stage per iteration: every layer, plus the MoE layers' routing kernels. */
     double layerOverheadSeconds() {
         double moeLayers = model.isMoe() ? (double) model.moe().moeLayers() / pipelineParallel : 0;
