@@ -17,10 +17,11 @@ import java.util.Map;
  * absolute log error of each metric, and derives error bands from cross-validated residuals: each model of the
  * pair left out in turn (leave-one-model-out), so a band is what a model not in the data can expect.
  *
- * <p>Seventeen factors per pair (see {@link EfficiencyProfile}): prefill and decode compute efficiency, weight-streaming
+ * <p>Eighteen factors per pair (see {@link EfficiencyProfile}): prefill and decode compute efficiency, weight-streaming
  * and KV-read bandwidth efficiency, per-step, per-layer, per-MoE-layer and per-sequence overhead, collective bandwidth
  * share and latency, expert all-to-all latency, per-request overhead and host time per prompt token, the expert
- * grouped-GEMM half size, closed-loop prefill queueing share and coherence length, and the FP4/INT4 compute factor.
+ * grouped-GEMM half size, closed-loop prefill queueing share and coherence length, the FP4/INT4 compute factor and the
+ * per-layer cost of an iteration that carries prefill.
  * Each is bounded to a physically plausible range, so the fit cannot buy accuracy with absurd values; a factor no row
  * of the pair can inform (the latency factors without latency rows, the FP4 factor without FP4 math, the MoE factors
  * without MoE rows) keeps its stated value.
@@ -32,8 +33,8 @@ public final class EfficiencyFitter {
      * 50-90% of NVLink bandwidth on large messages; a launch inside a CUDA graph costs microseconds, a layer at most
      * about 100 us of kernel gaps and latency-bound kernels; what a benchmark client measures before the first token beyond GPU work stays under 0.4 s.
      */
-    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0, 0.35};
-    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 200, 0.95};
+    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0, 0.35, 0.0};
+    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 200, 0.95, 5e-4};
     private static final int REQUEST_OVERHEAD = 8;
     private static final int QUEUE_SHARE = 9;
     private static final int LOW_PRECISION = 10;
@@ -42,6 +43,7 @@ public final class EfficiencyFitter {
     private static final int QUEUE_COHERENCE = 13;
     private static final int PROMPT_TOKEN_OVERHEAD = 14;
     private static final int EXPERT_GEMM_HALF_GFLOPS = 15;
+    private static final int PREFILL_LAYER_OVERHEAD = 17;
     /** Fitting compares figures only; the bands are derived afterwards from the residuals. */
     private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
     private static final int ITERATIONS = 1500;
@@ -154,7 +156,7 @@ public final class EfficiencyFitter {
                 resolved.collectiveLatencySeconds(), resolved.requestOverheadSeconds(), resolved.prefillTokenBudget(),
                 resolved.prefillQueueShare(), resolved.allToAllLatencySeconds(), resolved.expertLayerOverheadSeconds(),
                 resolved.queueCoherenceOutputTokens(), resolved.promptTokenOverheadSeconds(), resolved.expertGemmHalfGflops(),
-                resolved.kvBandwidthEfficiency());
+                resolved.kvBandwidthEfficiency(), resolved.prefillLayerOverheadSeconds());
         boolean[] free = freeFactors(group);
 
         EfficiencyProfile fitted = minimise(group, template, free, ITERATIONS, true);
@@ -180,6 +182,8 @@ public final class EfficiencyFitter {
         free[QUEUE_SHARE] = latency;
         free[QUEUE_COHERENCE] = latency;
         free[PROMPT_TOKEN_OVERHEAD] = latency;
+        // Offline rows see it only as a share of a chunk per request; TTFT sees a whole chunk's worth.
+        free[PREFILL_LAYER_OVERHEAD] = latency;
         free[EXPERT_GEMM_HALF_GFLOPS] = latency && group.stream().anyMatch(m -> m.model().isMoe());
         free[LOW_PRECISION] = group.stream().anyMatch(m -> {
             Precision math = ReplicaLayout.mathPrecision(m.deployment());

@@ -46,6 +46,10 @@ import static io.inferplan.engine.Checks.nonNegative;
  * @param kvBandwidthEfficiency      share of datasheet memory bandwidth decode attention reaches reading the KV cache
  *                                   (paged blocks of 16-64 tokens, one sequence per thread block: below the weight
  *                                   streams of the matrix kernels); 0 = as {@code memoryBandwidthEfficiency}
+ * @param prefillLayerOverheadSeconds fixed cost per layer of an iteration that carries a prefill chunk, beyond
+ *                                   {@code layerOverheadSeconds}: stacks replay CUDA graphs for decode-only batches
+ *                                   (and vLLM for mixed ones up to 512 tokens), so a prefill chunk's kernels are
+ *                                   launched and dispatched one by one from the host; 0 = none
  */
 public record EfficiencyProfile(
         double prefillComputeEfficiency,
@@ -68,7 +72,8 @@ public record EfficiencyProfile(
         double queueCoherenceOutputTokens,
         double promptTokenOverheadSeconds,
         double expertGemmHalfGflops,
-        double kvBandwidthEfficiency) {
+        double kvBandwidthEfficiency,
+        double prefillLayerOverheadSeconds) {
 
     /** Stated defaults for the factors a profile written before they existed does not give. */
     public static final double DEFAULT_COLLECTIVE_LATENCY_SECONDS = 8e-6;
@@ -109,6 +114,7 @@ public record EfficiencyProfile(
         nonNegative("efficiency.expertGemmHalfGflops", expertGemmHalfGflops, 1e6);
         kvBandwidthEfficiency = kvBandwidthEfficiency == 0 ? memoryBandwidthEfficiency
                 : inRange("efficiency.kvBandwidthEfficiency", kvBandwidthEfficiency, 0.01, 1.0);
+        nonNegative("efficiency.prefillLayerOverheadSeconds", prefillLayerOverheadSeconds, 0.01);
     }
 
     /** A profile with the step-time factors only; the latency factors take their stated defaults. */
@@ -120,13 +126,13 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, kvMemoryFraction, kvReservedOutputFraction,
                 defaultMaxBatch, lowPrecisionComputePenalty, DEFAULT_COLLECTIVE_LATENCY_SECONDS, DEFAULT_REQUEST_OVERHEAD_SECONDS,
                 DEFAULT_PREFILL_TOKEN_BUDGET, DEFAULT_PREFILL_QUEUE_SHARE, DEFAULT_ALL_TO_ALL_LATENCY_SECONDS,
-                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0, 0);
+                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0, 0, 0);
     }
 
     /** The same profile with the factors a fit varies replaced (see {@link EfficiencyFitter}). */
     EfficiencyProfile withFitted(double[] v) {
         return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kvMemoryFraction, kvReservedOutputFraction,
-                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15], v[16]);
+                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15], v[16], v[17]);
     }
 
     /**
@@ -141,7 +147,8 @@ public record EfficiencyProfile(
                 collectiveEfficiency, kvFraction, kvReservedFraction, maxBatch, lowPrecisionComputePenalty,
                 collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
                 allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens,
-                promptTokenOverheadSeconds / speedScale, expertGemmHalfGflops, Math.min(1, kvBandwidthEfficiency * memoryScale));
+                promptTokenOverheadSeconds / speedScale, expertGemmHalfGflops, Math.min(1, kvBandwidthEfficiency * memoryScale),
+                prefillLayerOverheadSeconds / speedScale);
     }
 
     /** The factors a fit varies, in the order of {@link #withFitted}. */
@@ -150,7 +157,7 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
                 requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
                 expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfGflops,
-                kvBandwidthEfficiency};
+                kvBandwidthEfficiency, prefillLayerOverheadSeconds};
     }
 
 }

@@ -335,7 +335,7 @@ public final class PerformanceModel {
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
         double prefillCompute = layout.prefillComputeSeconds(newTokens, prefillContext);
-        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens);
+        double prefillPerRequest = prefillCompute + layout.communicationSeconds(newTokens) + layout.prefillLaunchSeconds(newTokens);
         double decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
 
         double decoding = batch;
@@ -417,7 +417,8 @@ public final class PerformanceModel {
         // A short prompt on a large model is bound by reading the weights once per chunk, not by its FLOPs.
         double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, budget)) / layout.memoryBytesPerSecond;
         double ownPrefill = Math.max(prefillCompute, prefillMemory)
-                + stages * (layout.communicationSeconds(newTokens) + chunks * layout.layerOverheadSeconds());
+                + stages * (layout.communicationSeconds(newTokens)
+                        + chunks * (layout.layerOverheadSeconds() + layout.prefillChunkOverheadSeconds()));
         // The other users' decode work shares every iteration the prefill runs in; alone, a request has none.
         double othersShare = (batch - 1.0) / batch;
         double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;

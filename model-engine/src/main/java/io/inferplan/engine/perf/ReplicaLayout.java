@@ -265,6 +265,24 @@ final class ReplicaLayout {
                 + sentBytes * leaving / interDomainBytesPerSecond;
     }
 
+    /**
+     * What an iteration that carries a prefill chunk pays on top of {@link #layerOverheadSeconds()} on one stage: its
+     * kernels run outside the decode CUDA graphs, launched and dispatched layer by layer from the host.
+     */
+    double prefillChunkOverheadSeconds() {
+        return efficiency.prefillLayerOverheadSeconds() * layersPerStage;
+    }
+
+    /**
+     * The launch cost {@code tokens} prompt tokens carry across all stages as prefill work: a prompt shorter than the
+     * budget shares its chunk's iteration with others (1024 tokens under an 8192-token budget: an eighth), a longer
+     * one pays each of its chunks.
+     */
+    double prefillLaunchSeconds(double tokens) {
+        double chunkShare = tokens <= prefillTokenBudget ? tokens / prefillTokenBudget : Math.ceil(tokens / prefillTokenBudget);
+        return chunkShare * pipelineParallel * prefillChunkOverheadSeconds();
+    }
+
     /** Fixed kernel-boundary costs of one stage per iteration: every layer, plus the MoE layers' routing kernels. */
     double layerOverheadSeconds() {
         double moeLayers = model.isMoe() ? (double) model.moe().moeLayers() / pipelineParallel : 0;

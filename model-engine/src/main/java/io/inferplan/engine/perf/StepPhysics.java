@@ -65,19 +65,21 @@ public final class StepPhysics {
 
     /**
      * Prefill work a step adds for {@code tokens} prompt tokens attending on average to {@code meanContextTokens}
-     * earlier tokens: their compute at the prefill efficiency plus their collectives, as the steady-state cycle adds
-     * it to a decode iteration.
+     * earlier tokens: their compute at the prefill efficiency plus their collectives and their share of a prefill
+     * iteration's launch cost, as the steady-state cycle adds it to a decode iteration.
      */
     public double prefillSeconds(double tokens, double meanContextTokens) {
         if (tokens <= 0) {
             return 0;
         }
-        return layout.prefillComputeSeconds(tokens, meanContextTokens) + layout.communicationSeconds(tokens);
+        return layout.prefillComputeSeconds(tokens, meanContextTokens) + layout.communicationSeconds(tokens)
+                + layout.prefillLaunchSeconds(tokens);
     }
 
     /**
      * A step that only prefills (no sequence decoding): as the estimate's own-prefill time, the larger of the compute
-     * and reading the weights once, plus collectives and per-layer costs on every stage, plus the per-iteration cost.
+     * and reading the weights once, plus collectives, per-layer costs and the prefill launch cost on every stage, plus
+     * the per-iteration cost.
      */
     public double prefillOnlySeconds(double tokens, double meanContextTokens) {
         if (tokens <= 0) {
@@ -86,7 +88,8 @@ public final class StepPhysics {
         double compute = layout.prefillComputeSeconds(tokens, meanContextTokens);
         double memory = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond;
         return Math.max(compute, memory)
-                + layout.pipelineParallel * (layout.communicationSeconds(tokens) + layout.layerOverheadSeconds())
+                + layout.pipelineParallel * (layout.communicationSeconds(tokens) + layout.layerOverheadSeconds()
+                        + layout.prefillChunkOverheadSeconds())
                 + layout.efficiency.stepOverheadSeconds();
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The closed-loop serving physics: TTFT with waiting, decoding share, scheduler budgets, collectives, bands. */
 class ClosedLoopTest {
+    private static final ErrorBand BAND = new ErrorBand(10, 1, "test");
     private final PerformanceModel model = PerformanceModel.standard();
     private final ModelSpec llama70 = ModelPresets.bundled().require("model", "Llama-3.1-70B");
     private final RequestShape request = RequestShape.of(1024, 1024);
@@ -77,6 +78,37 @@ class ClosedLoopTest {
         ErrorBands unmeasured = model.errorBands(llama70, amd, onAmd);
         assertEquals(0, unmeasured.ttft().measurementCount());
         assertTrue(unmeasured.ttft().expectedErrorPercent() >= bands.ttft().expectedErrorPercent(), unmeasured.ttft().basis());
+    }
+
+    @Test
+    void aPrefillChunkPaysItsEagerLaunchesOncePerChunkAndShortPromptsShareIt() {
+        EfficiencyProfile graphed = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile();
+        double[] factors = graphed.fittedFactors();
+        factors[17] = 0;
+        EfficiencyProfile none = graphed.withFitted(factors);
+        factors[17] = 200e-6;
+        EfficiencyProfile eager = graphed.withFitted(factors);
+        Deployment deployment = Deployment.of(TestAccelerators.h100(), 4, Precision.FP8, Precision.FP8, ServingStack.VLLM);
+        double perChunk = 200e-6 * llama70.layers();
+
+        // One user alone: its own prefill runs in ceil(input / 8192) iterations, each paying the launches once.
+        for (int input : new int[] {1024, 8192, 20000}) {
+            RequestShape shape = RequestShape.of(input, 256);
+            double extra = ttft(none, eager, deployment, shape);
+            double chunks = Math.ceil(input / 8192.0);
+            assertEquals(chunks * perChunk, extra, 0.02 * chunks * perChunk, input + " prompt tokens");
+        }
+        // Offline, a 1024-token prompt shares its chunk's iteration with seven others: an eighth of the cost each.
+        ServingTarget offline = new ServingTarget.Offline();
+        PerformanceEstimate plain = model.estimate(llama70, deployment, request, offline, none, BAND);
+        PerformanceEstimate launched = model.estimate(llama70, deployment, request, offline, eager, BAND);
+        assertEquals(perChunk / 8, launched.prefillSecondsPerRequest() - plain.prefillSecondsPerRequest(), 1e-9);
+    }
+
+    private double ttft(EfficiencyProfile none, EfficiencyProfile eager, Deployment deployment, RequestShape shape) {
+        ServingTarget alone = new ServingTarget.FixedBatch(1);
+        return model.estimate(llama70, deployment, shape, alone, eager, BAND).timeToFirstTokenSeconds()
+                - model.estimate(llama70, deployment, shape, alone, none, BAND).timeToFirstTokenSeconds();
     }
 
     private static ReplicaLayout layout(AcceleratorSpec accelerator, int tensorParallel, EfficiencyProfile profile) {
