@@ -5,6 +5,7 @@ import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.KvOccupancyChart;
 import io.inferplan.app.charts.LatencyCurveChart;
 import io.inferplan.app.charts.LatencyDistributionChart;
+import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.sim.LatencyTargets;
 import io.inferplan.engine.sim.ScenarioSimulation;
@@ -17,7 +18,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -55,22 +55,12 @@ public final class LatencyView implements PageView {
         message.textProperty().bind(model.messageProperty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.setId("latency-progress");
-        progress.setPrefWidth(180);
-        progress.progressProperty().bind(model.progressProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("latency-cancel");
-        cancel.setOnAction(event -> model.cancel());
-        for (Node node : List.of(progress, cancel)) {
-            node.visibleProperty().bind(model.runningProperty());
-            node.managedProperty().bind(model.runningProperty());
-        }
+        List<Node> running = RunControls.progressAndCancel("latency", 180, model.progressProperty(), model.runningProperty(), model::cancel);
         Button again = new Button("Simulate again");
         again.setId("latency-again");
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(event -> model.recompute());
-        HBox controls = new HBox(8, progress, cancel, message, again);
+        HBox controls = new HBox(8, running.get(0), running.get(1), message, again);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label("One replica of the scenario's deployment, Poisson arrivals, the workload's lengths; the stack's "
                 + "scheduler, chunked prefill and KV cache simulated step by step (docs/simulator.md).");

@@ -4,6 +4,7 @@ import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.charts.ChartStyle;
 import io.inferplan.app.charts.PartFrontierChart;
 import io.inferplan.app.fx.Columns;
+import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.model.Precision;
 import io.inferplan.engine.optimize.FrontierPoint;
@@ -20,7 +21,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -119,23 +119,8 @@ public final class OptimizeView implements PageView {
     }
 
     private Node progressRow() {
-        ProgressBar progress = new ProgressBar();
-        progress.setId("optimize-progress");
-        progress.setPrefWidth(180);
-        progress.progressProperty().bind(model.progressProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("optimize-cancel");
-        cancel.setOnAction(event -> model.cancel());
-        for (Node node : List.of(progress, cancel)) {
-            node.visibleProperty().bind(model.runningProperty());
-            node.managedProperty().bind(model.runningProperty());
-        }
-        Label message = new Label();
-        message.setId("optimize-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        List<Node> running = RunControls.progressAndCancel("optimize", 180, model.progressProperty(), model.runningProperty(), model::cancel);
+        Label message = RunControls.message("optimize", model.messageProperty());
         Button again = new Button("Search again");
         again.setId("optimize-again");
         again.disableProperty().bind(model.runningProperty());
@@ -150,7 +135,7 @@ public final class OptimizeView implements PageView {
         applied.getStyleClass().add("scenario-sources");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox row = new HBox(8, progress, cancel, message, grow, again, use);
+        HBox row = new HBox(8, running.get(0), running.get(1), message, grow, again, use);
         row.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, row, applied);
     }

@@ -6,6 +6,7 @@ import io.inferplan.app.charts.DriversChart;
 import io.inferplan.app.charts.ProfitHistogramChart;
 import io.inferplan.app.charts.UncertaintyFanChart;
 import io.inferplan.app.fx.Columns;
+import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.scenario.Distribution;
@@ -22,7 +23,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -142,29 +142,14 @@ public final class UncertaintyView implements PageView {
         standard.selectedProperty().bindBidirectional(model.standardInputsProperty());
         CheckBox cumulative = new CheckBox("Fan: profit summed from month 1");
         cumulative.selectedProperty().bindBidirectional(model.cumulativeProperty());
-        ProgressBar progress = new ProgressBar();
-        progress.setId("uncertainty-progress");
-        progress.setPrefWidth(160);
-        progress.progressProperty().bind(model.progressProperty());
-        Button cancel = new Button("Cancel");
-        cancel.setId("uncertainty-cancel");
-        cancel.setOnAction(event -> model.cancel());
-        for (Node node : List.of(progress, cancel)) {
-            node.visibleProperty().bind(model.runningProperty());
-            node.managedProperty().bind(model.runningProperty());
-        }
+        List<Node> running = RunControls.progressAndCancel("uncertainty", 160, model.progressProperty(), model.runningProperty(), model::cancel);
         Button again = new Button("Draw again");
         again.disableProperty().bind(model.runningProperty());
         again.setOnAction(event -> model.runAgain());
-        Label message = new Label();
-        message.setId("uncertainty-message");
-        message.setWrapText(true);
-        message.textProperty().bind(model.messageProperty());
-        message.visibleProperty().bind(model.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = RunControls.message("uncertainty", model.messageProperty());
         HBox first = new HBox(8, new Label("Draws"), draws, new Label("Seed"), seed, standard, cumulative);
         first.setAlignment(Pos.CENTER_LEFT);
-        HBox second = new HBox(8, progress, cancel, message, again);
+        HBox second = new HBox(8, running.get(0), running.get(1), message, again);
         second.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, first, second);
     }
