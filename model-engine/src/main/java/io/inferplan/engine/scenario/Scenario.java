@@ -21,11 +21,17 @@ import java.util.List;
  * @param sources            where its prices and figures come from (price pages, datasheets, with dates)
  * @param fixedMonthlyCosts  staff, licences and other costs that do not move with volume (may be empty)
  * @param projection         month-by-month settings (optional: 36 months, nothing changing)
+ * @param routes             the traffic split over models and deployments (optional: none, i.e. one implicit route,
+ *                           the top-level deployment); with routes, {@code deployment} is the unrouted baseline that
+ *                           commands not reading routes use
+ * @param routerCostUsdPerMillionRequests what routing a request costs (the classifier or router model), only with routes
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scenario(int schemaVersion, String name, String description, List<String> sources, Workload workload,
                        DeploymentPlan deployment, CostModel cost, PricingPlan pricing, List<FixedCost> fixedMonthlyCosts,
-                       ProjectionSettings projection) {
+                       ProjectionSettings projection,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Route> routes,
+                       Double routerCostUsdPerMillionRequests) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -45,6 +51,22 @@ public record Scenario(int schemaVersion, String name, String description, List<
         present("pricing", pricing);
         fixedMonthlyCosts = fixedMonthlyCosts == null ? List.of() : List.copyOf(fixedMonthlyCosts);
         projection = projection == null ? ProjectionSettings.flat() : projection;
+        routes = routes == null ? List.of() : List.copyOf(routes);
+        RouteChecks.check(routes, routerCostUsdPerMillionRequests);
+    }
+
+    public boolean hasRoutes() {
+        return !routes.isEmpty();
+    }
+
+    /** Router cost per request in US dollars (0 without routes or without a router cost). */
+    public double routerCostUsdPerRequest() {
+        return routerCostUsdPerMillionRequests == null ? 0 : routerCostUsdPerMillionRequests / 1e6;
+    }
+
+    public Scenario withRoutes(List<Route> newRoutes, Double newRouterCostUsdPerMillionRequests) {
+        return new Scenario(schemaVersion, name, description, sources, workload, deployment, cost, pricing,
+                fixedMonthlyCosts, projection, newRoutes, newRouterCostUsdPerMillionRequests);
     }
 
     public double fixedCostsUsdPerMonth() {
@@ -53,36 +75,36 @@ public record Scenario(int schemaVersion, String name, String description, List<
 
     public Scenario withName(String newName) {
         return new Scenario(schemaVersion, newName, description, sources, workload, deployment, cost, pricing,
-                fixedMonthlyCosts, projection);
+                fixedMonthlyCosts, projection, routes, routerCostUsdPerMillionRequests);
     }
 
     public Scenario withWorkload(Workload newWorkload) {
         return new Scenario(schemaVersion, name, description, sources, newWorkload, deployment, cost, pricing,
-                fixedMonthlyCosts, projection);
+                fixedMonthlyCosts, projection, routes, routerCostUsdPerMillionRequests);
     }
 
     public Scenario withDeployment(DeploymentPlan newDeployment) {
         return new Scenario(schemaVersion, name, description, sources, workload, newDeployment, cost, pricing,
-                fixedMonthlyCosts, projection);
+                fixedMonthlyCosts, projection, routes, routerCostUsdPerMillionRequests);
     }
 
     public Scenario withCost(CostModel newCost) {
         return new Scenario(schemaVersion, name, description, sources, workload, deployment, newCost, pricing,
-                fixedMonthlyCosts, projection);
+                fixedMonthlyCosts, projection, routes, routerCostUsdPerMillionRequests);
     }
 
     public Scenario withPricing(PricingPlan newPricing) {
         return new Scenario(schemaVersion, name, description, sources, workload, deployment, cost, newPricing,
-                fixedMonthlyCosts, projection);
+                fixedMonthlyCosts, projection, routes, routerCostUsdPerMillionRequests);
     }
 
     public Scenario withFixedMonthlyCosts(List<FixedCost> newFixedCosts) {
         return new Scenario(schemaVersion, name, description, sources, workload, deployment, cost, pricing,
-                newFixedCosts, projection);
+                newFixedCosts, projection, routes, routerCostUsdPerMillionRequests);
     }
 
     public Scenario withProjection(ProjectionSettings newProjection) {
         return new Scenario(schemaVersion, name, description, sources, workload, deployment, cost, pricing,
-                fixedMonthlyCosts, newProjection);
+                fixedMonthlyCosts, newProjection, routes, routerCostUsdPerMillionRequests);
     }
 }
