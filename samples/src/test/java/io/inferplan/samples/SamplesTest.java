@@ -9,6 +9,9 @@ import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.catalog.CatalogEntry;
 import io.inferplan.engine.scenario.AcceleratorResolver;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RouteResult;
+import io.inferplan.engine.scenario.RoutedEvaluator;
+import io.inferplan.engine.scenario.RoutedResult;
 import io.inferplan.engine.scenario.Scenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
@@ -70,5 +73,38 @@ class SamplesTest {
         // Month 1 of the projection is the scenario as evaluated.
         assertEquals(result.totals().servingCostUsdPerMonth(), result.projection().months().getFirst().servingCostUsd(),
                 1e-6 * result.totals().servingCostUsdPerMonth());
+        if (resolved.scenario().hasRoutes()) {
+            evaluatesEveryRoute(resolved.scenario());
+        }
+    }
+
+    /** A sample with routes: every route on its deployment, and the whole service their sum plus the router. */
+    private static void evaluatesEveryRoute(Scenario scenario) {
+        RoutedResult routed = new RoutedEvaluator(RESOLVER, EVALUATOR).evaluate(scenario);
+        assertEquals(scenario.routes().size(), routed.routes().size());
+        for (RouteResult route : routed.routes()) {
+            assertTrue(route.gpus() >= 1, route.name());
+            assertTrue(route.costPerMillionOutputTokensUsd() > 0, route.name());
+            assertTrue(route.timeToFirstTokenSeconds() > 0, route.name());
+        }
+        var totals = routed.totals();
+        assertEquals(routed.routes().stream().mapToInt(RouteResult::gpus).sum(), totals.gpusTotal());
+        assertEquals(routed.routes().stream().mapToDouble(RouteResult::costUsdPerMonth).sum(), totals.totalCostUsdPerMonth(),
+                1e-9 * totals.totalCostUsdPerMonth());
+        assertTrue(totals.routerCostUsdPerMonth() >= 0);
+    }
+
+    @Test
+    void theRouterSampleCostsLessThanServingEverythingOnTheFrontierModel() {
+        var sample = samples().stream().filter(s -> s.file().equals("consumer-assistant-router.json")).findFirst().orElseThrow();
+        Scenario scenario = ScenarioJson.read(SampleScenarios.json(sample));
+        RoutedResult routed = new RoutedEvaluator(RESOLVER, EVALUATOR).evaluate(scenario);
+        ScenarioResult baseline = EVALUATOR.evaluate(RESOLVER.resolve(scenario));
+        assertEquals(0.85, routed.route("small").trafficShare());
+        assertEquals("DeepSeek-V3", routed.route("frontier").model());
+        assertTrue(routed.totals().totalCostUsdPerMonth() < baseline.totals().servingCostUsdPerMonth(),
+                routed.totals().totalCostUsdPerMonth() + " vs " + baseline.totals().servingCostUsdPerMonth());
+        // The frontier route's fewer, longer requests still cost more per output token than the small model's.
+        assertTrue(routed.route("frontier").costPerMillionOutputTokensUsd() > routed.route("small").costPerMillionOutputTokensUsd());
     }
 }
