@@ -26,21 +26,30 @@ public final class Sensitivity {
 
     /** What the swings are measured in. */
     public enum Metric {
-        OPERATING_PROFIT("operating profit", "USD per month", "per month", r -> r.totals().operatingProfitUsdPerMonth()),
+        OPERATING_PROFIT("operating profit", "USD per month", "per month", r -> r.totals().operatingProfitUsdPerMonth(),
+                r -> r.totals().operatingProfitUsdPerMonth()),
         COST_PER_MILLION_OUTPUT_TOKENS("cost per million output tokens", "USD", "per million output tokens",
-                r -> r.tokenCosts().costPerMillionOutputTokensUsd()),
-        GPUS_NEEDED("GPUs needed", "GPUs", "GPUs", r -> r.capacity().gpusRequired());
+                r -> r.tokenCosts().costPerMillionOutputTokensUsd(), r -> r.totals().costPerMillionOutputTokensUsd()),
+        GPUS_NEEDED("GPUs needed", "GPUs", "GPUs", r -> r.capacity().gpusRequired(), r -> r.totals().gpusTotal());
 
         private final String label;
         private final String unit;
         private final String suffix;
         private final ToDoubleFunction<ScenarioResult> value;
+        private final ToDoubleFunction<RoutedResult> routedValue;
 
-        Metric(String label, String unit, String suffix, ToDoubleFunction<ScenarioResult> value) {
+        Metric(String label, String unit, String suffix, ToDoubleFunction<ScenarioResult> value,
+               ToDoubleFunction<RoutedResult> routedValue) {
             this.label = label;
             this.unit = unit;
             this.suffix = suffix;
             this.value = value;
+            this.routedValue = routedValue;
+        }
+
+        /** The whole service's figure of a scenario with routes (all routes together). */
+        public double of(RoutedResult result) {
+            return routedValue.applyAsDouble(result);
         }
 
         /** What follows a value in a sentence: "-$164.6k per month", "70 GPUs". */
@@ -159,6 +168,15 @@ public final class Sensitivity {
      */
     public static Result of(String scenarioJson, Metric metric, double step, List<Driver> drivers,
                             Function<String, ScenarioResult> evaluate, Progress progress) {
+        return measured(scenarioJson, metric, step, drivers, document -> metric.of(evaluate.apply(document)), progress);
+    }
+
+    /**
+     * As {@link #of(String, Metric, double, List, Function, Progress)} with the metric measured by {@code measure}
+     * (e.g. on a scenario with routes, {@link Metric#of(RoutedResult)} of the routed evaluation).
+     */
+    public static Result measured(String scenarioJson, Metric metric, double step, List<Driver> drivers,
+                                  ToDoubleFunction<String> measure, Progress progress) {
         if (!(step >= MIN_STEP && step <= MAX_STEP)) {
             throw new InvalidInputException("step", "must be from " + MIN_STEP * 100 + "% to " + MAX_STEP * 100 + "%, was " + step * 100 + "%");
         }
@@ -179,15 +197,15 @@ public final class Sensitivity {
         }
         int total = 1 + 2 * set.size();
         progress.update(0, total);
-        double base = metric.of(evaluate.apply(scenarioJson));
+        double base = measure.applyAsDouble(scenarioJson);
         List<Swing> swings = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             stopIfCancelled(progress);
             progress.update(1 + 2 * i, total);
-            Side low = side(document, set.get(i), 1 - step, metric, evaluate);
+            Side low = side(document, set.get(i), 1 - step, measure);
             stopIfCancelled(progress);
             progress.update(2 + 2 * i, total);
-            Side high = side(document, set.get(i), 1 + step, metric, evaluate);
+            Side high = side(document, set.get(i), 1 + step, measure);
             swings.add(new Swing(set.get(i), baseInputs.get(i), setFields.get(i).unit(), low.value, high.value, low.problem, high.problem));
         }
         progress.update(total, total);
@@ -204,13 +222,14 @@ public final class Sensitivity {
     private record Side(double value, String problem) {
     }
 
-    private static Side side(JsonNode document, Driver driver, double factor, Metric metric, Function<String, ScenarioResult> evaluate) {
+    private static Side side(JsonNode document, Driver driver, double factor, ToDoubleFunction<String> measure) {
         JsonNode moved = document.deepCopy();
         for (Field field : driver.fields()) {
             DocumentPaths.scale(moved, field.path(), factor);
+            RouteDrivers.rebalanceShares(document, moved, field.path());
         }
         try {
-            double value = metric.of(evaluate.apply(moved.toString()));
+            double value = measure.applyAsDouble(moved.toString());
             return Double.isFinite(value) ? new Side(value, null) : new Side(Double.NaN, "no finite result");
         } catch (InvalidInputException e) {
             return new Side(Double.NaN, e.getMessage());

@@ -229,4 +229,27 @@ class RoutingTest {
         assertEquals("routes[1].deployment.accelerator", e.field());
         assertEquals(List.of("a", "b"), scenario.routes().stream().map(Route::name).toList());
     }
+
+    @Test
+    void aRoutesTrafficShareSwingsWithTheOtherRoutesTakingUpTheDifference() {
+        String json = Fixtures.JSON.replace("\"fixedMonthlyCosts\"", """
+                "routes": [
+                  {"name": "small", "trafficShare": 0.75, "model": "Llama-3.1-8B", "deployment": %s},
+                  {"name": "large", "trafficShare": 0.25, "model": "Llama-3.1-70B", "deployment": %s, "cost": %s}
+                ], "fixedMonthlyCosts\"""".formatted(SMALL, LARGE, LARGE_COST));
+        Scenario scenario = ScenarioJson.read(json);
+        var metric = Sensitivity.Metric.COST_PER_MILLION_OUTPUT_TOKENS;
+        var result = Sensitivity.measured(json, metric, 0.9, RouteDrivers.of(scenario, 1),
+                document -> metric.of(routed.evaluate(ScenarioJson.read(document))), Sensitivity.Progress.NONE);
+        assertEquals(metric.of(routed.evaluate(scenario)), result.base());
+        var share = result.swings().stream().filter(s -> s.driver().label().equals("Route large traffic share")).findFirst().orElseThrow();
+        assertNull(share.lowProblem());
+        assertNull(share.highProblem());
+        // 2.5% or 47.5% on the large route (the small one takes the rest): a whole replica more or less on each.
+        assertTrue(Math.abs(share.high() - share.low()) > 1e-6, share.low() + " " + share.high());
+        // Only what the route sets is swung: its share, and its own GPU rate.
+        assertEquals(List.of("Route large traffic share", "Route large GPU rental rate"),
+                result.swings().stream().map(s -> s.driver().label()).sorted(java.util.Comparator.reverseOrder()).toList());
+        assertTrue(RouteDrivers.scenarioWide(scenario).stream().noneMatch(d -> d.label().equals("Planned utilisation")));
+    }
 }
