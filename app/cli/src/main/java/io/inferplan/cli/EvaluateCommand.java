@@ -1,5 +1,7 @@
 package io.inferplan.cli;
 
+import io.inferplan.engine.scenario.RoutedResult;
+import io.inferplan.engine.scenario.Scenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
 import io.inferplan.engine.scenario.ScenarioResolver;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code inferplan evaluate SCENARIO.json}: capacity, cost per million tokens, margins, break-even and projection. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluates a scenario file: GPUs needed, cost per million tokens, margin per pricing tier,",
-                "break-even and the month-by-month projection. See docs/scenario-format.md for the file format."})
+                "break-even and the month-by-month projection; with routes, a Routes table (cost, GPUs, latency and",
+                "margin per route and in total) after the unrouted baseline. See docs/scenario-format.md for the format."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -50,15 +53,22 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScenarioResult result = ScenarioFileLoader.evaluate(file, resolver != null ? resolver : ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec)), evaluator);
+        ScenarioResolver names = resolver != null ? resolver : ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec));
+        ScenarioResult result = ScenarioFileLoader.evaluate(file, names, evaluator);
+        Scenario scenario = ScenarioFileLoader.read(file);
+        RoutedResult routed = scenario.hasRoutes() ? ScenarioFileLoader.evaluateRoutes(file, scenario, names, evaluator) : null;
         PrintWriter out = spec.commandLine().getOut();
         if (format != null && format.json) {
-            out.println(ScenarioJson.write(result));
+            out.println(routed == null ? ScenarioJson.write(result) : RouteReport.json(result, routed).toPrettyString());
             out.flush();
         } else if (format != null && format.csv) {
+            // The projection is the baseline's: routes have no combined month-by-month series yet.
             ScenarioReport.csv(result, out);
         } else {
             ScenarioReport.summary(result, out);
+            if (routed != null) {
+                RouteReport.table(routed, out);
+            }
         }
         return ExitCodes.OK;
     }

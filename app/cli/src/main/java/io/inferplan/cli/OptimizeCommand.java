@@ -61,6 +61,10 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "Configurations to print (default " + DEFAULT_TOP + ")")
     Integer top;
 
+    @Option(names = "--route", paramLabel = "NAME", description = {"Search one route's deployment (a scenario with routes): "
+            + "its share of the requests, its request shape and GPU cost; the other routes stay as they are"})
+    String route;
+
     @Option(names = "--price", paramLabel = "ID=USD", description = "Your own rental price per GPU-hour for a part (repeatable)")
     Map<String, String> prices;
 
@@ -88,7 +92,12 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         Map<String, Double> own = ownPrices(prices);
         AcceleratorCatalog catalog = UserCatalog.catalog(spec);
-        ResolvedScenario resolved = ScenarioFileLoader.load(file, ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec)));
+        var names = ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec));
+        ResolvedScenario resolved = ScenarioFileLoader.load(file, names);
+        if (route != null) {
+            // The rest of the routes are fixed, so the cheapest deployment for this route's share is the cheapest whole.
+            resolved = ScenarioFileLoader.loadRoute(file, resolved.scenario(), route, "--route", names);
+        }
         CatalogCandidates.Parts parts = CatalogCandidates.parts(catalog, resolved, own, accelerators, vendors);
         if (parts.candidates().isEmpty()) {
             throw new InvalidInputException("--accelerators", "no part with a price to search"
@@ -99,6 +108,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format != null && format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
+            if (route != null) {
+                json.put("route", route);
+                json.put("routeAverageRequestsPerSecond", resolved.scenario().workload().averageRps());
+            }
             json.put("searched", result.searched());
             json.put("elapsedMs", result.elapsedMillis());
             json.put("configurations", ranked.stream().map(OptimizeCommand::row).toList());
@@ -110,6 +123,10 @@ public final class OptimizeCommand implements Callable<Integer> {
                 out.println(row(c).values().stream().map(OptimizeCommand::csvCell).collect(Collectors.joining(",")));
             }
         } else {
+            if (route != null) {
+                out.printf(Locale.ROOT, "Route %s: %.3g requests/s on average of %s, the other routes as they are; ranked by this route's cost.%n",
+                        route, resolved.scenario().workload().averageRps(), resolved.model().id());
+            }
             summary(result, ranked, parts, out);
         }
         out.flush();

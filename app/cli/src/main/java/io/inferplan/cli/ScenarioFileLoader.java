@@ -7,6 +7,9 @@ import io.inferplan.cli.text.BoundedText;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.scenario.AcceleratorResolver;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RouteScenarios;
+import io.inferplan.engine.scenario.RoutedEvaluator;
+import io.inferplan.engine.scenario.RoutedResult;
 import io.inferplan.engine.scenario.Scenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
@@ -53,6 +56,29 @@ public final class ScenarioFileLoader {
         ResolvedScenario resolved = load(file, resolver);
         try {
             return evaluator.evaluate(resolved);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.reason());
+        }
+    }
+
+    /**
+     * The plain scenario one route stands for (its share of the requests on its deployment), resolved; the rest of
+     * the scenario is left out. An unknown route name is an error naming {@code option}.
+     */
+    public static ResolvedScenario loadRoute(Path file, Scenario scenario, String route, String option, ScenarioResolver resolver) {
+        int index = RouteScenarios.indexOf(scenario, route, option);
+        try {
+            return resolver.resolve(RouteScenarios.route(scenario, index));
+        } catch (InvalidInputException e) {
+            String field = e.field().startsWith("deployment") || e.field().startsWith("cost") ? "routes[" + index + "]." + e.field() : e.field();
+            throw new InvalidInputException(file.getFileName() + ": " + field, e.reason());
+        }
+    }
+
+    /** Evaluates a scenario's routes; any input error names the file and the route's field. */
+    public static RoutedResult evaluateRoutes(Path file, Scenario scenario, ScenarioResolver resolver, ScenarioEvaluator evaluator) {
+        try {
+            return new RoutedEvaluator(resolver, evaluator).evaluate(scenario);
         } catch (InvalidInputException e) {
             throw new InvalidInputException(file.getFileName() + ": " + e.field(), e.reason());
         }

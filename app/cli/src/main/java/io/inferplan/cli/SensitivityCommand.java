@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.JsonSupport;
+import io.inferplan.engine.scenario.RouteDrivers;
+import io.inferplan.engine.scenario.RouteScenarios;
+import io.inferplan.engine.scenario.RoutedEvaluator;
+import io.inferplan.engine.scenario.Scenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
 import io.inferplan.engine.scenario.ScenarioResolver;
@@ -12,6 +16,8 @@ import io.inferplan.engine.scenario.Sensitivity.Swing;
 import io.inferplan.engine.scenario.Sensitivity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +58,11 @@ public final class SensitivityCommand implements Callable<Integer> {
             description = "How far each input moves down and up, in percent (1 to 90; default 20)")
     double stepPercent;
 
+    @Option(names = "--route", paramLabel = "NAME", description = {"On a scenario with routes: swing this route's inputs "
+            + "(its traffic share, the other routes taking up the difference, its tokens, headroom, GPU price, escalation)",
+            "and the scenario-wide ones, measured on all routes together"})
+    String route;
+
     @Option(names = "--json", description = "Print the swings as JSON")
     boolean json;
 
@@ -74,8 +85,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         // Validates the file first, so a bad field is reported with the file's name.
         ScenarioFileLoader.evaluate(file, names, evaluator);
         String text = ScenarioFileLoader.readText(file);
-        Sensitivity.Result swings = Sensitivity.of(text, result.metric, stepPercent / 100, Sensitivity.STANDARD,
-                document -> evaluator.evaluate(names.resolve(ScenarioJson.read(document))));
+        Sensitivity.Result swings = route == null
+                ? Sensitivity.of(text, result.metric, stepPercent / 100, Sensitivity.STANDARD,
+                document -> evaluator.evaluate(names.resolve(ScenarioJson.read(document))))
+                : routeSwings(text, names);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(toJson(swings));
@@ -84,6 +97,19 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The route's inputs and the scenario-wide ones, each moved alone, measured on the whole routed service. */
+    private Sensitivity.Result routeSwings(String text, ScenarioResolver names) {
+        Scenario scenario = ScenarioFileLoader.read(file);
+        int index = RouteScenarios.indexOf(scenario, route, "--route");
+        ScenarioFileLoader.evaluateRoutes(file, scenario, names, evaluator);
+        List<Sensitivity.Driver> drivers = new ArrayList<>(RouteDrivers.of(scenario, index));
+        RouteDrivers.scenarioWide(scenario).stream().filter(d -> drivers.stream().noneMatch(o -> o.label().equals(d.label())))
+                .forEach(drivers::add);
+        RoutedEvaluator routed = new RoutedEvaluator(names, evaluator);
+        return Sensitivity.measured(text, result.metric, stepPercent / 100, drivers,
+                document -> result.metric.of(routed.evaluate(ScenarioJson.read(document))), Sensitivity.Progress.NONE);
     }
 
     private static void table(Sensitivity.Result result, PrintWriter out) {

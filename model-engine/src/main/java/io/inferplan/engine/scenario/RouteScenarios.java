@@ -16,6 +16,15 @@ public final class RouteScenarios {
     private RouteScenarios() {
     }
 
+    /**
+     * The index of the route named {@code name} (case ignored).
+     *
+     * @throws InvalidInputException naming {@code field} and the scenario's routes when there is none of that name
+     */
+    public static int indexOf(Scenario scenario, String name, String field) {
+        return RouteChecks.indexOf(scenario.routes(), name, field);
+    }
+
     /** The scenario of route {@code index}: its share of the requests on its deployment. */
     public static Scenario route(Scenario scenario, int index) {
         Route route = scenario.routes().get(index);
