@@ -1,11 +1,11 @@
 package io.inferplan.app.dashboard;
 
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostByAcceleratorChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.CostByAcceleratorChart;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;

@@ -1,10 +1,10 @@
 package io.inferplan.app.latency;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.KvOccupancyChart;
-import io.inferplan.app.charts.LatencyCurveChart;
-import io.inferplan.app.charts.LatencyDistributionChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.KvOccupancyChart;
+import io.inferplan.analysis.charts.LatencyCurveChart;
+import io.inferplan.analysis.charts.LatencyDistributionChart;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.sim.LatencyTargets;

@@ -1,8 +1,8 @@
 package io.inferplan.app.optimize;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.PartFrontierChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.PartFrontierChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;

@@ -2,10 +2,10 @@ package io.inferplan.app.shell;
 
 import io.inferplan.app.theme.Theme;
 
-import io.inferplan.app.charts.ChartStyle;
+import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.evaluation.EvaluationService;
-import io.inferplan.app.evaluation.ScenarioAnalyzer;
+import io.inferplan.analysis.ScenarioAnalyzer;
 import io.inferplan.app.scenarios.ScenarioListViewModel;
 import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.app.workspace.SampleLibrary;

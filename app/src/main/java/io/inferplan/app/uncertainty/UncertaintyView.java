@@ -1,10 +1,10 @@
 package io.inferplan.app.uncertainty;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.DriversChart;
-import io.inferplan.app.charts.ProfitHistogramChart;
-import io.inferplan.app.charts.UncertaintyFanChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.DriversChart;
+import io.inferplan.analysis.charts.ProfitHistogramChart;
+import io.inferplan.analysis.charts.UncertaintyFanChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
