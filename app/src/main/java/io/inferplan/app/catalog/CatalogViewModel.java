@@ -6,7 +6,7 @@ import io.inferplan.app.evaluation.InputChange;
 import io.inferplan.analysis.PartRate;
 import io.inferplan.analysis.RentalRates;
 import io.inferplan.cli.text.Formats;
-import io.inferplan.analysis.charts.PartNames;
+import io.inferplan.analysis.PartNames;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.app.workspace.WorkspaceStore;

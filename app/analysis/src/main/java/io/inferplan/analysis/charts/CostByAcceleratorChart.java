@@ -73,7 +73,7 @@ public final class CostByAcceleratorChart {
 
     /** The product without the vendor's name, which every label would otherwise spend its width on. */
     static String shortName(String name) {
-        return PartNames.withoutVendor(name);
+        return io.inferplan.analysis.PartNames.withoutVendor(name);
     }
 
     /** One basis for every bar, said once, and what is left out. */

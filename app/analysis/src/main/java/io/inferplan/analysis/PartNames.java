@@ -1,4 +1,4 @@
-package io.inferplan.analysis.charts;
+package io.inferplan.analysis;
 
 /** Accelerator and family names as tables and charts show them next to a vendor column or legend. */
 public final class PartNames {
