@@ -38,7 +38,14 @@ public final class AppContext implements AutoCloseable {
         this.core = core;
         this.store = store;
         this.catalogStore = catalogStore;
-        this.scenarios = new ScenarioListViewModel(store, core.tasks());
+        this.scenarios = new ScenarioListViewModel(store, core.tasks(), AppContext::aMomentLater);
+    }
+
+    /** A quarter of a second later, on the FX thread (called on it): after the edit's result is on screen. */
+    private static void aMomentLater(Runnable work) {
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        pause.setOnFinished(event -> work.run());
+        pause.play();
     }
 
     /** Opens the workspace in {@code dataDirectory}, seeding the samples on first start. Call off the FX thread. */
