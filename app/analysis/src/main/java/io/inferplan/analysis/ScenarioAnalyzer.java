@@ -66,6 +66,28 @@ public final class ScenarioAnalyzer {
         return io.inferplan.engine.uncertainty.MonteCarlo.of(json, resolver(), estimates, standardInputs);
     }
 
+    /**
+     * Goal seek on a document, on the analyzer's catalog and prices: the input value that reaches the target, or why
+     * none does (the dashboard's "Solve for…"), on the figures the dashboard shows: at the replica capacity the serving
+     * simulator found for the analysed scenario when it found one and the input leaves the replica's work as it is
+     * (a price, the load, the utilisation), else from the steady-state estimate.
+     *
+     * @param shown the dashboard's analysis of the document, or null
+     * @throws InvalidInputException naming the field when the document or the request cannot be solved
+     * @throws java.util.concurrent.CancellationException when {@code progress} says to stop
+     */
+    public SolvedTarget solve(String json, io.inferplan.engine.solve.GoalSeek.Request request, Analysis shown,
+                              SimulationProgress progress) {
+        boolean simulated = shown != null && shown.simulated()
+                && request.input() != io.inferplan.engine.solve.GoalSeek.Input.CACHE_HIT_RATE;
+        if (!simulated) {
+            return new SolvedTarget(io.inferplan.engine.solve.GoalSeek.solve(json, request, resolver(), evaluator, progress), Double.NaN);
+        }
+        double replicaRequestsPerSecond = shown.sizing().capacity().maxRequestsPerSecond();
+        return new SolvedTarget(io.inferplan.engine.solve.GoalSeek.solve(json, request, resolver(),
+                resolved -> evaluator.evaluateAtReplicaCapacity(resolved, replicaRequestsPerSecond), progress), replicaRequestsPerSecond);
+    }
+
     /** The engine's result alone (Compare and the command line need no sweeps). */
     public ScenarioResult evaluate(String json) {
         return evaluator.evaluate(resolver().resolve(ScenarioJson.read(json)));

@@ -135,6 +135,22 @@ public final class DashboardView implements PageView {
         return model;
     }
 
+    /**
+     * Offers "Solve for…" on the tiles a goal seek can reach: cost per million output tokens, GPUs, gross margin, and
+     * break-even (operating profit). {@code solve} hears the target and the tile's figure now (NaN without one).
+     */
+    public void offerSolve(java.util.function.BiConsumer<io.inferplan.engine.solve.GoalSeek.Target, Double> solve) {
+        var targets = new java.util.LinkedHashMap<KpiTile, io.inferplan.engine.solve.GoalSeek.Target>();
+        targets.put(outputCost, io.inferplan.engine.solve.GoalSeek.Target.COST_PER_MILLION_OUTPUT_TOKENS);
+        targets.put(gpus, io.inferplan.engine.solve.GoalSeek.Target.GPUS);
+        targets.put(margin, io.inferplan.engine.solve.GoalSeek.Target.GROSS_MARGIN_PERCENT);
+        targets.put(breakEven, io.inferplan.engine.solve.GoalSeek.Target.OPERATING_PROFIT);
+        targets.forEach((tile, target) -> tile.offerSolve(() -> {
+            Analysis shown = model.analysisProperty().get();
+            solve.accept(target, shown == null ? Double.NaN : target.of(shown.result()));
+        }));
+    }
+
     @Override
     public Node node() {
         return root;
