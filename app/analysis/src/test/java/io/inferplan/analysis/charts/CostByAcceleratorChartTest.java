@@ -17,16 +17,31 @@ class CostByAcceleratorChartTest {
     }
 
     @Test
+    void theCheapestSixAreDrawnWithTheScenariosOwnPartAlwaysAmongThem() {
+        var rows = new java.util.ArrayList<io.inferplan.analysis.AcceleratorCost>();
+        for (int i = 0; i < 12; i++) {
+            rows.add(new io.inferplan.analysis.AcceleratorCost("Part " + i, "×1 TP1 fp8", 0.1, 1 + i, i == 10, true));
+        }
+        var shown = CostByAcceleratorChart.shownRows(rows);
+        assertEquals(6, shown.size());
+        assertEquals("Part 10", shown.get(5).accelerator(), "the scenario's own part replaces the dearest shown");
+        var chart = CostByAcceleratorChart.build(rows, AcceleratorCostCoverage.NONE, java.util.List.of(), ChartStyle.light());
+        String subtitle = ((org.jfree.chart.title.TextTitle) chart.getSubtitle(0)).getText();
+        assertEquals(true, subtitle.endsWith("not shown: 6 dearer (from $6.00)"), subtitle);
+    }
+
+    @Test
     void partsWithoutAPriceAreListedNotDroppedAndEachBarNamesItsConfiguration() {
         var rows = java.util.List.of(new io.inferplan.analysis.AcceleratorCost("NVIDIA H100 SXM5 80GB", "×2 TP2 fp8 vLLM", 0.2, 1.5, true, true));
         var chart = CostByAcceleratorChart.build(rows, new AcceleratorCostCoverage(0, 2, 0, 0),
-                java.util.List.of("NVIDIA B200 180GB", "AMD Instinct MI355X"), ChartStyle.light());
+                java.util.List.of("NVIDIA B200 180GB", "AMD Instinct MI355X", "NVIDIA A100 40GB"), ChartStyle.light());
         var data = chart.getCategoryPlot().getDataset();
         assertEquals(java.util.List.of("★ H100 SXM5 80GB", "no price: B200 180GB", "no price: MI355X"), data.getColumnKeys());
         assertEquals(null, data.getValue("Output", "no price: B200 180GB"));
         var renderer = chart.getCategoryPlot().getRenderer();
         assertEquals("$1.50", renderer.getSeriesItemLabelGenerator(0).generateLabel(data, 0, 0));
-        assertEquals("×2 TP2 fp8 vLLM", renderer.getSeriesItemLabelGenerator(1).generateLabel(data, 1, 0));
+        var axis = (CostByAcceleratorChart.ConfigurationAxis) chart.getCategoryPlot().getDomainAxis();
+        assertEquals("×2 TP2 fp8 vLLM", axis.configurationOf("★ H100 SXM5 80GB"));
     }
 
     @Test
