@@ -58,13 +58,7 @@ public final class UncertaintyView implements PageView {
     public UncertaintyView(UncertaintyViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        Label title = new Label("Uncertainty");
-        title.getStyleClass().add("page-title");
-        Label summary = new Label();
-        summary.getStyleClass().add("page-subtitle");
-        summary.setWrapText(true);
-        summary.setId("uncertainty-summary");
-        summary.textProperty().bind(model.summaryProperty());
+        javafx.scene.layout.VBox heading = RunControls.pageHeading("uncertainty", "Uncertainty", model.summaryProperty());
 
         GridPane grid = new GridPane(10, 10);
         ColumnConstraints half = new ColumnConstraints();
@@ -80,7 +74,7 @@ public final class UncertaintyView implements PageView {
             card.setMinHeight(300);
             card.setPrefHeight(330);
         }
-        VBox page = new VBox(10, new VBox(2, title, summary), controls(), grid, inputsCard());
+        VBox page = new VBox(10, heading, controls(), grid, inputsCard());
         page.setPadding(new Insets(12));
         page.getStyleClass().add("page");
         root = new ScrollPane(page);
