@@ -4,6 +4,7 @@ module io.inferplan.app {
     requires io.inferplan.catalog;
     requires io.inferplan.samples;
     requires io.inferplan.cli;
+    requires io.inferplan.analysis;
     requires javafx.controls;
     requires javafx.fxml;
     requires javafx.swing;

@@ -1,6 +1,6 @@
 package io.inferplan.app.catalog;
 
-import io.inferplan.app.charts.ChartExporter;
+import io.inferplan.analysis.charts.ChartExporter;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;
 import io.inferplan.catalog.CatalogEntry;

@@ -1,5 +1,7 @@
 package io.inferplan.app.charts;
 
+import io.inferplan.analysis.charts.ChartExporter;
+
 import io.inferplan.app.fx.Viewport;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.inferplan.app.compare;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.ScenarioCostChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.ScenarioCostChart;
 import io.inferplan.app.compare.CompareViewModel.Comparison;
 import io.inferplan.app.compare.CompareViewModel.Outcome;
 import io.inferplan.app.compare.CompareViewModel.Row;

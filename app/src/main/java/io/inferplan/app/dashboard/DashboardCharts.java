@@ -1,12 +1,12 @@
 package io.inferplan.app.dashboard;
 
-import io.inferplan.app.charts.BreakEvenChart;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostBreakdownChart;
-import io.inferplan.app.charts.MarginByTierChart;
-import io.inferplan.app.charts.ParetoChart;
-import io.inferplan.app.charts.ProjectionChart;
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.charts.BreakEvenChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.CostBreakdownChart;
+import io.inferplan.analysis.charts.MarginByTierChart;
+import io.inferplan.analysis.charts.ParetoChart;
+import io.inferplan.analysis.charts.ProjectionChart;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.engine.economics.GpuHourCost;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.inferplan.app.dashboard;
 
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostByAcceleratorChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.CostByAcceleratorChart;
 import io.inferplan.app.editor.ScenarioForm;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;
@@ -133,6 +133,22 @@ public final class DashboardView implements PageView {
 
     public DashboardViewModel model() {
         return model;
+    }
+
+    /**
+     * Offers "Solve for…" on the tiles a goal seek can reach: cost per million output tokens, GPUs, gross margin, and
+     * break-even (operating profit). {@code solve} hears the target and the tile's figure now (NaN without one).
+     */
+    public void offerSolve(java.util.function.BiConsumer<io.inferplan.engine.solve.GoalSeek.Target, Double> solve) {
+        var targets = new java.util.LinkedHashMap<KpiTile, io.inferplan.engine.solve.GoalSeek.Target>();
+        targets.put(outputCost, io.inferplan.engine.solve.GoalSeek.Target.COST_PER_MILLION_OUTPUT_TOKENS);
+        targets.put(gpus, io.inferplan.engine.solve.GoalSeek.Target.GPUS);
+        targets.put(margin, io.inferplan.engine.solve.GoalSeek.Target.GROSS_MARGIN_PERCENT);
+        targets.put(breakEven, io.inferplan.engine.solve.GoalSeek.Target.OPERATING_PROFIT);
+        targets.forEach((tile, target) -> tile.offerSolve(() -> {
+            Analysis shown = model.analysisProperty().get();
+            solve.accept(target, shown == null ? Double.NaN : target.of(shown.result()));
+        }));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.inferplan.app.dashboard;
 
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.OutOfRangeException;

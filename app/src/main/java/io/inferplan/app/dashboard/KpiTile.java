@@ -34,6 +34,39 @@ public final class KpiTile extends VBox {
         Tooltip.install(this, new Tooltip(help));
     }
 
+    /**
+     * Offers "Solve for…" on this tile: a button over its top right corner while the pointer is on the tile, and the
+     * same item in its context menu (a tile is a figure, so "what would it take to make it X?" starts here). The
+     * button takes no room from the title: the tiles are 150 px wide and their titles need it.
+     */
+    public void offerSolve(Runnable solve) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button("Solve…");
+        button.setId(getId() + "-solve");
+        button.getStyleClass().add("kpi-action");
+        button.setFocusTraversable(false);
+        button.setTooltip(new Tooltip("Solve for a target: the price, load, cache hit rate or utilisation that reaches it"));
+        button.setOnAction(event -> solve.run());
+        button.setManaged(false);
+        button.visibleProperty().bind(hoverProperty());
+        solveButton = button;
+        getChildren().add(button);
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Solve for a target…");
+        item.setOnAction(event -> solve.run());
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(item);
+        setOnContextMenuRequested(event -> menu.show(this, event.getScreenX(), event.getScreenY()));
+    }
+
+    private javafx.scene.control.Button solveButton;
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (solveButton != null) {
+            solveButton.autosize();
+            solveButton.relocate(getWidth() - solveButton.getWidth() - 4, 3);
+        }
+    }
+
     /** Shows the tile's content, and follows it and the staleness from now on. */
     public void follow(ReadOnlyObjectProperty<DashboardViewModel.Tile> tile, ReadOnlyBooleanProperty stale) {
         tile.addListener((obs, old, next) -> show(next));

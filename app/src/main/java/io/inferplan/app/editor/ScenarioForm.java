@@ -1,9 +1,9 @@
 package io.inferplan.app.editor;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.inferplan.app.evaluation.CostBasisDefaults;
-import io.inferplan.app.evaluation.PartRate;
-import io.inferplan.app.evaluation.RentalRates;
+import io.inferplan.analysis.CostBasisDefaults;
+import io.inferplan.analysis.PartRate;
+import io.inferplan.analysis.RentalRates;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;

@@ -1,5 +1,7 @@
 package io.inferplan.app.evaluation;
 
+import io.inferplan.analysis.RentalRates;
+
 import io.inferplan.catalog.AcceleratorCatalog;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,5 +1,10 @@
 package io.inferplan.app.evaluation;
 
+import io.inferplan.analysis.AcceleratorCostCoverage;
+import io.inferplan.analysis.AcceleratorSweep;
+import io.inferplan.analysis.Analysis;
+import io.inferplan.analysis.ScenarioAnalyzer;
+
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.OutOfRangeException;

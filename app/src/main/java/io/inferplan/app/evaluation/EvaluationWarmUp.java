@@ -1,5 +1,7 @@
 package io.inferplan.app.evaluation;
 
+import io.inferplan.analysis.ScenarioAnalyzer;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.engine.JsonSupport;

@@ -1,10 +1,10 @@
 package io.inferplan.app.latency;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.KvOccupancyChart;
-import io.inferplan.app.charts.LatencyCurveChart;
-import io.inferplan.app.charts.LatencyDistributionChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.KvOccupancyChart;
+import io.inferplan.analysis.charts.LatencyCurveChart;
+import io.inferplan.analysis.charts.LatencyDistributionChart;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.sim.LatencyTargets;
@@ -43,13 +43,7 @@ public final class LatencyView implements PageView {
     public LatencyView(LatencyViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        Label title = new Label("Latency");
-        title.getStyleClass().add("page-title");
-        Label summary = new Label();
-        summary.getStyleClass().add("page-subtitle");
-        summary.setWrapText(true);
-        summary.setId("latency-summary");
-        summary.textProperty().bind(model.summaryProperty());
+        javafx.scene.layout.VBox heading = RunControls.pageHeading("latency", "Latency", model.summaryProperty());
         Label message = new Label();
         message.setId("latency-message");
         message.textProperty().bind(model.messageProperty());
@@ -81,7 +75,7 @@ public final class LatencyView implements PageView {
         kv.setMinHeight(280);
         kv.setPrefHeight(300);
         grid.add(kv, 0, 2, 2, 1);
-        VBox page = new VBox(10, new VBox(2, title, summary), controls, note, grid);
+        VBox page = new VBox(10, heading, controls, note, grid);
         page.setPadding(new Insets(12));
         page.getStyleClass().add("page");
         root = new ScrollPane(page);

@@ -1,6 +1,6 @@
 package io.inferplan.app.latency;
 
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.sim.CapacityResult;

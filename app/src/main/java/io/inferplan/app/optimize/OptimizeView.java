@@ -1,8 +1,8 @@
 package io.inferplan.app.optimize;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.PartFrontierChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.PartFrontierChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
@@ -47,15 +47,9 @@ public final class OptimizeView implements PageView {
     public OptimizeView(OptimizeViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        Label title = new Label("Optimize");
-        title.getStyleClass().add("page-title");
-        Label summary = new Label();
-        summary.getStyleClass().add("page-subtitle");
-        summary.setWrapText(true);
-        summary.setId("optimize-summary");
-        summary.textProperty().bind(model.summaryProperty());
+        javafx.scene.layout.VBox heading = RunControls.pageHeading("optimize", "Optimize", model.summaryProperty());
 
-        VBox page = new VBox(10, new VBox(2, title, summary), filters(), progressRow(), tableCard(), frontierRow());
+        VBox page = new VBox(10, heading, filters(), progressRow(), tableCard(), frontierRow());
         page.setPadding(new Insets(12));
         page.getStyleClass().add("page");
         root = new ScrollPane(page);

@@ -1,7 +1,7 @@
 package io.inferplan.app.optimize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.catalog.AcceleratorCatalog;

@@ -1,9 +1,9 @@
 package io.inferplan.app.projection;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartExporter;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.ProjectionChart;
+import io.inferplan.analysis.charts.ChartExporter;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.ProjectionChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;

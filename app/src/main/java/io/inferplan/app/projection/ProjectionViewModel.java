@@ -1,6 +1,6 @@
 package io.inferplan.app.projection;
 
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.economics.ProjectionResult;
 import io.inferplan.engine.economics.ProjectionMonth;

@@ -31,11 +31,24 @@ public final class ScenarioListViewModel {
     private final java.util.List<Consumer<StoredScenario>> renameListeners = new java.util.ArrayList<>();
     private int lastDeletedIndex;
     private Consumer<String> errorReporter = System.err::println;
+    private final java.util.concurrent.Executor rowRefresh;
+    /** The open scenario's latest edit, not yet in its row (see {@link #replace}); null when the rows are current. */
+    private StoredScenario pendingRow;
 
     public ScenarioListViewModel(WorkspaceStore store, TaskRunner tasks) {
+        this(store, tasks, Runnable::run);
+    }
+
+    /**
+     * @param rowRefresh when an edited scenario's row is brought up to date: in the app a moment after the edit, so
+     *                   that the list's cells are not rebuilt in the frame that shows the edit's result
+     */
+    public ScenarioListViewModel(WorkspaceStore store, TaskRunner tasks, java.util.concurrent.Executor rowRefresh) {
         this.store = store;
         this.tasks = tasks;
+        this.rowRefresh = rowRefresh;
         search.addListener((obs, old, text) -> {
+            flushPendingRow();
             String needle = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
             visible.setPredicate(s -> needle.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(needle)
                     || s.documentJson().toLowerCase(Locale.ROOT).contains(needle));
@@ -73,6 +86,7 @@ public final class ScenarioListViewModel {
 
     /** As {@link #setAll(List)}, opening the scenario with id {@code openId} when there is one (the last session's). */
     public void setAll(List<StoredScenario> scenarios, String openId) {
+        pendingRow = null;
         all.setAll(scenarios);
         if (!all.isEmpty() && selected.get() == null) {
             selected.set(all.stream().filter(s -> s.id().toString().equals(openId)).findFirst().orElse(all.getFirst()));
@@ -81,6 +95,7 @@ public final class ScenarioListViewModel {
 
     /** Adds a new scenario with this document and opens it. */
     public void create(String name, String documentJson) {
+        flushPendingRow();
         tasks.submit(() -> store.create(uniqueName(name), documentJson), created -> {
             all.add(created);
             search.set("");
@@ -101,7 +116,7 @@ public final class ScenarioListViewModel {
         }
         StoredScenario latest = current(scenario);
         StoredScenario renamed = latest.withName(newName.strip()).withDocument(DocumentNames.rename(latest.documentJson(), newName.strip()));
-        replace(renamed);
+        replaceRow(renamed);
         store.saveLater(renamed);
         renameListeners.forEach(listener -> listener.accept(renamed));
     }
@@ -116,6 +131,7 @@ public final class ScenarioListViewModel {
         if (scenario == null) {
             return;
         }
+        flushPendingRow();
         int index = indexOf(scenario);
         if (index < 0) {
             return;
@@ -147,8 +163,40 @@ public final class ScenarioListViewModel {
         }, this::report);
     }
 
-    /** The open scenario changed (an edit, a rename): keep the list's copy current. */
+    /**
+     * The open scenario changed (an edit): its row follows a moment later, once per burst of edits. Replacing a row
+     * rebuilds the list's cells and reselects the open scenario, 10-30 ms on the FX thread that would otherwise delay
+     * the frame showing the edit's result; every operation of this list (and the search) brings the row up to date
+     * first, so none of them ever sees an older copy.
+     */
     public void replace(StoredScenario updated) {
+        if (pendingRow != null && !pendingRow.id().equals(updated.id())) {
+            flushPendingRow();
+        }
+        int index = indexOf(updated);
+        if (index >= 0 && !all.get(index).name().equals(updated.name())) {
+            // A new name shows in the list as it is typed.
+            pendingRow = null;
+            all.set(index, updated);
+            return;
+        }
+        boolean scheduled = pendingRow != null;
+        pendingRow = updated;
+        if (!scheduled) {
+            rowRefresh.execute(this::flushPendingRow);
+        }
+    }
+
+    /** Brings the row of the last edited scenario up to date now (before reading the list's copies). */
+    public void flushPendingRow() {
+        StoredScenario pending = pendingRow;
+        pendingRow = null;
+        if (pending != null) {
+            replaceRow(pending);
+        }
+    }
+
+    private void replaceRow(StoredScenario updated) {
         int index = indexOf(updated);
         if (index >= 0) {
             all.set(index, updated);
@@ -156,6 +204,7 @@ public final class ScenarioListViewModel {
     }
 
     private StoredScenario current(StoredScenario scenario) {
+        flushPendingRow();
         int index = indexOf(scenario);
         return index >= 0 ? all.get(index) : scenario;
     }

@@ -2,8 +2,8 @@ package io.inferplan.app.sensitivity;
 
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.TornadoChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.TornadoChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.page.PageView;

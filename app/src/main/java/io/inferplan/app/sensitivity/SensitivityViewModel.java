@@ -1,6 +1,6 @@
 package io.inferplan.app.sensitivity;
 
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.cli.text.Formats;
 import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;

@@ -2,10 +2,10 @@ package io.inferplan.app.shell;
 
 import io.inferplan.app.theme.Theme;
 
-import io.inferplan.app.charts.ChartStyle;
+import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.evaluation.EvaluationService;
-import io.inferplan.app.evaluation.ScenarioAnalyzer;
+import io.inferplan.analysis.ScenarioAnalyzer;
 import io.inferplan.app.scenarios.ScenarioListViewModel;
 import io.inferplan.app.workspace.OwnPrice;
 import io.inferplan.app.workspace.SampleLibrary;
@@ -38,7 +38,14 @@ public final class AppContext implements AutoCloseable {
         this.core = core;
         this.store = store;
         this.catalogStore = catalogStore;
-        this.scenarios = new ScenarioListViewModel(store, core.tasks());
+        this.scenarios = new ScenarioListViewModel(store, core.tasks(), AppContext::aMomentLater);
+    }
+
+    /** A quarter of a second later, on the FX thread (called on it): after the edit's result is on screen. */
+    private static void aMomentLater(Runnable work) {
+        javafx.animation.PauseTransition pause = new javafx.animation.PauseTransition(javafx.util.Duration.millis(250));
+        pause.setOnFinished(event -> work.run());
+        pause.play();
     }
 
     /** Opens the workspace in {@code dataDirectory}, seeding the samples on first start. Call off the FX thread. */

@@ -1,12 +1,12 @@
 package io.inferplan.app.shell;
 
-import io.inferplan.app.charts.ChartStyle;
+import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.app.editor.ScenarioSession;
 import io.inferplan.app.evaluation.EvaluationInputs;
 import io.inferplan.app.evaluation.EvaluationService;
 import io.inferplan.app.evaluation.InputChange;
 import io.inferplan.app.evaluation.InputChanges;
-import io.inferplan.app.evaluation.ScenarioAnalyzer;
+import io.inferplan.analysis.ScenarioAnalyzer;
 import io.inferplan.app.fx.Background;
 import io.inferplan.app.fx.Pulses;
 import io.inferplan.app.tasks.FxTaskRunner;
@@ -95,6 +95,6 @@ public final class AppCore {
     }
 
     public ChartStyle chartStyle() {
-        return ChartStyle.of(theme.get());
+        return theme.get().chartStyle();
     }
 }

@@ -3,8 +3,8 @@ package io.inferplan.app.shell;
 import io.inferplan.app.theme.Theme;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostBreakdownChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.CostBreakdownChart;
 import io.inferplan.app.dashboard.DashboardView;
 import java.util.Map;
 import javafx.scene.Scene;
@@ -56,7 +56,7 @@ public final class ControlsWarmUp {
         table.getColumns().add(new TableColumn<String, String>("a"));
         table.getItems().add("row");
         ChartCard chart = new ChartCard("warm-up", "warm-up");
-        chart.show(CostBreakdownChart.build(Map.of("Rent", 1.0), 50, ChartStyle.of(theme)));
+        chart.show(CostBreakdownChart.build(Map.of("Rent", 1.0), 50, theme.chartStyle()));
         VBox content = new VBox(new MenuBar(), new Label("label"), new TextField("1"), new ComboBox<String>(),
                 new SearchableComboBox<String>(), new ChoiceBox<String>(), new CheckBox("c"), new Button("b"),
                 new ListView<String>(), table, new TitledPane("t", new VBox(new TextField())), chart);

@@ -1,5 +1,7 @@
 package io.inferplan.app.shell;
 
+import io.inferplan.app.solve.SolveDialog;
+import io.inferplan.app.solve.SolveViewModel;
 import io.inferplan.app.evaluation.InputChange;
 
 import io.inferplan.app.optimize.OptimizeView;
@@ -85,6 +87,14 @@ public final class MainWindow {
         pages.put(Page.PROFILE, () -> new ProfileView(new ProfileViewModel(MachineProfiler.isolated(), context.catalogStore(),
                 context.core().inputs(), context.session(), context.core().tasks())));
         controller = new MainController(context, pages);
+        dashboard.offerSolve((target, now) -> {
+            // The dialog is modal: the analysis shown when it opens stays the scenario's while it is open.
+            var shown = context.evaluation().analysisProperty().get();
+            SolveViewModel model = new SolveViewModel(target, now, context.session()::json,
+                    (json, request, progress) -> context.analyzer().solve(json, request, shown, progress),
+                    context.session()::editElsewhere, context.core().tasks());
+            new SolveDialog(stage, model).show(controller::notifyInfo);
+        });
         Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
         Scene scene = new Scene(root);
         routeUndoPastTextFields(scene);

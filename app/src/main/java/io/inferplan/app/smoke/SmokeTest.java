@@ -160,7 +160,11 @@ public final class SmokeTest {
         }
     }
 
-    /** Runs {@code then} one pulse after the dashboard's charts were drawn more than {@code drawnBefore} times. */
+    /**
+     * Runs {@code then} once the frame showing the redrawn charts is on screen: a chart card draws its chart into
+     * its canvas when the analysis arrives, the next pulse renders that frame, and an animation timer runs at the
+     * start of a pulse, so the first pulse after the one that saw the new charts starts when they are shown.
+     */
     private static void waitForCharts(MainWindow window, long drawnBefore, Runnable then) {
         new AnimationTimer() {
             private int pulsesAfter = -1;
@@ -173,7 +177,7 @@ public final class SmokeTest {
                 }
                 if (pulsesAfter < 0 && window.dashboard().chartsDrawn() > drawnBefore) {
                     pulsesAfter = 0;
-                } else if (pulsesAfter >= 0 && ++pulsesAfter >= 2) {
+                } else if (pulsesAfter >= 0 && ++pulsesAfter >= 1) {
                     stop();
                     then.run();
                 }

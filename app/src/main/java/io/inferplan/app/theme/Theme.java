@@ -1,5 +1,6 @@
 package io.inferplan.app.theme;
 
+import io.inferplan.analysis.charts.ChartStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +18,11 @@ public enum Theme {
 
     public List<String> stylesheets() {
         return List.of(url("base.css"), url(palette));
+    }
+
+    /** The charts' colours for this look. */
+    public ChartStyle chartStyle() {
+        return this == DARK ? ChartStyle.dark() : ChartStyle.light();
     }
 
     public Theme other() {

@@ -1,10 +1,10 @@
 package io.inferplan.app.uncertainty;
 
 import io.inferplan.app.charts.ChartCard;
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.DriversChart;
-import io.inferplan.app.charts.ProfitHistogramChart;
-import io.inferplan.app.charts.UncertaintyFanChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.DriversChart;
+import io.inferplan.analysis.charts.ProfitHistogramChart;
+import io.inferplan.analysis.charts.UncertaintyFanChart;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
@@ -58,13 +58,7 @@ public final class UncertaintyView implements PageView {
     public UncertaintyView(UncertaintyViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        Label title = new Label("Uncertainty");
-        title.getStyleClass().add("page-title");
-        Label summary = new Label();
-        summary.getStyleClass().add("page-subtitle");
-        summary.setWrapText(true);
-        summary.setId("uncertainty-summary");
-        summary.textProperty().bind(model.summaryProperty());
+        javafx.scene.layout.VBox heading = RunControls.pageHeading("uncertainty", "Uncertainty", model.summaryProperty());
 
         GridPane grid = new GridPane(10, 10);
         ColumnConstraints half = new ColumnConstraints();
@@ -80,7 +74,7 @@ public final class UncertaintyView implements PageView {
             card.setMinHeight(300);
             card.setPrefHeight(330);
         }
-        VBox page = new VBox(10, new VBox(2, title, summary), controls(), grid, inputsCard());
+        VBox page = new VBox(10, heading, controls(), grid, inputsCard());
         page.setPadding(new Insets(12));
         page.getStyleClass().add("page");
         root = new ScrollPane(page);

@@ -2,7 +2,7 @@ package io.inferplan.app.uncertainty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.InvalidInputException;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class AppArchitectureTest {
     /** The pages of the main window, one package each. */
-    static final List<String> PAGES = List.of("dashboard", "projection", "latency", "sensitivity", "compare", "catalog", "profile");
+    static final List<String> PAGES = List.of("dashboard", "projection", "latency", "optimize", "sensitivity", "uncertainty", "compare", "catalog",
+            "profile");
 
     private final JavaClasses app = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -45,7 +46,7 @@ class AppArchitectureTest {
     void evaluationKnowsNoViewAndNoChart() {
         noClasses().that().resideInAPackage("io.inferplan.app.evaluation..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
-                        "org.jfree..", "io.inferplan.app.charts..", "io.inferplan.app.shell..")
+                        "org.jfree..", "io.inferplan.app.charts..", "io.inferplan.analysis.charts..", "io.inferplan.app.shell..")
                 .because("the sweeps and their results are data the charts draw, not views")
                 .check(app);
     }
@@ -54,7 +55,7 @@ class AppArchitectureTest {
     void viewModelsKnowNoControls() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "org.controlsfx..",
-                        "org.jfree..", "io.inferplan.app.charts..")
+                        "org.jfree..", "io.inferplan.app.charts..", "io.inferplan.analysis.charts..")
                 .because("a view model is state and actions, testable without a window")
                 .check(app);
     }

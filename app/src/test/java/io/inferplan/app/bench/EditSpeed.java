@@ -1,14 +1,13 @@
 package io.inferplan.app.bench;
 
-import io.inferplan.app.charts.ChartStyle;
-import io.inferplan.app.charts.CostByAcceleratorChart;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.analysis.charts.CostByAcceleratorChart;
 import io.inferplan.app.dashboard.DashboardCharts;
-import io.inferplan.app.evaluation.AcceleratorSweep;
-import io.inferplan.app.evaluation.Analysis;
+import io.inferplan.analysis.AcceleratorSweep;
+import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationInputs;
 import io.inferplan.app.evaluation.InputChanges;
-import io.inferplan.app.evaluation.ScenarioAnalyzer;
-import io.inferplan.app.theme.Theme;
+import io.inferplan.analysis.ScenarioAnalyzer;
 import io.inferplan.app.workspace.SampleLibrary;
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.engine.scenario.ScenarioResult;
@@ -40,7 +39,7 @@ public final class EditSpeed {
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no sample starting with " + sample));
         EvaluationInputs inputs = new EvaluationInputs(AcceleratorCatalog.bundled(), new InputChanges(Runnable::run));
         ScenarioAnalyzer analyzer = new ScenarioAnalyzer(inputs::catalog, inputs::rentalRates);
-        ChartStyle style = ChartStyle.of(Theme.LIGHT);
+        ChartStyle style = ChartStyle.light();
         Map<String, double[]> millis = new LinkedHashMap<>();
         for (String part : List.of("first phase", "accelerator sweep", "build 5 charts", "draw 5 charts", "cost chart")) {
             millis.put(part, new double[repeats]);

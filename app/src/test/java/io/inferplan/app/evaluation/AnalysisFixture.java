@@ -1,5 +1,7 @@
 package io.inferplan.app.evaluation;
 
+import io.inferplan.analysis.ScenarioAnalyzer;
+
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.app.workspace.SampleLibrary;
 import io.inferplan.catalog.AcceleratorCatalog;

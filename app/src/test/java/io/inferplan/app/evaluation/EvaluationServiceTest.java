@@ -1,5 +1,8 @@
 package io.inferplan.app.evaluation;
 
+import io.inferplan.analysis.AcceleratorCost;
+import io.inferplan.analysis.Analysis;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,9 @@
 package io.inferplan.app.evaluation;
 
+import io.inferplan.analysis.CostBasisDefaults;
+import io.inferplan.analysis.PartRate;
+import io.inferplan.analysis.RentalRates;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -89,14 +89,16 @@ public final class PerformanceModel {
         var sameStack = efficiencies.widestBand(family, stack, metric);
         if (sameStack.isPresent()) {
             var b = sameStack.get();
-            return new ErrorBand(b.p80AbsErrorPercent() + OTHER_REGIME_ERROR_PERCENT, 0, "no held-out " + what + " in this regime ("
-                    + regime.describe() + "); the widest measured regime's band, widened by " + Math.round(OTHER_REGIME_ERROR_PERCENT) + " points");
+            return new ErrorBand(b.p80AbsErrorPercent(), 0, "no held-out " + what + " in this regime (" + regime.describe()
+                    + "); the widest measured regime's band (" + Math.round(b.p80AbsErrorPercent()) + "%)")
+                    .widened(OTHER_REGIME_ERROR_PERCENT, "this regime was not measured");
         }
         var otherStack = efficiencies.widestBand(family, null, metric);
         if (otherStack.isPresent()) {
             var b = otherStack.get();
-            return new ErrorBand(b.p80AbsErrorPercent() + OTHER_STACK_ERROR_PERCENT, 0, "no " + what + " measured; the widest band of "
-                    + b.servingStack().displayName() + ", widened by " + Math.round(OTHER_STACK_ERROR_PERCENT) + " points");
+            return new ErrorBand(b.p80AbsErrorPercent(), 0, "no " + what + " measured; the widest band of "
+                    + b.servingStack().displayName() + " (" + Math.round(b.p80AbsErrorPercent()) + "%)")
+                    .widened(OTHER_STACK_ERROR_PERCENT, "this stack was not measured on this family");
         }
         return new ErrorBand(UNMEASURED_LATENCY_ERROR_PERCENT, 0, "no " + metric.name() + " measurement on " + family.displayName()
                 + ": physics with borrowed efficiencies");

@@ -169,9 +169,19 @@ public final class GoalSeek {
      */
     public static Outcome solve(String scenarioJson, Request request, ScenarioResolver resolver, ScenarioEvaluator evaluator,
                                 SimulationProgress progress) {
+        return solve(scenarioJson, request, resolver, evaluator::evaluate, progress);
+    }
+
+    /**
+     * As above, with the evaluation of each point given: the app's dashboard passes one at the replica capacity the
+     * serving simulator found, so that the answer reaches the target on the figures the user sees.
+     */
+    public static Outcome solve(String scenarioJson, Request request, ScenarioResolver resolver,
+                                java.util.function.Function<io.inferplan.engine.scenario.ResolvedScenario, ScenarioResult> evaluator,
+                                SimulationProgress progress) {
         ObjectNode original = ScenarioJson.tree(scenarioJson);
         ObjectNode point = ScenarioJson.pointDocument(scenarioJson);
-        ScenarioResult base = evaluator.evaluate(resolver.resolve(ScenarioJson.read(point)));
+        ScenarioResult base = evaluator.apply(resolver.resolve(ScenarioJson.read(point)));
         Lever lever = Lever.of(request, point);
         Target target = request.target();
         double baseValue = target.of(base);
@@ -263,7 +273,7 @@ public final class GoalSeek {
 
     /** For a GPU budget the end that fits; otherwise the end nearer the target. */
     private static double pickEnd(Request request, ObjectNode point, Lever lever, double a, double b,
-                                  ScenarioResolver resolver, ScenarioEvaluator evaluator) {
+                                  ScenarioResolver resolver, java.util.function.Function<io.inferplan.engine.scenario.ResolvedScenario, ScenarioResult> evaluator) {
         double ga = gap(request, at(point, lever, a, resolver, evaluator));
         double gb = gap(request, at(point, lever, b, resolver, evaluator));
         if (request.target() == Target.GPUS) {
@@ -278,11 +288,12 @@ public final class GoalSeek {
         return Math.abs(ga) <= Math.abs(gb) ? a : b;
     }
 
-    private static ScenarioResult at(ObjectNode point, Lever lever, double x, ScenarioResolver resolver, ScenarioEvaluator evaluator) {
+    private static ScenarioResult at(ObjectNode point, Lever lever, double x, ScenarioResolver resolver,
+                                     java.util.function.Function<io.inferplan.engine.scenario.ResolvedScenario, ScenarioResult> evaluator) {
         ObjectNode moved = point.deepCopy();
         lever.apply(moved, x);
         try {
-            return evaluator.evaluate(resolver.resolve(ScenarioJson.read(moved)));
+            return evaluator.apply(resolver.resolve(ScenarioJson.read(moved)));
         } catch (InvalidInputException e) {
             return null;
         }

@@ -81,6 +81,37 @@ class ClosedLoopTest {
     }
 
     @Test
+    void aBorrowedLatencyBandCarriesItsWideningAsData() {
+        int borrowed = 0;
+        for (AcceleratorSpec part : List.of(TestAccelerators.h100(), TestAccelerators.a100(), TestAccelerators.mi300x())) {
+            for (ServingStack stack : ServingStack.values()) {
+                for (int users : new int[] {1, 16, 256}) {
+                    Deployment deployment = Deployment.of(part, 4, Precision.FP8, Precision.FP8, stack);
+                    PerformanceEstimate e;
+                    try {
+                        e = model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(users));
+                    } catch (io.inferplan.engine.InvalidInputException doesNotFit) {
+                        continue;
+                    }
+                    ErrorBands bands = model.errorBands(llama70, deployment, e);
+                    for (ErrorBand band : List.of(bands.ttft(), bands.tpot())) {
+                        if (band.basis().contains("widest")) {
+                            borrowed++;
+                            assertEquals(1, band.widenings().size(), band.basis());
+                            ErrorBand.Widening widening = band.widenings().get(0);
+                            assertTrue(widening.points() > 0, band.basis());
+                            assertTrue(band.basis().endsWith(widening.describe()), band.basis());
+                        } else {
+                            assertTrue(band.widenings().isEmpty(), band.basis());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(borrowed > 0, "no borrowed band among the deployments tried");
+    }
+
+    @Test
     void aPrefillChunkPaysItsEagerLaunchesOncePerChunkAndShortPromptsShareIt() {
         EfficiencyProfile graphed = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile();
         double[] factors = graphed.fittedFactors();

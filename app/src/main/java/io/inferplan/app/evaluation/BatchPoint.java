@@ -1,5 +1,0 @@
-package io.inferplan.app.evaluation;
-
-/** One batch size on the scenario's hardware: throughput per user against throughput per GPU. */
-public record BatchPoint(int batch, double outputTokensPerSecondPerUser, double outputTokensPerSecondPerGpu) {
-}
