@@ -2,6 +2,7 @@ package io.inferplan.analysis;
 
 import io.inferplan.engine.perf.ServingTarget;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RoutedResult;
 import io.inferplan.engine.scenario.ScenarioResult;
 import io.inferplan.engine.sim.ScenarioSimulation;
 import java.util.List;
@@ -17,10 +18,13 @@ import java.util.List;
  * @param latencyTargets   the scenario's TTFT and TPOT targets, or null when it has none
  * @param sources          where the scenario's prices and figures come from, as its author wrote them
  * @param evaluationMillis wall time of the first phase
+ * @param routes           the scenario's routes evaluated (each on its deployment, and the whole service); null when
+ *                         it has none ({@link #steadyState()} and the sweeps are then the unrouted baseline's)
  */
 public record Analysis(ResolvedScenario resolved, ScenarioResult steadyState, List<BatchPoint> pareto, BatchPoint operatingPoint,
                        BreakEvenCurve breakEven, ServingTarget.LatencyTargets latencyTargets, List<String> sources,
-                       long evaluationMillis, AcceleratorSweep acceleratorSweep, ScenarioSimulation.Sizing sizing) {
+                       long evaluationMillis, AcceleratorSweep acceleratorSweep, ScenarioSimulation.Sizing sizing,
+                       RoutedResult routes) {
     public Analysis {
         sources = sources == null ? List.of() : List.copyOf(sources);
         pareto = List.copyOf(pareto);
@@ -42,13 +46,17 @@ public record Analysis(ResolvedScenario resolved, ScenarioResult steadyState, Li
     /** The same analysis with its accelerator sweep done. */
     public Analysis withAcceleratorSweep(AcceleratorSweep sweep) {
         return new Analysis(resolved, steadyState, pareto, operatingPoint, breakEven, latencyTargets, sources, evaluationMillis,
-                sweep, sizing);
+                sweep, sizing, routes);
     }
 
     /** The same analysis with its simulated sizing done; the break-even curve follows the simulated costs. */
     public Analysis withSizing(ScenarioSimulation.Sizing done, BreakEvenCurve curve) {
         return new Analysis(resolved, steadyState, pareto, operatingPoint, curve, latencyTargets, sources, evaluationMillis,
-                acceleratorSweep, done);
+                acceleratorSweep, done, routes);
+    }
+
+    public boolean hasRoutes() {
+        return routes != null;
     }
 
     public boolean acceleratorSweepDone() {

@@ -19,6 +19,8 @@ import io.inferplan.engine.scenario.AcceleratorResolver;
 import io.inferplan.engine.scenario.DeploymentPlan;
 import io.inferplan.engine.scenario.EstimateSource;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RoutedEvaluator;
+import io.inferplan.engine.scenario.RoutedResult;
 import io.inferplan.engine.scenario.Scenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioJson;
@@ -107,8 +109,9 @@ public final class ScenarioAnalyzer {
         BatchPoint operating = new BatchPoint(result.replica().batch(),
                 result.replica().timePerOutputTokenSeconds() > 0 ? 1 / result.replica().timePerOutputTokenSeconds() : 0,
                 result.replica().outputTokensPerSecondPerGpu());
+        RoutedResult routes = scenario.hasRoutes() ? new RoutedEvaluator(resolver(), evaluator).evaluate(scenario) : null;
         return new Analysis(resolved, result, pareto, operating, breakEvenCurve(result), scenario.workload().latency(),
-                scenario.sources(), (System.nanoTime() - start) / 1_000_000, null, null);
+                scenario.sources(), (System.nanoTime() - start) / 1_000_000, null, null, routes);
     }
 
     /** Every phase at once, on the calling thread (tests and benchmarks). */

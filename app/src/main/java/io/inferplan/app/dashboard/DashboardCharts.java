@@ -3,6 +3,7 @@ package io.inferplan.app.dashboard;
 import io.inferplan.analysis.charts.BreakEvenChart;
 import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.CostBreakdownChart;
+import io.inferplan.analysis.charts.CostByRouteChart;
 import io.inferplan.analysis.charts.MarginByTierChart;
 import io.inferplan.analysis.charts.ParetoChart;
 import io.inferplan.analysis.charts.ProjectionChart;
@@ -31,6 +32,16 @@ public final class DashboardCharts {
                 .toList();
         return tiers.stream().allMatch(t -> t.revenueUsdPerMonth() <= 0) ? Optional.empty()
                 : Optional.of(MarginByTierChart.build(tiers, style));
+    }
+
+    /** Empty when the scenario has no routes (the dashboard then shows no route card). */
+    public static Optional<JFreeChart> costByRoute(Analysis analysis, ChartStyle style) {
+        if (!analysis.hasRoutes()) {
+            return Optional.empty();
+        }
+        return Optional.of(CostByRouteChart.build(analysis.routes().routes().stream()
+                .map(r -> new CostByRouteChart.Row(RouteRows.label(r), r.costUsdPerMonth(), r.revenueUsdPerMonth()))
+                .toList(), style));
     }
 
     public static JFreeChart breakEven(Analysis analysis, ChartStyle style) {

@@ -51,6 +51,9 @@ public final class DashboardView implements PageView {
     private final ChartCard breakdownChart = new ChartCard("Cost per GPU-hour", "chart-cost-breakdown");
     private final ChartCard projectionChart = new ChartCard("Projection", "chart-projection");
     private final ChartCard paretoChart = new ChartCard("Throughput vs interactivity", "chart-pareto");
+    private final ChartCard routeChart = new ChartCard("Cost and margin by route", "chart-cost-by-route");
+    private final GridPane routeTable = new GridPane(12, 4);
+    private final GridPane routeCards = new GridPane(10, 10);
     private long chartsDrawn;
 
     public DashboardView(EvaluationService evaluation, ScenarioForm form, Supplier<ChartStyle> style) {
@@ -81,7 +84,8 @@ public final class DashboardView implements PageView {
         // Two lines at most, so a long list of price pages never pushes the charts down; all of it in the tooltip.
         sources.setMaxHeight(34);
         VBox about = new VBox(2, description, sources);
-        VBox results = new VBox(10, problemBanner, about, tiles, sizingStatus(evaluation), charts);
+        buildRouteCards();
+        VBox results = new VBox(10, problemBanner, about, tiles, sizingStatus(evaluation), charts, routeCards);
         results.setPadding(new Insets(12));
         results.getStyleClass().add("page");
         ScrollPane scroller = new ScrollPane(results);
@@ -104,6 +108,7 @@ public final class DashboardView implements PageView {
         model.descriptionProperty().addListener((obs, old, text) -> showAbout());
         model.sourcesProperty().addListener((obs, old, list) -> showAbout());
         model.analysisProperty().addListener((obs, old, analysis) -> draw(old, analysis));
+        model.routeRowsProperty().addListener((obs, old, rows) -> showRouteRows(rows));
         // The second phase's bars come a moment after the rest: dimmed until then, never blank.
         costChart.opacityProperty().bind(javafx.beans.binding.Bindings.when(evaluation.sweepingProperty()).then(0.55).otherwise(1.0));
         evaluation.problemProperty().addListener((obs, old, problem) -> form.showProblem(problem == null ? null : problem.field(),
@@ -173,9 +178,68 @@ public final class DashboardView implements PageView {
         return problemBanner.getText();
     }
 
+    /** The charts in view: the six, and the route card when the scenario has routes. */
     @Override
     public List<ChartCard> charts() {
-        return List.of(costChart, marginChart, breakEvenChart, breakdownChart, projectionChart, paretoChart);
+        List<ChartCard> cards = new java.util.ArrayList<>(List.of(costChart, marginChart, breakEvenChart, breakdownChart,
+                projectionChart, paretoChart));
+        if (routeCards.isVisible()) {
+            cards.add(routeChart);
+        }
+        return cards;
+    }
+
+    /** Whether the route card is shown (only for a scenario with routes). */
+    public boolean routesShown() {
+        return routeCards.isVisible();
+    }
+
+    /**
+     * The route chart beside its rows, under the six charts; hidden for a scenario without routes. The tiles and the
+     * six charts stay the unrouted baseline's (the top-level deployment), which the caption says.
+     */
+    private void buildRouteCards() {
+        ColumnConstraints half = new ColumnConstraints();
+        half.setPercentWidth(50);
+        half.setHgrow(Priority.ALWAYS);
+        routeCards.getColumnConstraints().addAll(half, half);
+        routeChart.setMinHeight(300);
+        routeChart.setPrefHeight(320);
+        routeTable.setId("route-rows");
+        Label caption = new Label("By route, each on its own deployment; the tiles and charts above are the unrouted "
+                + "baseline (all traffic on the top-level deployment).");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("scenario-sources");
+        VBox rows = new VBox(8, caption, routeTable);
+        rows.setPadding(new Insets(8));
+        routeCards.add(routeChart, 0, 0);
+        routeCards.add(rows, 1, 0);
+        routeCards.setId("route-cards");
+        routeCards.setVisible(false);
+        routeCards.setManaged(false);
+    }
+
+    private void showRouteRows(List<RouteRows> rows) {
+        boolean shown = !rows.isEmpty();
+        routeCards.setVisible(shown);
+        routeCards.setManaged(shown);
+        routeTable.getChildren().clear();
+        String[] header = {"Route", "Runs on", "Cost", "Margin", "Output", "TTFT · TPOT"};
+        for (int c = 0; c < header.length; c++) {
+            Label label = new Label(header[c]);
+            label.getStyleClass().add("scenario-sources");
+            routeTable.add(label, c, 0);
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            RouteRows row = rows.get(r);
+            String[] cells = {row.route(), row.runsOn(), row.cost(), row.margin(), row.perToken(), row.latency()};
+            for (int c = 0; c < cells.length; c++) {
+                Label cell = new Label(cells[c]);
+                cell.setWrapText(c == 1);
+                cell.setId("route-" + r + "-" + c);
+                routeTable.add(cell, c, r + 1);
+            }
+        }
     }
 
     /** Redraws the charts in the current theme. */
@@ -240,6 +304,8 @@ public final class DashboardView implements PageView {
         projectionChart.show(DashboardCharts.projection(r, chartStyle));
         DashboardCharts.pareto(analysis, chartStyle).ifPresentOrElse(paretoChart::show,
                 () -> paretoChart.showMessage("No batch size fits this model on this hardware."));
+        DashboardCharts.costByRoute(analysis, chartStyle).ifPresentOrElse(routeChart::show,
+                () -> routeChart.showMessage("No routes in this scenario."));
     }
 
     private void showProblem(String text) {

@@ -48,6 +48,7 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper description = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<List<String>> sources = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<RouteRows>> routeRows = new ReadOnlyObjectWrapper<>(List.of());
     private final ProblemWording wording;
 
     public DashboardViewModel(EvaluationService evaluation, ProblemWording wording) {
@@ -88,6 +89,11 @@ public final class DashboardViewModel {
         return sources.getReadOnlyProperty();
     }
 
+    /** One row per route and one for the whole service; empty when the scenario has no routes (no route card then). */
+    public ReadOnlyObjectProperty<List<RouteRows>> routeRowsProperty() {
+        return routeRows.getReadOnlyProperty();
+    }
+
     /** What the charts draw: the latest analysis that evaluated (its second phase may still be running). */
     public ReadOnlyObjectProperty<Analysis> analysisProperty() {
         return analysis.getReadOnlyProperty();
@@ -100,6 +106,7 @@ public final class DashboardViewModel {
             description.set(r.description() == null ? "" : r.description().strip());
             sources.set(next.sources());
             tiles.forEach((kpi, tile) -> tile.set(tileOf(kpi, next)));
+            routeRows.set(next.hasRoutes() ? RouteRows.of(next.routes()) : List.of());
         }
         analysis.set(next);
     }

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferplan.app.evaluation.AnalysisFixture;
+import io.inferplan.analysis.charts.ChartStyle;
+import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.scenario.ScenarioResult;
+import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 
 class DashboardViewModelTest {
@@ -62,5 +67,32 @@ class DashboardViewModelTest {
         DashboardViewModel.Tile limit = model.tile(DashboardViewModel.Kpi.LIMIT).get();
         assertEquals(DashboardViewModel.shortLimit(replica.bottleneck()), limit.value());
         assertEquals(replica.limitedBy(), limit.detail());
+    }
+
+    @Test
+    void aScenarioWithRoutesHasOneRowPerRouteAndTheRouteChart() {
+        fixture.evaluation.request(AnalysisFixture.router());
+        var analysis = fixture.evaluation.analysisProperty().get();
+        var routed = analysis.routes();
+        List<RouteRows> rows = model.routeRowsProperty().get();
+        assertEquals(List.of("small 85%", "frontier 15%", "Total"), rows.stream().map(RouteRows::route).toList());
+        assertTrue(rows.get(0).runsOn().startsWith("Llama-3.1-8B · " + routed.route("small").gpus() + " × l40s"), rows.get(0).runsOn());
+        assertTrue(rows.get(1).margin().startsWith(Formats.usd(routed.route("frontier").grossMarginUsdPerMonth()) + "/mo"), rows.get(1).margin());
+        assertTrue(rows.get(2).runsOn().startsWith(routed.totals().gpusTotal() + " GPUs · router $"), rows.get(2).runsOn());
+
+        JFreeChart chart = DashboardCharts.costByRoute(analysis, ChartStyle.light()).orElseThrow();
+        CategoryDataset data = chart.getCategoryPlot().getDataset();
+        assertEquals(List.of("small 85%", "frontier 15%", "Total"), data.getColumnKeys());
+        assertEquals(routed.route("frontier").costUsdPerMonth(), data.getValue("Cost", "frontier 15%").doubleValue(), 1e-6);
+        assertEquals(routed.totals().totalCostUsdPerMonth(), data.getValue("Cost", "Total").doubleValue(), 1e-6);
+        assertEquals(routed.totals().grossMarginUsdPerMonth(), data.getValue("Gross margin", "Total").doubleValue(), 1e-6);
+    }
+
+    @Test
+    void aScenarioWithoutRoutesHasNoRouteCard() {
+        fixture.evaluation.request(AnalysisFixture.router());
+        fixture.evaluation.request(AnalysisFixture.consumerChat());
+        assertTrue(model.routeRowsProperty().get().isEmpty(), "the rows go with the routes");
+        assertTrue(DashboardCharts.costByRoute(fixture.evaluation.analysisProperty().get(), ChartStyle.light()).isEmpty());
     }
 }

@@ -19,4 +19,10 @@ public final class AnalysisFixture {
         return SampleLibrary.samples().stream().filter(e -> e.getKey().startsWith("Consumer chat")).map(Map.Entry::getValue)
                 .findFirst().orElseThrow();
     }
+
+    /** The model-router sample's document (85% on a small model on L40S, 15% on DeepSeek-V3 on H200, a router cost). */
+    public static String router() {
+        return SampleLibrary.samples().stream().filter(e -> e.getKey().startsWith("Consumer assistant with a model router"))
+                .map(Map.Entry::getValue).findFirst().orElseThrow();
+    }
 }
