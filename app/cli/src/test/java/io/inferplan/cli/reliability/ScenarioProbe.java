@@ -51,8 +51,13 @@ final class ScenarioProbe {
     Outcome run(String json, String what) {
         Outcome outcome;
         try {
-            ScenarioResult result = evaluator.evaluate(resolver.resolve(ScenarioJson.read(json)));
+            Scenario scenario = ScenarioJson.read(json);
+            ScenarioResult result = evaluator.evaluate(resolver.resolve(scenario));
             String problem = outputProblem(result, json);
+            if (problem == null && scenario.hasRoutes()) {
+                // Evaluate as `inferplan evaluate` does for a file with routes: every route, then the whole service.
+                problem = badNumber(new io.inferplan.engine.scenario.RoutedEvaluator(resolver, evaluator).evaluate(scenario), "routes");
+            }
             outcome = problem == null ? Outcome.EVALUATED : defect(what + ": " + problem);
         } catch (InvalidInputException e) {
             boolean plain = !e.field().isBlank() && !e.reason().isBlank() && !INTERNALS.matcher(e.getMessage()).find()
