@@ -10,6 +10,7 @@ import io.inferplan.engine.optimize.RankedConfiguration;
 import io.inferplan.engine.optimize.SearchOptions;
 import io.inferplan.engine.optimize.SearchResult;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RouteScenarios;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -94,7 +95,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         AcceleratorCatalog catalog = UserCatalog.catalog(spec);
         var names = ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec));
         ResolvedScenario resolved = ScenarioFileLoader.load(file, names);
+        String routeName = null;
         if (route != null) {
+            routeName = resolved.scenario().routes().get(
+                    RouteScenarios.indexOf(resolved.scenario(), route, "--route")).name();
             // The rest of the routes are fixed, so the cheapest deployment for this route's share is the cheapest whole.
             resolved = ScenarioFileLoader.loadRoute(file, resolved.scenario(), route, "--route", names);
         }
@@ -109,7 +113,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (format != null && format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             if (route != null) {
-                json.put("route", route);
+                json.put("route", routeName);
                 json.put("routeAverageRequestsPerSecond", resolved.scenario().workload().averageRps());
             }
             json.put("searched", result.searched());
@@ -125,7 +129,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         } else {
             if (route != null) {
                 out.printf(Locale.ROOT, "Route %s: %.3g requests/s on average of %s, the other routes as they are; ranked by this route's cost.%n",
-                        route, resolved.scenario().workload().averageRps(), resolved.model().id());
+                        routeName, resolved.scenario().workload().averageRps(), resolved.model().id());
             }
             summary(result, ranked, parts, out);
         }

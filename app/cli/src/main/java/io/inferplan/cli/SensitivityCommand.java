@@ -116,9 +116,12 @@ public final class SensitivityCommand implements Callable<Integer> {
         Metric metric = result.metric();
         out.printf(Locale.ROOT, "What moves %s most, each input alone ±%.0f%%: now %s%n", metric.label(),
                 result.step() * 100, value(metric, result.base()) + (metric.isMoney() ? " " + metric.suffix() : ""));
-        out.printf(Locale.ROOT, "%-26s %-26s %14s %14s %12s%n", "input", "now", "input lower", "input higher", "swing");
+        // As wide as the longest label, at least 26: a route's inputs carry its name ("Route frontier input tokens").
+        int width = Math.max(26, result.swings().stream().mapToInt(s -> s.driver().label().length()).max().orElse(0));
+        String row = "%-" + width + "s %-26s %14s %14s %12s%n";
+        out.printf(Locale.ROOT, row, "input", "now", "input lower", "input higher", "swing");
         for (Swing s : result.swings()) {
-            out.printf(Locale.ROOT, "%-26s %-26s %14s %14s %12s%n", s.driver().label(),
+            out.printf(Locale.ROOT, row, s.driver().label(),
                     Formats.withUnit(s.baseInput(), s.baseUnit()), side(metric, s.low()), side(metric, s.high()),
                     value(metric, s.spread(result.base())));
         }

@@ -84,7 +84,7 @@ class RoutesCommandTest {
 
         CliRun text = CliRun.of("optimize", "--top", "3", "--route", "FRONTIER", ROUTER);
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().startsWith("Route FRONTIER: 15.0 requests/s on average of DeepSeek-V3"), text.out());
+        assertTrue(text.out().startsWith("Route frontier: 15.0 requests/s on average of DeepSeek-V3"), text.out());
 
         CliRun unknown = CliRun.of("optimize", "--route", "tiny", ROUTER);
         assertEquals(ExitCodes.INPUT_ERROR, unknown.exitCode());
