@@ -10,6 +10,11 @@ import io.inferplan.engine.optimize.RankedConfiguration;
 import io.inferplan.engine.optimize.SearchOptions;
 import io.inferplan.engine.optimize.SearchResult;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RoutedEvaluator;
+import io.inferplan.engine.scenario.RoutedResult;
+import io.inferplan.engine.scenario.Scenario;
+import io.inferplan.engine.scenario.ScenarioEvaluator;
+import io.inferplan.engine.scenario.ScenarioResolver;
 import io.inferplan.engine.scenario.RouteScenarios;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -96,9 +101,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         var names = ScenarioFileLoader.lookupResolver(UserCatalog.lookup(spec));
         ResolvedScenario resolved = ScenarioFileLoader.load(file, names);
         String routeName = null;
+        Scenario routed = resolved.scenario();
+        int routeIndex = -1;
         if (route != null) {
-            routeName = resolved.scenario().routes().get(
-                    RouteScenarios.indexOf(resolved.scenario(), route, "--route")).name();
+            routeIndex = RouteScenarios.indexOf(routed, route, "--route");
+            routeName = routed.routes().get(routeIndex).name();
             // The rest of the routes are fixed, so the cheapest deployment for this route's share is the cheapest whole.
             resolved = ScenarioFileLoader.loadRoute(file, resolved.scenario(), route, "--route", names);
         }
@@ -109,12 +116,17 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(), options.withFrontier(false), null);
         List<RankedConfiguration> ranked = result.configurations().subList(0, Math.min(shown, result.configurations().size()));
+        WholeService whole = route == null || ranked.isEmpty() ? null : wholeService(routed, routeIndex, ranked.getFirst(), parts, names);
         PrintWriter out = spec.commandLine().getOut();
         if (format != null && format.json) {
             Map<String, Object> json = new LinkedHashMap<>();
             if (route != null) {
                 json.put("route", routeName);
                 json.put("routeAverageRequestsPerSecond", resolved.scenario().workload().averageRps());
+                if (whole != null) {
+                    json.put("wholeServiceNow", whole.now());
+                    json.put("wholeServiceWithBest", whole.withBest());
+                }
             }
             json.put("searched", result.searched());
             json.put("elapsedMs", result.elapsedMillis());
@@ -132,9 +144,38 @@ public final class OptimizeCommand implements Callable<Integer> {
                         routeName, resolved.scenario().workload().averageRps(), resolved.model().id());
             }
             summary(result, ranked, parts, out);
+            if (whole != null) {
+                out.printf(Locale.ROOT, "%nWith #1 on route %s, the whole service: %d GPUs, %s a month, %s per M output tokens "
+                                + "(now %d GPUs, %s, %s).%n", routeName, whole.withBest().gpusTotal(),
+                        ScenarioReport.usd(whole.withBest().totalCostUsdPerMonth()),
+                        ScenarioReport.usd(whole.withBest().costPerMillionOutputTokensUsd()), whole.now().gpusTotal(),
+                        ScenarioReport.usd(whole.now().totalCostUsdPerMonth()), ScenarioReport.usd(whole.now().costPerMillionOutputTokensUsd()));
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The routed totals as the file has them, and with the search's best on the route (the other routes unchanged). */
+    record WholeService(RoutedResult.Totals now, RoutedResult.Totals withBest) {
+    }
+
+    private WholeService wholeService(Scenario scenario, int index, RankedConfiguration best, CatalogCandidates.Parts parts,
+                                      ScenarioResolver names) {
+        var candidate = parts.candidates().stream().filter(c -> c.accelerator().id().equals(best.plan().accelerator()))
+                .findFirst();
+        if (candidate.isEmpty()) {
+            return null;
+        }
+        ScenarioEvaluator evaluator = ScenarioEvaluator.standard();
+        RoutedResult.Totals now = ScenarioFileLoader.evaluateRoutes(file, scenario, names, evaluator).totals();
+        try {
+            Scenario moved = RouteScenarios.withRouteDeployment(scenario, index, best.plan(), candidate.get().cost());
+            return new WholeService(now, new RoutedEvaluator(names, evaluator).evaluate(moved).totals());
+        } catch (InvalidInputException e) {
+            // The search evaluated this configuration on the route already; a whole that does not evaluate is left out.
+            return null;
+        }
     }
 
     private SearchOptions options() {

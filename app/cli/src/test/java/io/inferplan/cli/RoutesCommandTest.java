@@ -81,10 +81,19 @@ class RoutesCommandTest {
         assertTrue(best.path("meetsLatencyTargets").asBoolean(), best.toString());
         assertTrue(best.path("costPerMillionOutputTokensUsd").asDouble() <= ownCost * (1 + 1e-5),
                 best + " costs more than the route's own " + ownCost);
+        // The whole service with the best on this route: the other route and the router as they were, so no dearer.
+        JsonNode now = json.path("wholeServiceNow");
+        JsonNode withBest = json.path("wholeServiceWithBest");
+        assertEquals(evaluated.path("routing").path("totals").path("totalCostUsdPerMonth").asDouble(),
+                now.path("totalCostUsdPerMonth").asDouble(), 1e-6);
+        assertTrue(withBest.path("totalCostUsdPerMonth").asDouble() <= now.path("totalCostUsdPerMonth").asDouble() * (1 + 1e-9),
+                withBest + " vs " + now);
+        assertEquals(now.path("routerCostUsdPerMonth").asDouble(), withBest.path("routerCostUsdPerMonth").asDouble(), 1e-9);
 
         CliRun text = CliRun.of("optimize", "--top", "3", "--route", "FRONTIER", ROUTER);
         assertEquals(0, text.exitCode(), text.err());
         assertTrue(text.out().startsWith("Route frontier: 15.0 requests/s on average of DeepSeek-V3"), text.out());
+        assertTrue(text.out().contains("With #1 on route frontier, the whole service: "), text.out());
 
         CliRun unknown = CliRun.of("optimize", "--route", "tiny", ROUTER);
         assertEquals(ExitCodes.INPUT_ERROR, unknown.exitCode());

@@ -25,6 +25,16 @@ public final class RouteScenarios {
         return RouteChecks.indexOf(scenario.routes(), name, field);
     }
 
+    /** The scenario with route {@code index} on another deployment and GPU cost (e.g. a configuration search's best). */
+    public static Scenario withRouteDeployment(Scenario scenario, int index, DeploymentPlan deployment,
+                                               io.inferplan.engine.economics.CostModel cost) {
+        List<Route> routes = new java.util.ArrayList<>(scenario.routes());
+        Route r = routes.get(index);
+        routes.set(index, new Route(r.name(), r.trafficShare(), deployment.model(), r.inputTokens(), r.outputTokens(),
+                deployment, cost, r.escalation()));
+        return scenario.withRoutes(routes, scenario.routerCostUsdPerMillionRequests());
+    }
+
     /** The scenario of route {@code index}: its share of the requests on its deployment. */
     public static Scenario route(Scenario scenario, int index) {
         Route route = scenario.routes().get(index);
