@@ -40,7 +40,8 @@ final class RouteReport {
         var t = r.totals();
         out.println(f(ROW, "Total", "100%", "", "", Integer.toString(t.gpusTotal()), usd(t.totalCostUsdPerMonth()),
                 usd(t.revenueUsdPerMonth()), usd(t.grossMarginUsdPerMonth()), margin(t.grossMarginPercent()),
-                f("%.3f", t.costPerMillionOutputTokensUsd()), "", "", ""));
+                f("%.3f", t.costPerMillionOutputTokensUsd()), f("%.2f", t.meanTimeToFirstTokenSeconds()),
+                f("%.1f", t.meanTimePerOutputTokenSeconds() * 1000), ""));
         out.println();
         out.println(f("%-16s %s", "Routed", f("%d GPUs; serving %s + router %s = %s a month; cost / M tokens input %s, output %s, blended %s",
                 t.gpusTotal(), usd(t.servingCostUsdPerMonth()), usd(t.routerCostUsdPerMonth()), usd(t.totalCostUsdPerMonth()),

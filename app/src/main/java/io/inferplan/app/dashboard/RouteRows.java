@@ -40,7 +40,8 @@ public record RouteRows(String route, String runsOn, String cost, String margin,
         var t = routed.totals();
         rows.add(new RouteRows("Total", t.gpusTotal() + " GPUs · router " + Formats.usd(t.routerCostUsdPerMonth()) + "/mo",
                 Formats.usd(t.totalCostUsdPerMonth()) + "/mo", margin(t.grossMarginUsdPerMonth(), t.grossMarginPercent()),
-                Formats.usd(t.costPerMillionOutputTokensUsd()) + " per M out", ""));
+                Formats.usd(t.costPerMillionOutputTokensUsd()) + " per M out", String.format(Locale.ROOT, "%.2f s · %.0f ms",
+                t.meanTimeToFirstTokenSeconds(), t.meanTimePerOutputTokenSeconds() * 1000)));
         return List.copyOf(rows);
     }
 

@@ -198,9 +198,12 @@ public final class RoutedEvaluator {
             inputWeight += share * tokens.uncachedInputTokens();
             inputCost += share * tokens.uncachedInputTokens() * routes.get(i).costPerMillionInputTokensUsd();
         }
+        double ttft = routes.stream().mapToDouble(r -> r.trafficShare() * r.timeToFirstTokenSeconds()).sum();
+        double tpot = routes.stream().mapToDouble(r -> r.trafficShare() * r.timePerOutputTokenSeconds()).sum();
         return new RoutedResult.Totals(gpus, requestsPerMonth, tokensPerMonth, revenue, servingCost, routerCost, totalCost,
                 margin, percentOf(margin, revenue), fixed, margin - fixed, inputWeight > 0 ? inputCost / inputWeight : 0,
-                outputWeight > 0 ? outputCost / outputWeight : 0, tokensPerMonth > 0 ? totalCost / tokensPerMonth * 1e6 : 0);
+                outputWeight > 0 ? outputCost / outputWeight : 0, tokensPerMonth > 0 ? totalCost / tokensPerMonth * 1e6 : 0,
+                ttft, tpot);
     }
 
     private static List<String> notes(List<Part> parts) {

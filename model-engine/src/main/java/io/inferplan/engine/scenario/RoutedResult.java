@@ -29,12 +29,15 @@ public record RoutedResult(String scenarioName, String description, String engin
      * @param costPerMillionInputTokensUsd   routes' input cost over their uncached input tokens, blended by traffic
      * @param costPerMillionOutputTokensUsd  routes' generated-token cost over their generated tokens, blended by traffic
      * @param costPerMillionTokensBlendedUsd total cost (router included) over all tokens
+     * @param meanTimeToFirstTokenSeconds    over all requests: each route's mean weighted by its traffic share
+     * @param meanTimePerOutputTokenSeconds  likewise
      */
     public record Totals(int gpusTotal, double requestsPerMonth, double tokensPerMonth, double revenueUsdPerMonth,
                          double servingCostUsdPerMonth, double routerCostUsdPerMonth, double totalCostUsdPerMonth,
                          double grossMarginUsdPerMonth, Double grossMarginPercent, double fixedCostsUsdPerMonth,
                          double operatingProfitUsdPerMonth, double costPerMillionInputTokensUsd,
-                         double costPerMillionOutputTokensUsd, double costPerMillionTokensBlendedUsd) {
+                         double costPerMillionOutputTokensUsd, double costPerMillionTokensBlendedUsd,
+                         double meanTimeToFirstTokenSeconds, double meanTimePerOutputTokenSeconds) {
     }
 
     /** A pricing tier over all routes: its requests are spread over the routes in their traffic shares. */

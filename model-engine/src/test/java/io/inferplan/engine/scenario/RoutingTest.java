@@ -76,6 +76,8 @@ class RoutingTest {
         assertEquals(100, result.routes().stream().mapToDouble(RouteResult::shareOfCostPercent).sum(), 1e-9);
         assertEquals(totals.grossMarginUsdPerMonth(), result.routes().stream().mapToDouble(RouteResult::grossMarginUsdPerMonth).sum(), 1e-6);
         assertEquals("Llama-3.1-70B", largeRoute.model());
+        assertEquals(0.75 * small.replica().timeToFirstTokenSeconds() + 0.25 * large.replica().timeToFirstTokenSeconds(),
+                totals.meanTimeToFirstTokenSeconds(), 1e-12, "latency over all requests, by traffic");
     }
 
     @Test
