@@ -21,6 +21,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
@@ -85,7 +86,8 @@ public final class DashboardView implements PageView {
         sources.setMaxHeight(34);
         VBox about = new VBox(2, description, sources);
         buildRouteCards();
-        VBox results = new VBox(10, problemBanner, about, tiles, sizingStatus(evaluation), charts, routeCards);
+        // With routes, the routes are the result: their cards come right under the tiles, before the baseline's charts.
+        VBox results = new VBox(10, problemBanner, about, tiles, sizingStatus(evaluation), routeCards, charts);
         results.setPadding(new Insets(12));
         results.getStyleClass().add("page");
         ScrollPane scroller = new ScrollPane(results);
@@ -195,8 +197,8 @@ public final class DashboardView implements PageView {
     }
 
     /**
-     * The route chart beside its rows, under the six charts; hidden for a scenario without routes. The tiles and the
-     * six charts stay the unrouted baseline's (the top-level deployment), which the caption says.
+     * The route chart beside its rows, under the tiles; hidden for a scenario without routes. The tiles show the whole
+     * routed service; the six charts stay the unrouted baseline's (the top-level deployment), which the caption says.
      */
     private void buildRouteCards() {
         ColumnConstraints half = new ColumnConstraints();
@@ -204,16 +206,17 @@ public final class DashboardView implements PageView {
         half.setHgrow(Priority.ALWAYS);
         routeCards.getColumnConstraints().addAll(half, half);
         routeChart.setMinHeight(300);
-        routeChart.setPrefHeight(320);
+        routeChart.setPrefHeight(300);
         routeTable.setId("route-rows");
-        Label caption = new Label("By route, each on its own deployment; the tiles and charts above are the unrouted "
-                + "baseline (all traffic on the top-level deployment).");
+        Label caption = new Label("By route, each on its own deployment; the tiles above are the whole service, the "
+                + "charts below the unrouted baseline (all traffic on the top-level deployment).");
         caption.setWrapText(true);
         caption.getStyleClass().add("scenario-sources");
         VBox rows = new VBox(8, caption, routeTable);
         rows.setPadding(new Insets(8));
-        routeCards.add(routeChart, 0, 0);
-        routeCards.add(rows, 1, 0);
+        // The table has six columns: it gets the whole width under the chart, where none of them is cut short.
+        routeCards.add(routeChart, 0, 0, 2, 1);
+        routeCards.add(rows, 0, 1, 2, 1);
         routeCards.setId("route-cards");
         routeCards.setVisible(false);
         routeCards.setManaged(false);
@@ -236,6 +239,9 @@ public final class DashboardView implements PageView {
             for (int c = 0; c < cells.length; c++) {
                 Label cell = new Label(cells[c]);
                 cell.setWrapText(c == 1);
+                if (c != 1) {
+                    cell.setMinWidth(Region.USE_PREF_SIZE);
+                }
                 cell.setId("route-" + r + "-" + c);
                 routeTable.add(cell, c, r + 1);
             }

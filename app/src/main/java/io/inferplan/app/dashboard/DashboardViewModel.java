@@ -112,6 +112,9 @@ public final class DashboardViewModel {
     }
 
     static Tile tileOf(Kpi kpi, Analysis analysis) {
+        if (analysis.hasRoutes()) {
+            return RoutedTiles.tileOf(kpi, analysis.routes());
+        }
         ScenarioResult r = analysis.result();
         return switch (kpi) {
             case INPUT_COST -> new Tile(Formats.usd(r.tokenCosts().costPerMillionInputTokensUsd()),

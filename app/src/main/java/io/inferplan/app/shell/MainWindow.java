@@ -90,6 +90,12 @@ public final class MainWindow {
         dashboard.offerSolve((target, now) -> {
             // The dialog is modal: the analysis shown when it opens stays the scenario's while it is open.
             var shown = context.evaluation().analysisProperty().get();
+            if (shown != null && shown.hasRoutes()) {
+                // The goal seek moves one scenario's input and reads its result; a routed service has no such one yet.
+                controller.notifyInfo("Solve for… works on scenarios without routes for now; `inferplan sensitivity FILE "
+                        + "--route NAME` swings a route's inputs.");
+                return;
+            }
             SolveViewModel model = new SolveViewModel(target, now, context.session()::json,
                     (json, request, progress) -> context.analyzer().solve(json, request, shown, progress),
                     context.session()::editElsewhere, context.core().tasks());

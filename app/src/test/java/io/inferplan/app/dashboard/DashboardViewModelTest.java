@@ -80,6 +80,12 @@ class DashboardViewModelTest {
         assertTrue(rows.get(1).margin().startsWith(Formats.usd(routed.route("frontier").grossMarginUsdPerMonth()) + "/mo"), rows.get(1).margin());
         assertTrue(rows.get(2).runsOn().startsWith(routed.totals().gpusTotal() + " GPUs · router $"), rows.get(2).runsOn());
 
+        assertEquals(Integer.toString(routed.totals().gpusTotal()), model.tile(DashboardViewModel.Kpi.GPUS).get().value(),
+                "the tiles are the whole routed service, not the baseline");
+        assertEquals(Formats.usd(routed.totals().costPerMillionOutputTokensUsd()), model.tile(DashboardViewModel.Kpi.OUTPUT_COST).get().value());
+        assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", routed.totals().grossMarginPercent()),
+                model.tile(DashboardViewModel.Kpi.MARGIN).get().value());
+        assertEquals("by route", model.tile(DashboardViewModel.Kpi.LIMIT).get().value());
         JFreeChart chart = DashboardCharts.costByRoute(analysis, ChartStyle.light()).orElseThrow();
         CategoryDataset data = chart.getCategoryPlot().getDataset();
         assertEquals(List.of("small 85%", "frontier 15%", "Total"), data.getColumnKeys());
