@@ -122,6 +122,6 @@ final class InputRows {
             return "";
         }
         String words = name.substring(per).replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT).strip();
-        return " " + words.replace("gpu", "GPU");
+        return " " + words.replace("gpu hour", "GPU-hour").replace("gpu", "GPU");
     }
 }

@@ -9,7 +9,6 @@ import io.inferplan.report.document.Block;
 import io.inferplan.report.document.ReportDocument;
 import io.inferplan.report.document.Section;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,8 +48,14 @@ public final class ReportContent {
     }
 
     private static List<String> titleLines(LocalDate date, String what) {
-        return List.of(what, DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ROOT).format(date) + " · "
+        return List.of(what, date(date) + " · "
                 + EngineInfo.NAME + " " + EngineInfo.version());
+    }
+
+    /** "2 December 2026", in English whatever the machine's locale (Locale.ROOT's month names are "M12"). */
+    static String date(LocalDate date) {
+        String month = date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH);
+        return date.getDayOfMonth() + " " + month + " " + date.getYear();
     }
 
     /** The rows of `inferplan compare`, one column per scenario. */
