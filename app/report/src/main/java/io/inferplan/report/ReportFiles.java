@@ -27,10 +27,8 @@ public final class ReportFiles {
 
     /** @throws ReportWriteException naming {@code target} and the reason */
     public static void write(Path target, Content content) {
+        refuseFolder(target);
         Path file = target.toAbsolutePath().normalize();
-        if (Files.isDirectory(file)) {
-            throw new ReportWriteException(target + ": is a folder; give a file name such as report.pdf");
-        }
         Path folder = file.getParent();
         if (folder == null || !Files.isDirectory(folder)) {
             throw new ReportWriteException(target + ": cannot be written: the folder " + folder + " does not exist");
@@ -52,6 +50,13 @@ public final class ReportFiles {
         } catch (RuntimeException e) {
             deleteQuietly(temporary);
             throw e;
+        }
+    }
+
+    /** @throws ReportWriteException when {@code target} is a folder (said before any other complaint about its name) */
+    public static void refuseFolder(Path target) {
+        if (Files.isDirectory(target)) {
+            throw new ReportWriteException(target + ": is a folder; give a file name such as report.pdf");
         }
     }
 

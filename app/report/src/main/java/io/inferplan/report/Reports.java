@@ -25,7 +25,7 @@ public final class Reports {
      * @param catalog          the accelerators, the user's entries on top
      * @param ownUsdPerGpuHour the user's own prices per part (the app's workspace), empty on the command line
      */
-    public Reports(ScenarioAnalyzer analyzer, Supplier<AcceleratorCatalog> catalog, Map<String, Double> ownUsdPerGpuHour) {
+    public Reports(ScenarioAnalyzer analyzer, Supplier<AcceleratorCatalog> catalog, Supplier<Map<String, Double>> ownUsdPerGpuHour) {
         this.gatherer = new FactsGatherer(analyzer, catalog, ownUsdPerGpuHour);
     }
 
@@ -56,6 +56,7 @@ public final class Reports {
      * @throws ReportWriteException naming the path and the reason
      */
     public static void write(ReportDocument document, Path target, PaperSize paper) {
+        ReportFiles.refuseFolder(target);
         ReportFormat format = ReportFormat.of(target);
         if (format == null) {
             throw new ReportWriteException(target + ": the report is written as .pdf or .html; give a file name ending in one of them");

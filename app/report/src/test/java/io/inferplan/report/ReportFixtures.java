@@ -30,7 +30,7 @@ final class ReportFixtures {
     }
 
     static Reports reports() {
-        return new Reports(new ScenarioAnalyzer(() -> CATALOG, () -> new RentalRates(CATALOG, Map.of())), () -> CATALOG, Map.of());
+        return new Reports(new ScenarioAnalyzer(() -> CATALOG, () -> new RentalRates(CATALOG, Map.of())), () -> CATALOG, Map::of);
     }
 
     static String sample(String file) {

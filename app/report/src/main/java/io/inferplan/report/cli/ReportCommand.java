@@ -69,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
         ScenarioAnalyzer analyzer = new ScenarioAnalyzer(() -> catalog, () -> new RentalRates(catalog, Map.of()));
         ReportDocument document;
         try {
-            document = new Reports(analyzer, () -> catalog, Map.of()).document(documents, LocalDate.now(ZoneOffset.UTC), share -> { });
+            document = new Reports(analyzer, () -> catalog, Map::of).document(documents, LocalDate.now(ZoneOffset.UTC), share -> { });
         } catch (InvalidInputException e) {
             throw new InvalidInputException(files.size() == 1 ? file.getFileName() + ": " + e.field() : e.field(), e.reason());
         }

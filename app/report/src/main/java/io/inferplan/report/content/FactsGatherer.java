@@ -39,16 +39,16 @@ public final class FactsGatherer {
 
     private final ScenarioAnalyzer analyzer;
     private final Supplier<AcceleratorCatalog> catalog;
-    private final Map<String, Double> ownUsdPerGpuHour;
+    private final Supplier<Map<String, Double>> ownUsdPerGpuHour;
     private final PerformanceModel performance = PerformanceModel.standard();
 
     /**
      * @param ownUsdPerGpuHour the user's own prices per part (the app's), empty on the command line
      */
-    public FactsGatherer(ScenarioAnalyzer analyzer, Supplier<AcceleratorCatalog> catalog, Map<String, Double> ownUsdPerGpuHour) {
+    public FactsGatherer(ScenarioAnalyzer analyzer, Supplier<AcceleratorCatalog> catalog, Supplier<Map<String, Double>> ownUsdPerGpuHour) {
         this.analyzer = analyzer;
         this.catalog = catalog;
-        this.ownUsdPerGpuHour = Map.copyOf(ownUsdPerGpuHour);
+        this.ownUsdPerGpuHour = ownUsdPerGpuHour;
     }
 
     /**
@@ -87,7 +87,7 @@ public final class FactsGatherer {
 
     /** The configuration search as the Optimize page runs it (frontier included), over the catalog's priced parts. */
     private SearchResult search(ResolvedScenario resolved) {
-        CatalogCandidates.Parts parts = CatalogCandidates.parts(catalog.get(), resolved, ownUsdPerGpuHour, null, null);
+        CatalogCandidates.Parts parts = CatalogCandidates.parts(catalog.get(), resolved, ownUsdPerGpuHour.get(), null, null);
         if (parts.candidates().isEmpty()) {
             return null;
         }

@@ -35,7 +35,7 @@ public final class ReportContent {
             summary.add(Block.Paragraph.of(facts.result().scenarioName() + ": " + SummarySentence.of(facts.result(), facts.acceleratorName())));
         }
         sections.add(new Section(ScenarioSections.SUMMARY, summary));
-        sections.add(new Section(SIDE_BY_SIDE, sideBySide(results), ReportCharts.chart(ScenarioCostChart.build(results.stream()
+        sections.add(new Section(SIDE_BY_SIDE, sideBySide(all), ReportCharts.chart(ScenarioCostChart.build(results.stream()
                 .map(r -> new ScenarioCostChart.Bar(r.scenarioName(), r.tokenCosts().costPerMillionOutputTokensUsd(),
                         r.tokenCosts().costPerMillionInputTokensUsd())).toList(), ChartStyle.light()), ReportCharts.TALL)));
         for (int i = 0; i < all.size(); i++) {
@@ -59,14 +59,17 @@ public final class ReportContent {
     }
 
     /** The rows of `inferplan compare`, one column per scenario. */
-    static Block.Table sideBySide(List<ScenarioResult> results) {
+    static Block.Table sideBySide(List<ScenarioFacts> all) {
+        List<ScenarioResult> results = all.stream().map(ScenarioFacts::result).toList();
         List<String> header = new ArrayList<>(List.of("Figure"));
         for (int i = 0; i < results.size(); i++) {
             header.add(letter(i) + ". " + results.get(i).scenarioName());
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(row("Model", results, ScenarioResult::model));
-        rows.add(row("Accelerator", results, ScenarioResult::accelerator));
+        List<String> accelerators = new ArrayList<>(List.of("Accelerator"));
+        all.forEach(f -> accelerators.add(f.acceleratorName()));
+        rows.add(accelerators);
         rows.add(row("Average / peak requests/s", results, r -> Formats.number(r.capacity().averageRequestsPerSecond()) + " / "
                 + Formats.number(r.capacity().peakRequestsPerSecond())));
         rows.add(row("GPUs needed", results, r -> Integer.toString(r.capacity().gpusRequired())));
