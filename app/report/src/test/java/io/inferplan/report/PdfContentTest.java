@@ -131,4 +131,12 @@ class PdfContentTest {
             }
         }
     }
+
+    @Test
+    void writesTheAppsSignsNotQuestionMarks() {
+        // En dash in ranges, times sign in fleets, plus-minus in bands: all in the embedded font.
+        assertTrue(text.matches(".*\\d–\\d.*"), "an en dash between two figures");
+        assertTrue(text.contains(" × ") && text.contains("±"));
+        assertTrue(!text.matches(".*\\d\\?\\d.*"), "no glyph replaced by '?' between figures");
+    }
 }

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code inferplan report SCENARIO.json [--compare B.json C.json] [--out report.pdf|report.html] [--paper a4|letter]}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a decision report of a scenario (or of several side by side) as PDF or self-contained HTML:",
-                "a summary in words, the key figures, the app's charts, every input, the hardware's sourced figures and the",
-                "error bands. See docs/report.md."})
+        description = {"Writes a decision report (PDF or HTML) of a scenario, or of several side by side.",
+                "A summary in words, the key figures, the app's charts, every input, the hardware's sourced figures and",
+                "the error bands; the HTML is one self-contained file. See docs/report.md."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -32,15 +32,22 @@ record PdfFonts(PDType0Font regular, PDType0Font bold) {
     static String printable(PDType0Font font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            int c = cp == '\t' ? ' ' : cp;
-            boolean ok;
-            try {
-                ok = c >= ' ' && font.hasGlyph(c);
-            } catch (IOException e) {
-                ok = false;
-            }
-            out.appendCodePoint(ok ? c : c == '\n' ? ' ' : '?');
+            int c = cp == '\t' || cp == '\n' ? ' ' : cp;
+            out.appendCodePoint(c >= ' ' && encodable(font, c) ? c : '?');
         });
         return out.toString();
+    }
+
+    /** Whether the font can show this character (encode throws for one it has no glyph for; hasGlyph takes glyph codes, not characters). */
+    private static boolean encodable(PDType0Font font, int codePoint) {
+        if (codePoint < 0x7f) {
+            return true;
+        }
+        try {
+            font.encode(new String(Character.toChars(codePoint)));
+            return true;
+        } catch (IllegalArgumentException | IOException e) {
+            return false;
+        }
     }
 }
