@@ -25,6 +25,11 @@ final class PdfChart {
     private PdfChart() {
     }
 
+    /** The height the chart takes on the page, its gap below included. */
+    static float height(PdfPages pages, Block.Chart chart) {
+        return (float) (pages.width() * chart.aspect()) + 8;
+    }
+
     static void draw(PdfPages pages, Block.Chart chart) throws IOException {
         float width = pages.width();
         float scale = width / LAYOUT_WIDTH;

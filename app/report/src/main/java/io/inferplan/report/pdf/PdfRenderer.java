@@ -74,8 +74,10 @@ public final class PdfRenderer {
     }
 
     private static void section(PdfPages pages, Section section) throws IOException {
-        // A heading keeps at least a few lines of what follows on its page.
-        pages.ensure(HEADING + 14 + 60);
+        // A heading keeps what follows on its page: a chart whole, else a few lines.
+        float following = !section.blocks().isEmpty() && section.blocks().getFirst() instanceof Block.Chart chart
+                ? PdfChart.height(pages, chart) : 60;
+        pages.ensure(HEADING + 24 + following);
         pages.down(14);
         for (String line : TextWrap.lines(printable(pages, section.heading()), pages.fonts.bold(), HEADING, pages.width())) {
             pages.down(HEADING + 2);
