@@ -43,6 +43,7 @@ public final class ReportFiles {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 content.writeTo(out);
             }
+            permissionsOfADocument(temporary, file);
             move(temporary, file);
         } catch (IOException e) {
             deleteQuietly(temporary);
@@ -51,6 +52,19 @@ public final class ReportFiles {
             deleteQuietly(temporary);
             throw e;
         }
+    }
+
+    /**
+     * A temporary file is private (0600); the report is a document to pass on: the permissions of the file it
+     * replaces, else rw-r--r--, as an editor would leave it.
+     */
+    private static void permissionsOfADocument(Path temporary, Path file) throws IOException {
+        if (!Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+            return;
+        }
+        var permissions = Files.exists(file) ? Files.getPosixFilePermissions(file)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temporary, permissions);
     }
 
     /** @throws ReportWriteException when {@code target} is a folder (said before any other complaint about its name) */
