@@ -42,6 +42,13 @@ class ReportFilesTest {
     }
 
     @Test
+    void aNewReportIsReadableByOthersAsADocumentIs() throws IOException {
+        Path target = temp.resolve("new.pdf");
+        ReportFiles.write(target, out -> out.write(1));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
     void aFolderIsNotAFile() {
         var e = assertThrows(ReportWriteException.class, () -> ReportFiles.write(temp, out -> { }));
         assertTrue(e.getMessage().contains(temp.toString()) && e.getMessage().contains("is a folder"), e.getMessage());
