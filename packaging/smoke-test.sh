@@ -54,6 +54,17 @@ out="$("$launcher" --version 2>&1)" || fail "--version exited $?: $out"
 grep -q 'InferPlan' <<<"$out" || fail "--version printed: $out"
 step "--version: $out"
 "$launcher" --help >/dev/null 2>&1 || fail "--help exited $?"
+# The report module and PDFBox made it into the image: a small scenario's report, as PDF.
+cat >"$work/scenario.json" <<'JSON'
+{"schemaVersion": 1, "name": "Smoke test",
+ "workload": {"averageRequestsPerSecond": 5, "peakToAverageRatio": 2, "inputTokens": {"mean": 1000}, "outputTokens": {"mean": 200}},
+ "deployment": {"accelerator": "H100-SXM", "model": "Llama-3.1-8B", "tensorParallel": 1, "weightPrecision": "FP8"},
+ "cost": {"basis": "rent", "term": "on-demand", "usdPerGpuHour": 2.99},
+ "pricing": {"tiers": [{"name": "api", "trafficShare": 1.0, "usdPerMillionInputTokens": 0.2, "usdPerMillionCachedInputTokens": 0.1, "usdPerMillionOutputTokens": 0.2}]}}
+JSON
+out="$(INFERPLAN_HOME="$work/home" "$launcher" report "$work/scenario.json" --out "$work/report.pdf" 2>&1)" || fail "report exited $?: $out"
+[[ "$(head -c 5 "$work/report.pdf")" == "%PDF-" ]] || fail "report wrote no PDF: $out"
+step "report: $out"
 
 # The desktop app, on a virtual display of its own.
 for d in $(seq 90 140); do [[ -e /tmp/.X11-unix/X$d || -e /tmp/.X$d-lock ]] || break; done

@@ -5,6 +5,7 @@ module io.inferplan.app {
     requires io.inferplan.samples;
     requires io.inferplan.cli;
     requires io.inferplan.analysis;
+    requires io.inferplan.report;
     requires javafx.controls;
     requires javafx.fxml;
     requires javafx.swing;

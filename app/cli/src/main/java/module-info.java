@@ -13,7 +13,9 @@ module io.inferplan.cli {
     exports io.inferplan.cli;
     opens io.inferplan.cli to info.picocli;
     // Number formats, CSV cells and bounded file reads: shared with the desktop app, which has no copies of its own.
-    exports io.inferplan.cli.text to io.inferplan.analysis, io.inferplan.app;
+    exports io.inferplan.cli.text to io.inferplan.analysis, io.inferplan.app, io.inferplan.report;
     // The configuration search's candidates from the catalog: one pricing rule for `optimize` and the Optimize page.
-    exports io.inferplan.cli.search to io.inferplan.analysis, io.inferplan.app;
+    exports io.inferplan.cli.search to io.inferplan.analysis, io.inferplan.app, io.inferplan.report;
+    // Subcommands from modules the command line cannot depend on (the report) come in as services.
+    uses io.inferplan.cli.PluggedCommand;
 }

@@ -35,6 +35,7 @@ public final class Cli implements Runnable {
         cli.addSubcommand(new CatalogCommand());
         cli.addSubcommand(new ProfileCommand());
         cli.addSubcommand(new OptimizeCommand());
+        PluggedCommands.addTo(cli);
         cli.setExecutionExceptionHandler(Cli::reportFailure);
         return cli;
     }

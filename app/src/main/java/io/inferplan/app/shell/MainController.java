@@ -5,6 +5,10 @@ import io.inferplan.app.theme.Theme;
 
 import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.fx.Views;
+import io.inferplan.app.report.ReportExportDialog;
+import io.inferplan.app.report.ReportExportViewModel;
+import io.inferplan.report.Reports;
+import java.time.Clock;
 import io.inferplan.app.scenarios.ScenarioListController;
 import io.inferplan.app.workspace.SampleLibrary;
 import io.inferplan.app.workspace.ScenarioFiles;
@@ -53,6 +57,8 @@ public final class MainController {
     private final StackPane pageHost = new StackPane();
     private ScenarioListController listController;
     private Page current;
+    private final ReportExportViewModel report;
+    private Supplier<List<StoredScenario>> compareSelection = List::of;
 
     @FXML private BorderPane root;
     @FXML private VBox sidebar;
@@ -65,11 +71,20 @@ public final class MainController {
     @FXML private CheckMenuItem darkThemeItem;
     @FXML private Label evaluationStatus;
     @FXML private Label saveStatus;
+    @FXML private Label reportStatus;
+    @FXML private javafx.scene.control.ProgressBar reportProgress;
     @FXML private Label workspaceLabel;
 
     public MainController(AppContext context, Map<Page, Supplier<PageView>> pageFactories) {
         this.context = context;
         this.pageFactories = pageFactories;
+        this.report = new ReportExportViewModel(new Reports(context.analyzer(), context.core().inputs()::catalog,
+                context.core().inputs()::ownUsdPerGpuHour), context.core().tasks(), Clock.systemUTC());
+    }
+
+    /** The scenarios ticked on the Compare page (empty until that page is built): what Export report covers there. */
+    public void setCompareSelection(Supplier<List<StoredScenario>> selection) {
+        this.compareSelection = selection;
     }
 
     @FXML
@@ -104,6 +119,11 @@ public final class MainController {
         redoItem.disableProperty().bind(context.session().canRedoProperty().not());
         darkThemeItem.setSelected(context.themeProperty().get() == Theme.DARK);
         workspaceLabel.setText("Workspace: " + context.store().directory());
+        reportProgress.progressProperty().bind(report.progressProperty());
+        reportProgress.visibleProperty().bind(report.runningProperty());
+        reportProgress.managedProperty().bind(report.runningProperty());
+        reportStatus.textProperty().bind(javafx.beans.binding.Bindings.when(report.runningProperty())
+                .then(report.messageProperty()).otherwise(""));
         context.evaluation().runningProperty().addListener((obs, old, running) -> updateEvaluationStatus());
         context.evaluation().analysisProperty().addListener((obs, old, analysis) -> updateEvaluationStatus());
         context.evaluation().problemProperty().addListener((obs, old, problem) -> updateEvaluationStatus());
@@ -308,6 +328,40 @@ public final class MainController {
         }, count -> notifyInfo("Exported " + count + " charts to " + folder), error -> notifyError("Could not export: " + error.getMessage()));
     }
 
+    /**
+     * A decision report (PDF or HTML): of the Compare page's ticked scenarios while that page is shown and two or more
+     * are ticked, else of the open scenario.
+     */
+    @FXML
+    private void exportReport() {
+        List<StoredScenario> ticked = current == Page.COMPARE ? compareSelection.get() : List.of();
+        List<String> documents;
+        String what;
+        String name;
+        if (ticked.size() >= 2) {
+            documents = ticked.stream().map(StoredScenario::documentJson).toList();
+            what = ticked.size() + " scenarios side by side";
+            name = "comparison";
+        } else {
+            StoredScenario scenario = context.session().scenario();
+            if (scenario == null) {
+                notifyInfo("Open a scenario, or tick two on the Compare page, to export a report.");
+                return;
+            }
+            documents = List.of(context.session().json());
+            what = scenario.name();
+            name = scenario.name();
+        }
+        ReportExportDialog.ask(root.getScene().getWindow(), what, name).ifPresent(choice ->
+                report.export(new ReportExportViewModel.Request(documents, choice.target(), choice.paper()), message -> {
+                    if (message.startsWith("Could not")) {
+                        notifyError(message);
+                    } else {
+                        notifyInfo(message);
+                    }
+                }));
+    }
+
     @FXML
     private void quit() {
         root.getScene().getWindow().hide();
@@ -341,6 +395,7 @@ public final class MainController {
                 Ctrl+F            search scenarios
                 Ctrl+O / Ctrl+E   import / export scenario JSON
                 Ctrl+Shift+E      export every chart (PNG and SVG)
+                Ctrl+R            export a report (PDF or HTML)
                 Ctrl+T            light / dark theme
                 Ctrl+Q            quit""".formatted(pageShortcuts()));
         alert.showAndWait();

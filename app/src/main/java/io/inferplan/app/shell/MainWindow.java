@@ -80,8 +80,12 @@ public final class MainWindow {
         pages.put(Page.UNCERTAINTY, () -> new UncertaintyView(new UncertaintyViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::monteCarlo, context.session()::editElsewhere,
                 context.core().tasks()), context::chartStyle));
-        pages.put(Page.COMPARE, () -> new CompareView(new CompareViewModel(context.scenarios().all(), context.store(),
-                context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
+        var compare = new java.util.concurrent.atomic.AtomicReference<CompareViewModel>();
+        pages.put(Page.COMPARE, () -> {
+            compare.set(new CompareViewModel(context.scenarios().all(), context.store(), context.analyzer()::evaluate,
+                    context.core().tasks()));
+            return new CompareView(compare.get(), context::chartStyle);
+        });
         pages.put(Page.CATALOG, () -> new CatalogView(new CatalogViewModel(context.core().inputs(), context.catalogStore(),
                 context.store(), context.core().tasks())));
         pages.put(Page.PROFILE, () -> new ProfileView(new ProfileViewModel(MachineProfiler.isolated(), context.catalogStore(),
@@ -101,6 +105,7 @@ public final class MainWindow {
                     context.session()::editElsewhere, context.core().tasks());
             new SolveDialog(stage, model).show(controller::notifyInfo);
         });
+        controller.setCompareSelection(() -> compare.get() == null ? List.of() : List.copyOf(compare.get().checked()));
         Parent root = Views.load(MainController.class, "/io/inferplan/app/shell/main.fxml", controller);
         Scene scene = new Scene(root);
         routeUndoPastTextFields(scene);

@@ -68,4 +68,14 @@ class AppArchitectureTest {
                 .orShould().dependOnClassesThat().resideInAPackage("io.inferplan.app.shell..")
                 .check(app);
     }
+
+    @Test
+    void reportExportKnowsNoPageAndNoWindow() {
+        String[] pages = PAGES.stream().map(p -> "io.inferplan.app." + p + "..").toArray(String[]::new);
+        noClasses().that().resideInAPackage("io.inferplan.app.report..")
+                .should().dependOnClassesThat().resideInAnyPackage(pages)
+                .orShould().dependOnClassesThat().resideInAPackage("io.inferplan.app.shell..")
+                .because("the shell hands it the documents to report on (the open scenario or the Compare page's selection)")
+                .check(app);
+    }
 }
