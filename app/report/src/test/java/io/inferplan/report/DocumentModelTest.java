@@ -16,6 +16,13 @@ class DocumentModelTest {
     }
 
     @Test
+    void theSummarySaysTheFleetTheSimulatorSizesForTheTargets() throws Exception {
+        String text = ReportFixtures.text(ReportFixtures.pdf(ReportFixtures.document(ReportFixtures.sample(ReportFixtures.CHAT)),
+                PaperSize.A4)).replaceAll("\\s+", " ");
+        assertTrue(text.contains("Sized by the serving simulator to meet the latency targets at p99, the fleet is "), text);
+    }
+
+    @Test
     void listsEveryInputWithItsUnit() {
         ReportDocument document = ReportFixtures.document(ReportFixtures.sample(ReportFixtures.CHAT));
         List<List<String>> inputs = rows(document, "Inputs", 0);

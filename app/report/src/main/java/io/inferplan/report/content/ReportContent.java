@@ -32,7 +32,7 @@ public final class ReportContent {
         List<Section> sections = new ArrayList<>();
         List<Block> summary = new ArrayList<>();
         for (ScenarioFacts facts : all) {
-            summary.add(Block.Paragraph.of(facts.result().scenarioName() + ": " + SummarySentence.of(facts.result(), facts.acceleratorName())));
+            summary.add(Block.Paragraph.of(facts.result().scenarioName() + ": " + SummarySentence.of(facts.result(), facts.acceleratorName(), facts.analysis())));
         }
         sections.add(new Section(ScenarioSections.SUMMARY, summary));
         sections.add(new Section(SIDE_BY_SIDE, sideBySide(all), ReportCharts.chart(ScenarioCostChart.build(results.stream()

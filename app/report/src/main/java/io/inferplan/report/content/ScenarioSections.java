@@ -54,7 +54,7 @@ final class ScenarioSections {
 
     static Section summary(ScenarioFacts facts, String heading) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Block.Paragraph.of(SummarySentence.of(facts.result(), facts.acceleratorName())));
+        blocks.add(Block.Paragraph.of(SummarySentence.of(facts.result(), facts.acceleratorName(), facts.analysis())));
         String description = facts.result().description();
         if (description != null && !description.isBlank()) {
             blocks.add(Block.Paragraph.note(description.strip()));

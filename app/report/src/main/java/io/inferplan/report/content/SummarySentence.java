@@ -22,6 +22,27 @@ public final class SummarySentence {
         return serving + "; at the current prices " + tiers(r) + " and " + breakEven(r) + ".";
     }
 
+    /**
+     * As above, then where the serving simulator sized the fleet differently for the latency targets' percentiles
+     * (the dashboard's figures), that fleet and its cost in a second sentence: a reader must not take the
+     * steady-state fleet for the one the targets need.
+     */
+    public static String of(ScenarioResult r, String accelerator, io.inferplan.analysis.Analysis analysis) {
+        String first = of(r, accelerator);
+        if (analysis == null || !analysis.simulated()) {
+            return first;
+        }
+        var sizing = analysis.sizing();
+        ScenarioResult s = sizing.simulated();
+        if (s.capacity().gpusRequired() == r.capacity().gpusRequired()) {
+            return first;
+        }
+        return first + " Sized by the serving simulator to meet the latency targets at " + sizing.capacity().targets().percentilesLabel()
+                + ", the fleet is "
+                + s.capacity().gpusRequired() + " GPUs at " + Formats.usd(s.tokenCosts().costPerMillionOutputTokensUsd())
+                + " per million output tokens.";
+    }
+
     private static String tiers(ScenarioResult r) {
         List<String> earning = new ArrayList<>();
         List<String> free = new ArrayList<>();
