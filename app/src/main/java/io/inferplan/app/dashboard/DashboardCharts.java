@@ -49,7 +49,7 @@ public final class DashboardCharts {
     }
 
     public static JFreeChart costBreakdown(ScenarioResult r, ChartStyle style) {
-        return CostBreakdownChart.build(breakdown(r.gpuHourCost()), r.capacity().averageUtilizationPercent(), style);
+        return CostBreakdownChart.build(r, style);
     }
 
     public static JFreeChart projection(ScenarioResult r, ChartStyle style) {
@@ -65,14 +65,4 @@ public final class DashboardCharts {
                 analysis.operatingPoint(), r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), style));
     }
 
-    static Map<String, Double> breakdown(GpuHourCost cost) {
-        Map<String, Double> items = new LinkedHashMap<>();
-        items.put("Rent", cost.rentUsd());
-        items.put("Depreciation", cost.depreciationUsd());
-        items.put("Capital", cost.capitalUsd());
-        items.put("Power", cost.powerUsd());
-        items.put("Hosting", cost.hostingUsd());
-        items.put("Operations", cost.operationsUsd());
-        return items;
-    }
 }

@@ -33,6 +33,23 @@ public final class CostBreakdownChart {
      * @param usdPerGpuHourByItem       item name to USD per GPU-hour, in display order; zero items are left out
      * @param averageUtilizationPercent the fleet's average load over its capacity (0 to 100)
      */
+    /** The chart of a result's GPU-hour: its parts and the fleet's average load. */
+    public static JFreeChart build(io.inferplan.engine.scenario.ScenarioResult result, ChartStyle style) {
+        return build(parts(result.gpuHourCost()), result.capacity().averageUtilizationPercent(), style);
+    }
+
+    /** A GPU-hour's parts in the order the chart stacks them. */
+    static Map<String, Double> parts(io.inferplan.engine.economics.GpuHourCost cost) {
+        Map<String, Double> items = new LinkedHashMap<>();
+        items.put("Rent", cost.rentUsd());
+        items.put("Depreciation", cost.depreciationUsd());
+        items.put("Capital", cost.capitalUsd());
+        items.put("Power", cost.powerUsd());
+        items.put("Hosting", cost.hostingUsd());
+        items.put("Operations", cost.operationsUsd());
+        return items;
+    }
+
     public static JFreeChart build(Map<String, Double> usdPerGpuHourByItem, double averageUtilizationPercent, ChartStyle style) {
         Map<String, Double> shown = new LinkedHashMap<>();
         usdPerGpuHourByItem.forEach((item, usd) -> {

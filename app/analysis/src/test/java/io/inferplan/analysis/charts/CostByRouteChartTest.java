@@ -17,9 +17,9 @@ class CostByRouteChartTest {
         CategoryPlot plot = chart.getCategoryPlot();
         CategoryDataset data = plot.getDataset();
         assertEquals(List.of("small 85%", "frontier 15%", "Total"), data.getColumnKeys());
-        assertEquals(List.of(CostByRouteChart.COST, CostByRouteChart.REVENUE, CostByRouteChart.MARGIN), data.getRowKeys());
+        assertEquals(List.of(CostByRouteChart.COST, MarginBars.REVENUE, MarginBars.MARGIN), data.getRowKeys());
         assertEquals(170_000, data.getValue(CostByRouteChart.COST, "Total").doubleValue());
-        assertEquals(-130_000, data.getValue(CostByRouteChart.MARGIN, "frontier 15%").doubleValue());
+        assertEquals(-130_000, data.getValue(MarginBars.MARGIN, "frontier 15%").doubleValue());
         assertEquals("63.6%", plot.getRenderer().getItemLabelGenerator(2, 0).generateLabel(data, 2, 0));
     }
 

@@ -54,7 +54,7 @@ final class ReportCharts {
         charts.add(chart(ProjectionChart.build(r.projection().months().stream()
                 .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
                 .toList(), r.projection().breakEvenMonth(), style), WIDE));
-        charts.add(chart(CostBreakdownChart.build(breakdown(r.gpuHourCost()), r.capacity().averageUtilizationPercent(), style), WIDE));
+        charts.add(chart(CostBreakdownChart.build(r, style), WIDE));
         var analysis = facts.analysis();
         if (!analysis.pareto().isEmpty()) {
             charts.add(chart(ParetoChart.build(analysis.pareto(), analysis.operatingPoint(),
@@ -99,15 +99,4 @@ final class ReportCharts {
         return new Block.Chart(chart.getTitle() == null ? "" : chart.getTitle().getText(), chart, aspect);
     }
 
-    /** The GPU-hour's parts, as the dashboard's chart takes them. */
-    static Map<String, Double> breakdown(GpuHourCost cost) {
-        Map<String, Double> items = new LinkedHashMap<>();
-        items.put("Rent", cost.rentUsd());
-        items.put("Depreciation", cost.depreciationUsd());
-        items.put("Capital", cost.capitalUsd());
-        items.put("Power", cost.powerUsd());
-        items.put("Hosting", cost.hostingUsd());
-        items.put("Operations", cost.operationsUsd());
-        return items;
-    }
 }
