@@ -77,7 +77,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     static final List<String> CSV_COLUMNS = List.of("accelerator", "gpusPerReplica", "replicas", "gpusTotal", "tensorParallel",
             "pipelineParallel", "expertParallel", "attentionParallelism", "weightPrecision", "kvPrecision", "servingStack",
             "speculative", "disaggregated", "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd",
-            "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource");
+            "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource",
+            "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds");
 
     @Override
     public Integer call() throws Exception {
@@ -182,6 +183,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("grossMarginPercent", c.grossMarginPercent() == null ? null : round(c.grossMarginPercent()));
         row.put("errorBandPercent", round(c.errorBandPercent()));
         row.put("priceSource", c.priceSource());
+        row.put("prefillWorkers", c.prefillWorkers());
+        row.put("decodeWorkers", c.decodeWorkers());
+        row.put("ttftP99Seconds", c.ttftP99Seconds() == null ? null : round(c.ttftP99Seconds()));
+        row.put("tpotP99Seconds", c.tpotP99Seconds() == null ? null : round(c.tpotP99Seconds()));
         return row;
     }
 
@@ -220,6 +225,6 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         out.println();
         out.println("GPUs = per replica x replicas = total. A missed target: even one request alone misses it; its costs are at full");
-        out.println("throughput. Not searched yet: disaggregated prefill/decode, replicas spanning nodes (wide expert parallelism).");
+        out.println("throughput. Disaggregated rows: GPUs per worker x (prefill + decode workers), both pools sized for the peak.");
     }
 }
