@@ -3,6 +3,7 @@ package io.inferplan.cli;
 import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.cli.calibration.CaseResolver;
 import io.inferplan.cli.calibration.CaseTable;
+import io.inferplan.cli.calibration.DisaggregatedBands;
 import io.inferplan.cli.calibration.ResolvedCase;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.model.ModelPresets;
@@ -49,17 +50,25 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--write", paramLabel = "FILE.json", description = "Write the refitted efficiency table here")
     Path write;
 
+    @Option(names = "--disaggregated-bands-only", description = {"Keep the bundled profiles and only recompute the",
+            "disaggregated serving bands from the rows with prefill_workers set (no refit)"})
+    boolean disaggregatedBandsOnly;
+
     @Override
     public Integer call() throws IOException {
         CaseResolver resolver = new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled());
         List<Measurement> rows = new ArrayList<>();
         PrintWriter out = spec.commandLine().getOut();
         int skipped = 0;
+        // Disaggregated rows fit nothing (the pools reuse the aggregated profiles); they give their own bands.
+        List<Map<String, String>> disaggregated = new ArrayList<>();
         for (Path file : measurements) {
             for (Map<String, String> row : CaseTable.read(file).rows()) {
                 try {
                     ResolvedCase resolved = resolver.resolve(row);
-                    if (resolved.measured()) {
+                    if (resolved.isDisaggregated()) {
+                        disaggregated.add(row);
+                    } else if (resolved.measured()) {
                         rows.add(resolved.toMeasurement());
                     }
                 } catch (InvalidInputException e) {
@@ -72,6 +81,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (skipped > 20) {
             out.println("... " + (skipped - 20) + " more rows skipped");
+        }
+        if (disaggregatedBandsOnly) {
+            return writeDisaggregatedBands(EfficiencyTable.bundled(), resolver, disaggregated, out);
         }
         if (rows.isEmpty()) {
             throw new InvalidInputException("measurements", "no row with a measured throughput, TTFT or TPOT in " + measurements);
@@ -108,10 +120,35 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "; error band = 80th percentile of leave-one-model-out absolute errors";
             EfficiencyTable refit = base.withEntries(EfficiencyFitter.toEntries(fits, source), LocalDate.now().toString(), METHOD)
                     .withBands(EfficiencyFitter.toBands(fits));
+            refit = refit.withDisaggregatedBands(DisaggregatedBands.of(new io.inferplan.engine.perf.PerformanceModel(refit), resolver,
+                    disaggregated));
             Path temporary = write.resolveSibling(write.getFileName() + ".tmp");
             Files.writeString(temporary, refit.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
             Files.move(temporary, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             out.println();
+            out.println("Wrote " + write);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private Integer writeDisaggregatedBands(EfficiencyTable base, CaseResolver resolver, List<Map<String, String>> rows,
+                                            PrintWriter out) throws IOException {
+        if (rows.isEmpty()) {
+            throw new InvalidInputException("measurements", "no disaggregated row (prefill_workers set) in " + measurements);
+        }
+        var bands = DisaggregatedBands.of(new io.inferplan.engine.perf.PerformanceModel(base), resolver, rows);
+        out.println("Disaggregated bands from " + rows.size() + " rows (80th percentile of absolute errors, no factor fitted on them)");
+        out.println("| family | stack | metric | rows | median | p80 |");
+        out.println("|---|---|---|---:|---:|---:|");
+        for (var b : bands) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.1f%% | %.1f%% |%n", b.family().displayName(), b.stack(), b.metric(),
+                    b.rows(), b.medianAbsErrorPercent(), b.p80AbsErrorPercent());
+        }
+        if (write != null) {
+            Path temporary = write.resolveSibling(write.getFileName() + ".tmp");
+            Files.writeString(temporary, base.withDisaggregatedBands(bands).toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+            Files.move(temporary, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             out.println("Wrote " + write);
         }
         out.flush();

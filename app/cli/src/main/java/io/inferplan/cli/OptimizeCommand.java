@@ -64,6 +64,10 @@ public final class OptimizeCommand implements Callable<Integer> {
             + SearchOptions.MAX_GPUS_PER_REPLICA + ")")
     Integer maxGpus;
 
+    @Option(names = "--disaggregated", description = {"Also try disaggregated prefill/decode pools built from the cheapest "
+            + "configurations (off by default: that model is far less accurate; docs/optimize.md)"})
+    private boolean disaggregated;
+
     @Option(names = "--top", paramLabel = "N", description = "Configurations to print (default " + DEFAULT_TOP + ")")
     Integer top;
 
@@ -87,7 +91,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     static final List<String> CSV_COLUMNS = List.of("accelerator", "gpusPerReplica", "replicas", "gpusTotal", "tensorParallel",
             "pipelineParallel", "expertParallel", "attentionParallelism", "weightPrecision", "kvPrecision", "servingStack",
             "speculative", "disaggregated", "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd",
-            "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource");
+            "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource",
+            "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds");
 
     @Override
     public Integer call() throws Exception {
@@ -197,7 +202,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             }
             options = options.withMaxGpusPerReplica(maxGpus);
         }
-        return options;
+        return options.withDisaggregated(disaggregated);
     }
 
     private static Map<String, Double> ownPrices(Map<String, String> given) {
@@ -244,6 +249,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("grossMarginPercent", c.grossMarginPercent() == null ? null : round(c.grossMarginPercent()));
         row.put("errorBandPercent", round(c.errorBandPercent()));
         row.put("priceSource", c.priceSource());
+        row.put("prefillWorkers", c.prefillWorkers());
+        row.put("decodeWorkers", c.decodeWorkers());
+        row.put("ttftP99Seconds", c.ttftP99Seconds() == null ? null : round(c.ttftP99Seconds()));
+        row.put("tpotP99Seconds", c.tpotP99Seconds() == null ? null : round(c.tpotP99Seconds()));
         return row;
     }
 
@@ -282,6 +291,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         out.println();
         out.println("GPUs = per replica x replicas = total. A missed target: even one request alone misses it; its costs are at full");
-        out.println("throughput. Not searched yet: disaggregated prefill/decode, replicas spanning nodes (wide expert parallelism).");
+        out.println("throughput.");
+        if (ranked.stream().anyMatch(RankedConfiguration::disaggregated)) {
+            out.println("Disaggregated rows: GPUs per worker x (prefill + decode workers), both pools sized for the peak; their model is");
+            out.println("far less accurate than the aggregated one (docs/optimize.md).");
+        }
     }
 }

@@ -86,7 +86,7 @@ class OptimizeCommandTest {
         for (String key : List.of("accelerator", "gpusPerReplica", "replicas", "gpusTotal", "tensorParallel", "pipelineParallel",
                 "expertParallel", "weightPrecision", "kvPrecision", "servingStack", "disaggregated", "costPerMillionOutputTokensUsd",
                 "costPerMillionInputTokensUsd", "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent",
-                "errorBandPercent")) {
+                "errorBandPercent", "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds")) {
             assertTrue(configurations.get(0).has(key), "missing " + key);
         }
         for (int i = 1; i < configurations.size(); i++) {
@@ -133,7 +133,10 @@ class OptimizeCommandTest {
         CliRun run = CliRun.of("optimize", CHAT);
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("No price: set one"), run.out());
-        assertTrue(run.out().contains("Not searched yet: disaggregated"), run.out());
+        assertFalse(run.out().contains("Disaggregated rows"), "disaggregated pools are searched only when asked for");
+        CliRun disaggregated = CliRun.of("optimize", CHAT, "--disaggregated");
+        assertEquals(0, disaggregated.exitCode(), disaggregated.err());
+        assertTrue(disaggregated.out().contains("Disaggregated rows: GPUs per worker x (prefill + decode workers)"), disaggregated.out());
     }
 
     @Test

@@ -43,11 +43,13 @@ public final class ConfigurationSearch {
     private static final int CHUNK = 64;
 
     private final PerformanceModel performance;
+    private final io.inferplan.engine.perf.DisaggregatedServing disaggregated;
     private final int threads;
 
     /** @param threads workers evaluating configurations side by side (1: the calling thread alone) */
     public ConfigurationSearch(PerformanceModel performance, int threads) {
         this.performance = performance;
+        this.disaggregated = new io.inferplan.engine.perf.DisaggregatedServing(performance);
         this.threads = io.inferplan.engine.Checks.inRange("threads", threads, 1, 256);
     }
 
@@ -167,15 +169,21 @@ public final class ConfigurationSearch {
         int done = finished.get();
         List<RankedConfiguration> ranked = new ArrayList<>();
         List<Deployment> feasible = new ArrayList<>();
+        Map<RankedConfiguration, Deployment> deployments = new java.util.IdentityHashMap<>();
         for (int i = 0; i < evaluated.length; i++) {
             if (evaluated[i] != null) {
                 ranked.add(evaluated[i]);
                 feasible.add(points.get(i).deployment());
+                deployments.put(evaluated[i], points.get(i).deployment());
             }
         }
         // Those evaluated and found impossible; a cancelled search never reached the rest.
         int infeasible = done - ranked.size();
         ranked.sort(RANKING);
+        if (options.disaggregated() && !cancelled) {
+            ranked.addAll(DisaggregatedCandidates.of(resolved, ranked, deployments, disaggregated));
+            ranked.sort(RANKING);
+        }
         List<FrontierPoint> frontier = options.frontier() && !cancelled ? frontier(model, shape, feasible, progress) : List.of();
         if (!cancelled) {
             progress.progress(1);

@@ -11,13 +11,19 @@ import io.inferplan.engine.scenario.DeploymentPlan;
  * @param plan                         the scenario's deployment rewritten to this configuration (to apply it)
  * @param attentionParallelism         tensor or data (data: attention data-parallel over expert-parallel MoE)
  * @param speculative                  true when the scenario's speculative decoding is on
- * @param disaggregated                always false: separate prefill and decode pools are not searched yet
+ * @param disaggregated                separate prefill and decode pools ({@code prefillWorkers} + {@code decodeWorkers}
+ *                                     workers of {@code gpusPerReplica} GPUs each, the layout the other fields give);
+ *                                     {@code plan} is then the aggregated layout of one worker
  * @param meetsLatencyTargets          false: even one request alone misses the scenario's targets; the costs are
  *                                     then those of serving without targets (highest throughput)
  * @param grossMarginPercent           at the scenario's prices; null when there is no revenue
  * @param errorBandPercent             how far the performance figures may be off (from published measurements)
  * @param outputTokensPerSecondPerGpu  one replica's output throughput per GPU at its operating point
  * @param outputTokensPerSecondPerUser one user's decode speed at that point (1 / TPOT)
+ * @param prefillWorkers               prefill pool's workers (0 when aggregated)
+ * @param decodeWorkers                decode pool's workers (0 when aggregated)
+ * @param ttftP99Seconds               simulated p99 TTFT at the scenario's peak load (null: not simulated)
+ * @param tpotP99Seconds               simulated p99 TPOT at the scenario's peak load (null: not simulated)
  */
 public record RankedConfiguration(String accelerator, String acceleratorName, int gpusPerReplica, int replicas,
                                   int gpusTotal, int tensorParallel, int pipelineParallel, int expertParallel,
@@ -27,7 +33,33 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                                   double costPerMillionInputTokensUsd, boolean meetsLatencyTargets, double ttftSeconds,
                                   double tpotSeconds, Double grossMarginPercent, double errorBandPercent,
                                   double outputTokensPerSecondPerGpu, double outputTokensPerSecondPerUser,
-                                  String priceSource, DeploymentPlan plan) {
+                                  String priceSource, DeploymentPlan plan, int prefillWorkers, int decodeWorkers,
+                                  Double ttftP99Seconds, Double tpotP99Seconds) {
+
+    /** An aggregated configuration without simulated percentiles. */
+    public RankedConfiguration(String accelerator, String acceleratorName, int gpusPerReplica, int replicas, int gpusTotal,
+                               int tensorParallel, int pipelineParallel, int expertParallel,
+                               AttentionParallelism attentionParallelism, Precision weightPrecision, Precision kvPrecision,
+                               ServingStack servingStack, boolean speculative, boolean disaggregated,
+                               double costPerMillionOutputTokensUsd, double costPerMillionInputTokensUsd,
+                               boolean meetsLatencyTargets, double ttftSeconds, double tpotSeconds, Double grossMarginPercent,
+                               double errorBandPercent, double outputTokensPerSecondPerGpu, double outputTokensPerSecondPerUser,
+                               String priceSource, DeploymentPlan plan) {
+        this(accelerator, acceleratorName, gpusPerReplica, replicas, gpusTotal, tensorParallel, pipelineParallel, expertParallel,
+                attentionParallelism, weightPrecision, kvPrecision, servingStack, speculative, disaggregated,
+                costPerMillionOutputTokensUsd, costPerMillionInputTokensUsd, meetsLatencyTargets, ttftSeconds, tpotSeconds,
+                grossMarginPercent, errorBandPercent, outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser, priceSource, plan,
+                0, 0, null, null);
+    }
+
+    /** The same configuration with simulated p99 TTFT and TPOT. */
+    public RankedConfiguration withPercentiles(double ttftP99, double tpotP99) {
+        return new RankedConfiguration(accelerator, acceleratorName, gpusPerReplica, replicas, gpusTotal, tensorParallel,
+                pipelineParallel, expertParallel, attentionParallelism, weightPrecision, kvPrecision, servingStack, speculative,
+                disaggregated, costPerMillionOutputTokensUsd, costPerMillionInputTokensUsd, meetsLatencyTargets, ttftSeconds,
+                tpotSeconds, grossMarginPercent, errorBandPercent, outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser,
+                priceSource, plan, prefillWorkers, decodeWorkers, ttftP99, tpotP99);
+    }
 
     /** A short description: "H200 x4 (TP4 EP4, data attention) fp8/fp8 SGLang". */
     public String describe() {
@@ -46,6 +78,10 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                 .append(servingStack.displayName());
         if (speculative) {
             text.append(", speculative");
+        }
+        if (disaggregated) {
+            text.append(", disaggregated P ").append(gpusPerReplica).append(" x ").append(prefillWorkers).append(" + D ")
+                    .append(gpusPerReplica).append(" x ").append(decodeWorkers);
         }
         return text.toString();
     }

@@ -15,8 +15,11 @@ import java.util.List;
  * @param prune              skip configurations whose weights cannot fit before evaluating them (off only to test
  *                           that pruning drops nothing feasible)
  * @param frontier           also compute the Pareto frontier (a batch-size sweep of every feasible configuration)
+ * @param disaggregated      also try disaggregated prefill/decode pools built from the cheapest aggregated
+ *                           configurations (on by default: a few dozen pool sizings, a few milliseconds)
  */
-public record SearchOptions(Precision precisionFloor, int maxGpusPerReplica, boolean prune, boolean frontier) {
+public record SearchOptions(Precision precisionFloor, int maxGpusPerReplica, boolean prune, boolean frontier,
+                            boolean disaggregated) {
     /** Tensor-parallel sizes inside one node: NVLink/Infinity Fabric domains of 8 on HGX/OAM boards. */
     static final List<Integer> TENSOR_PARALLEL = List.of(1, 2, 4, 8);
     static final List<Integer> PIPELINE_PARALLEL = List.of(1, 2, 4);
@@ -32,25 +35,37 @@ public record SearchOptions(Precision precisionFloor, int maxGpusPerReplica, boo
         inRange("maxGpusPerReplica", maxGpusPerReplica, 1, MAX_GPUS_PER_REPLICA);
     }
 
+    /**
+     * Disaggregated candidates off (the default): their model is much less accurate than the aggregated one
+     * (docs/optimize.md), so they are asked for, never slipped into a ranking.
+     */
+    public SearchOptions(Precision precisionFloor, int maxGpusPerReplica, boolean prune, boolean frontier) {
+        this(precisionFloor, maxGpusPerReplica, prune, frontier, false);
+    }
+
     /** Everything: FP4 allowed, replicas up to 32 GPUs, pruned, with the frontier. */
     public static SearchOptions defaults() {
-        return new SearchOptions(Precision.FP4, MAX_GPUS_PER_REPLICA, true, true);
+        return new SearchOptions(Precision.FP4, MAX_GPUS_PER_REPLICA, true, true, false);
     }
 
     public SearchOptions withPrecisionFloor(Precision floor) {
-        return new SearchOptions(floor, maxGpusPerReplica, prune, frontier);
+        return new SearchOptions(floor, maxGpusPerReplica, prune, frontier, disaggregated);
     }
 
     public SearchOptions withMaxGpusPerReplica(int gpus) {
-        return new SearchOptions(precisionFloor, gpus, prune, frontier);
+        return new SearchOptions(precisionFloor, gpus, prune, frontier, disaggregated);
     }
 
     public SearchOptions withPruning(boolean on) {
-        return new SearchOptions(precisionFloor, maxGpusPerReplica, on, frontier);
+        return new SearchOptions(precisionFloor, maxGpusPerReplica, on, frontier, disaggregated);
     }
 
     public SearchOptions withFrontier(boolean on) {
-        return new SearchOptions(precisionFloor, maxGpusPerReplica, prune, on);
+        return new SearchOptions(precisionFloor, maxGpusPerReplica, prune, on, disaggregated);
+    }
+
+    public SearchOptions withDisaggregated(boolean on) {
+        return new SearchOptions(precisionFloor, maxGpusPerReplica, prune, frontier, on);
     }
 
     /** True when {@code precision} is at least as wide as the floor. */

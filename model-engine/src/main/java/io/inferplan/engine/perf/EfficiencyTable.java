@@ -118,10 +118,12 @@ public final class EfficiencyTable {
             @JsonProperty("entries") List<Entry> entries,
             @JsonProperty("stacks") List<StackTraits> stacks,
             @JsonProperty("familyFallbacks") List<FamilyFallback> familyFallbacks,
-            @JsonProperty("bands") List<BandEntry> bands) {
+            @JsonProperty("bands") List<BandEntry> bands,
+            @JsonProperty("disaggregatedBands") List<BandEntry> disaggregatedBands) {
 
         TableFile {
             bands = bands == null ? List.of() : List.copyOf(bands);
+            disaggregatedBands = disaggregatedBands == null ? List.of() : List.copyOf(disaggregatedBands);
         }
     }
 
@@ -206,7 +208,7 @@ public final class EfficiencyTable {
             }
         }
         return new EfficiencyTable(new TableFile(file.description(), fittedOn, method, file.referenceStack(), file.defaultProfile(),
-                file.defaultErrorPercent(), merged, file.stacks(), file.familyFallbacks(), file.bands()));
+                file.defaultErrorPercent(), merged, file.stacks(), file.familyFallbacks(), file.bands(), file.disaggregatedBands()));
     }
 
     /** A copy with the given error bands replacing those of the same (family, stack) pairs. */
@@ -219,7 +221,28 @@ public final class EfficiencyTable {
             }
         }
         return new EfficiencyTable(new TableFile(file.description(), file.fittedOn(), file.method(), file.referenceStack(),
-                file.defaultProfile(), file.defaultErrorPercent(), file.entries(), file.stacks(), file.familyFallbacks(), merged));
+                file.defaultProfile(), file.defaultErrorPercent(), file.entries(), file.stacks(), file.familyFallbacks(), merged,
+                file.disaggregatedBands()));
+    }
+
+    /**
+     * A copy whose disaggregated-serving bands are {@code newBands} (one per family, stack and metric, from the held-out
+     * residuals of published disaggregated rows: no factor is fitted on those rows).
+     */
+    public EfficiencyTable withDisaggregatedBands(List<BandEntry> newBands) {
+        return new EfficiencyTable(new TableFile(file.description(), file.fittedOn(), file.method(), file.referenceStack(),
+                file.defaultProfile(), file.defaultErrorPercent(), file.entries(), file.stacks(), file.familyFallbacks(), file.bands(),
+                newBands));
+    }
+
+    public List<BandEntry> disaggregatedBands() {
+        return file.disaggregatedBands();
+    }
+
+    /** The measured disaggregated band for this metric, family and stack (any regime), if one was measured. */
+    public Optional<BandEntry> disaggregatedBand(AcceleratorFamily family, ServingStack stack, PredictedMetric metric) {
+        return file.disaggregatedBands().stream().filter(b -> b.family() == family && b.servingStack() == stack
+                && b.metric() == metric).findFirst();
     }
 
     public List<BandEntry> bands() {

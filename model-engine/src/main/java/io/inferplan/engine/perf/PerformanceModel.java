@@ -22,7 +22,7 @@ public final class PerformanceModel {
     private static final double ARCHITECTURE_ERROR_PERCENT = 15;
     private static final int FINE_GRAINED_EXPERTS = 16;
     /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
-    private static final double MAX_PREFILL_LOAD = 0.9;
+    static final double MAX_PREFILL_LOAD = 0.9;
     private static final int CLOSED_LOOP_ITERATIONS = 4;
     private static final double CONVERGED_SHARE = 1e-4;
     /** A band measured on fewer held-out rows than this is not trusted on its own. */
@@ -76,7 +76,7 @@ public final class PerformanceModel {
                 latencyBand(deployment, PredictedMetric.TPOT, regime));
     }
 
-    private ErrorBand latencyBand(Deployment deployment, PredictedMetric metric, OperatingRegime regime) {
+    ErrorBand latencyBand(Deployment deployment, PredictedMetric metric, OperatingRegime regime) {
         var family = deployment.accelerator().family();
         ServingStack stack = deployment.servingStack();
         String what = metric.name() + " on " + family.displayName() + " with " + stack.displayName();
@@ -413,14 +413,8 @@ public final class PerformanceModel {
     static double timeToFirstToken(ReplicaLayout layout, RequestShape request, int batch, double newTokens, double prefillCompute,
                                    double prefillPerRequest, double stepSeconds, double timePerOutputTokenSeconds) {
         EfficiencyProfile efficiency = layout.efficiency;
-        int stages = layout.pipelineParallel;
-        double budget = layout.prefillTokenBudget;
-        double chunks = Math.max(1.0, Math.ceil(newTokens / budget));
-        // A short prompt on a large model is bound by reading the weights once per chunk, not by its FLOPs.
-        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, budget)) / layout.memoryBytesPerSecond;
-        double ownPrefill = Math.max(prefillCompute, prefillMemory)
-                + stages * (layout.communicationSeconds(newTokens)
-                        + chunks * (layout.layerOverheadSeconds() + layout.prefillChunkOverheadSeconds()));
+        double chunks = Math.max(1.0, Math.ceil(newTokens / layout.prefillTokenBudget));
+        double ownPrefill = ownPrefillSeconds(layout, newTokens, prefillCompute);
         // The other users' decode work shares every iteration the prefill runs in; alone, a request has none.
         double othersShare = (batch - 1.0) / batch;
         double decodeAlongside = othersShare * (chunks + 0.5) * stepSeconds;
@@ -435,6 +429,20 @@ public final class PerformanceModel {
         double userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
         double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
         return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
+    }
+
+    /**
+     * One request's own prefill as it runs: the larger of its compute and reading the weights once per prefill-budget
+     * chunk (a short prompt on a large model is bound by the weights, not by its FLOPs), plus collectives and the
+     * per-layer and per-chunk costs on every stage.
+     */
+    static double ownPrefillSeconds(ReplicaLayout layout, double newTokens, double prefillCompute) {
+        double budget = layout.prefillTokenBudget;
+        double chunks = Math.max(1.0, Math.ceil(newTokens / budget));
+        double prefillMemory = chunks * layout.weightBytesReadPerGpu(Math.min(newTokens, budget)) / layout.memoryBytesPerSecond;
+        return Math.max(prefillCompute, prefillMemory)
+                + layout.pipelineParallel * (layout.communicationSeconds(newTokens)
+                        + chunks * (layout.layerOverheadSeconds() + layout.prefillChunkOverheadSeconds()));
     }
 
     private static Bottleneck bottleneck(Cycle cycle, int batch, int memoryLimit, int engineLimit) {

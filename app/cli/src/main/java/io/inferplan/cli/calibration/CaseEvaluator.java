@@ -1,7 +1,10 @@
 package io.inferplan.cli.calibration;
 
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.perf.DisaggregatedEstimate;
+import io.inferplan.engine.perf.DisaggregatedServing;
 import io.inferplan.engine.perf.ErrorBands;
+import io.inferplan.engine.perf.ServingTarget;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import io.inferplan.engine.perf.PerformanceModel;
 import java.util.ArrayList;
@@ -19,14 +22,16 @@ public final class CaseEvaluator {
             "predicted_output_tokens_per_s", "predicted_output_tokens_per_s_per_gpu", "predicted_ttft_ms",
             "predicted_tpot_ms", "predicted_batch", "predicted_error_band_percent", "predicted_error_band_ttft_percent",
             "predicted_error_band_tpot_percent", "predicted_limited_by", "prediction_error_percent", "resolved_model",
-            "resolved_weight_precision", "weight_precision_from", "error");
+            "resolved_weight_precision", "weight_precision_from", "predicted_kv_transfer_ms", "error");
 
     private final CaseResolver resolver;
     private final PerformanceModel model;
+    private final DisaggregatedServing disaggregated;
 
     public CaseEvaluator(CaseResolver resolver, PerformanceModel model) {
         this.resolver = resolver;
         this.model = model;
+        this.disaggregated = new DisaggregatedServing(model);
     }
 
     public CaseOutcome evaluate(Map<String, String> row) {
@@ -35,12 +40,32 @@ public final class CaseEvaluator {
         ResolvedCase resolved = null;
         try {
             resolved = resolver.resolve(row);
+            if (resolved.isDisaggregated()) {
+                return evaluateDisaggregated(caseId, accelerator, resolved);
+            }
             PerformanceEstimate estimate = model.estimate(resolved.model(), resolved.deployment(), resolved.request(), resolved.target());
             return new CaseOutcome(caseId, accelerator, resolved, estimate, null,
                     model.errorBands(resolved.model(), resolved.deployment(), estimate));
         } catch (InvalidInputException e) {
             return new CaseOutcome(caseId, accelerator, resolved, null, e.getMessage(), null);
         }
+    }
+
+    /** A closed loop of {@code batch} users over the row's prefill and decode pools. */
+    private CaseOutcome evaluateDisaggregated(String caseId, String accelerator, ResolvedCase resolved) {
+        if (!(resolved.target() instanceof ServingTarget.FixedBatch fixed)) {
+            throw new InvalidInputException("scenario", "a disaggregated row (prefill_workers set) must be scenario batch");
+        }
+        DisaggregatedEstimate d = disaggregated.estimate(resolved.model(), resolved.disaggregated(), resolved.request(),
+                fixed.concurrentRequests());
+        PerformanceEstimate decode = d.decodeWorker();
+        // The whole deployment's figures in the aggregated estimate's shape, so every column reads the same.
+        PerformanceEstimate whole = new PerformanceEstimate(d.concurrency(), d.outputTokensPerSecond(), d.outputTokensPerSecondPerGpu(),
+                d.outputTokensPerSecond() / resolved.request().outputTokens(), d.timeToFirstTokenSeconds(),
+                d.timePerOutputTokenSeconds(), 1 / d.timePerOutputTokenSeconds(), 0, decode.decodeStepSeconds(), 0,
+                decode.limitedBy(), decode.memory(), decode.errorBand(), decode.attentionParallelism());
+        return new CaseOutcome(caseId, accelerator, resolved, whole, null, disaggregated.errorBands(resolved.model(), d),
+                d.kvTransferSeconds());
     }
 
     public List<CaseOutcome> evaluateAll(CaseTable table) {
@@ -91,6 +116,9 @@ public final class CaseEvaluator {
         row.put("predicted_error_band_ttft_percent", format(bands.ttft().expectedErrorPercent(), 0));
         row.put("predicted_error_band_tpot_percent", format(bands.tpot().expectedErrorPercent(), 0));
         row.put("predicted_limited_by", e.limitedBy().name().toLowerCase(Locale.ROOT));
+        if (outcome.resolved().isDisaggregated()) {
+            row.put("predicted_kv_transfer_ms", format(outcome.kvTransferSeconds() * 1e3, 2));
+        }
         outcome.errorPercent().ifPresent(p -> row.put("prediction_error_percent", format(p, 1)));
         // Names are read generously (Hugging Face ids, "-FP8" suffixes): say what each row was taken to mean.
         ResolvedCase resolved = outcome.resolved();

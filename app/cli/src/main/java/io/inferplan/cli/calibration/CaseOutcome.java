@@ -9,9 +9,15 @@ import java.util.OptionalDouble;
  *
  * @param accelerator the row's accelerator as written (for grouping accuracy by accelerator)
  * @param errorBands  each figure's error band; null when the row failed
+ * @param kvTransferSeconds a disaggregated row's KV-cache transfer per request; 0 for aggregated rows
  */
 public record CaseOutcome(String caseId, String accelerator, ResolvedCase resolved, PerformanceEstimate estimate, String error,
-                          ErrorBands errorBands) {
+                          ErrorBands errorBands, double kvTransferSeconds) {
+
+    public CaseOutcome(String caseId, String accelerator, ResolvedCase resolved, PerformanceEstimate estimate, String error,
+                       ErrorBands errorBands) {
+        this(caseId, accelerator, resolved, estimate, error, errorBands, 0);
+    }
 
     public boolean failed() {
         return error != null;

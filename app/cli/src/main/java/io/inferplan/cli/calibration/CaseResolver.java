@@ -10,6 +10,7 @@ import io.inferplan.engine.model.Precision;
 import io.inferplan.engine.model.ResolvedModel;
 import io.inferplan.engine.perf.AttentionParallelism;
 import io.inferplan.engine.perf.Deployment;
+import io.inferplan.engine.perf.DisaggregatedDeployment;
 import io.inferplan.engine.perf.RequestShape;
 import io.inferplan.engine.perf.ServingStack;
 import io.inferplan.engine.perf.ServingTarget;
@@ -91,9 +92,39 @@ public final class CaseResolver {
                 weights, kv, null, stack, maxBatch, speculative(row), attention);
         RequestShape request = new RequestShape(number(row, "input_tokens"), number(row, "output_tokens"),
                 optionalNumber(row, "prompt_cache_hit_rate").orElse(0));
+        DisaggregatedDeployment disaggregated = null;
+        if (!text(row, "prefill_workers", "").isEmpty()) {
+            disaggregated = disaggregated(row, deployment);
+            // gpus, when stated, counts both pools; tensor_parallel and the other aggregated columns do not apply.
+            if (!text(row, "gpus", "").isEmpty() && statedGpus != 0 && statedGpus != disaggregated.gpus()) {
+                throw new InvalidInputException("gpus", "must be the prefill and decode pools' GPUs together (" + disaggregated.gpus()
+                        + "), was " + statedGpus);
+            }
+            deployment = disaggregated.decode();
+            gpus = gpusPerReplica = deployment.gpusPerReplica();
+        }
         return new ResolvedCase(caseId, model, deployment, gpus / gpusPerReplica, request, target(row, attentionDataParallel), measured(row),
                 optionalNumber(row, "measured_ttft_ms").orElse(0) / 1e3, optionalNumber(row, "measured_tpot_ms").orElse(0) / 1e3,
-                modelName, origin);
+                modelName, origin, disaggregated);
+    }
+
+    /** The row's prefill and decode pools (columns prefill_* and decode_*), with the row's part, precisions and stack. */
+    private static DisaggregatedDeployment disaggregated(Map<String, String> row, Deployment base) {
+        Deployment prefill = worker(row, "prefill_", base);
+        Deployment decode = worker(row, "decode_", base);
+        return new DisaggregatedDeployment(prefill, wholeNumber(row, "prefill_workers", -1, 1, 100_000), decode,
+                wholeNumber(row, "decode_workers", 1, 1, 100_000));
+    }
+
+    /** One pool's worker: {@code tensor_parallel} x {@code attention_data_parallel} GPUs, as an aggregated replica's columns. */
+    private static Deployment worker(Map<String, String> row, String pool, Deployment base) {
+        int tensor = wholeNumber(row, pool + "tensor_parallel", 1, 1, 4096);
+        int attentionGroups = Math.max(1, wholeNumber(row, pool + "attention_data_parallel", 1, 0, 4096));
+        int gpus = tensor * attentionGroups;
+        int expert = Math.max(1, wholeNumber(row, pool + "expert_parallel", 1, 0, gpus));
+        return new Deployment(base.accelerator(), gpus, gpus, 1, expert, base.weightPrecision(), base.kvPrecision(), null,
+                base.servingStack(), base.maxBatch(), base.speculative(),
+                attentionGroups > 1 ? AttentionParallelism.DATA : AttentionParallelism.TENSOR);
     }
 
     /**
