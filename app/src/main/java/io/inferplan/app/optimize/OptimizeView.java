@@ -167,8 +167,9 @@ public final class OptimizeView implements PageView {
         });
         Label note = new Label("Ranked as the engine ranks them: meeting the latency targets first, each group cheapest per "
                 + "output token first. A missed target: even one request alone misses it; its costs are at full throughput. "
-                + "GPUs = per replica × replicas. TTFT and TPOT are steady-state means; ± error is how far the performance figures may be off. Not searched yet: "
-                + "disaggregated prefill/decode and replicas spanning nodes (docs/optimize.md).");
+                + "GPUs = per replica × replicas. TTFT and TPOT are steady-state means; ± error is how far the performance figures may be off. Not searched here: "
+                + "disaggregated prefill/decode (`inferplan optimize --disaggregated`: a much less accurate model) and replicas "
+                + "spanning nodes (docs/optimize.md).");
         note.getStyleClass().add("scenario-sources");
         note.setWrapText(true);
         return new VBox(4, table, note);
