@@ -23,6 +23,16 @@ class DocumentModelTest {
     }
 
     @Test
+    void aScenarioWithRoutesLeadsWithTheRoutedServiceAndSaysTheRestIsTheBaseline() throws Exception {
+        String text = ReportFixtures.text(ReportFixtures.pdf(ReportFixtures.document(ReportFixtures.sample("consumer-assistant-router.json")),
+                PaperSize.A4)).replaceAll("\\s+", " ");
+        assertTrue(text.contains("With its 2 routes the service runs on "), text);
+        assertTrue(text.contains("Unrouted baseline, all traffic on the top-level deployment: Serving "), text);
+        assertTrue(text.contains("Cost and margin by route") && text.contains("small 85%") && text.contains("frontier 15%"), text);
+        assertTrue(text.indexOf("Cost and margin by route") < text.indexOf("Key figures"), "the routes come before the baseline's figures");
+    }
+
+    @Test
     void listsEveryInputWithItsUnit() {
         ReportDocument document = ReportFixtures.document(ReportFixtures.sample(ReportFixtures.CHAT));
         List<List<String>> inputs = rows(document, "Inputs", 0);

@@ -1,5 +1,6 @@
 package io.inferplan.app.dashboard;
 
+import io.inferplan.analysis.RouteRows;
 import io.inferplan.analysis.charts.BreakEvenChart;
 import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.CostBreakdownChart;
@@ -39,9 +40,7 @@ public final class DashboardCharts {
         if (!analysis.hasRoutes()) {
             return Optional.empty();
         }
-        return Optional.of(CostByRouteChart.build(analysis.routes().routes().stream()
-                .map(r -> new CostByRouteChart.Row(RouteRows.label(r), r.costUsdPerMonth(), r.revenueUsdPerMonth()))
-                .toList(), style));
+        return Optional.of(CostByRouteChart.of(analysis.routes(), style));
     }
 
     public static JFreeChart breakEven(Analysis analysis, ChartStyle style) {

@@ -1,5 +1,6 @@
 package io.inferplan.app.dashboard;
 
+import io.inferplan.analysis.RouteRows;
 import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
 import io.inferplan.cli.text.Formats;

@@ -1,5 +1,6 @@
 package io.inferplan.app.dashboard;
 
+import io.inferplan.analysis.RouteRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

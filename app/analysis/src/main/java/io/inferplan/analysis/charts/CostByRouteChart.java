@@ -23,6 +23,12 @@ public final class CostByRouteChart {
     private CostByRouteChart() {
     }
 
+    /** The chart of a routed scenario's result: one group per route, labelled as its table row is. */
+    public static JFreeChart of(io.inferplan.engine.scenario.RoutedResult routed, ChartStyle style) {
+        return build(routed.routes().stream().map(r -> new Row(io.inferplan.analysis.RouteRows.label(r), r.costUsdPerMonth(),
+                r.revenueUsdPerMonth())).toList(), style);
+    }
+
     public static JFreeChart build(List<Row> rows, ChartStyle style) {
         // The tier chart's colours for cost, revenue and margin, so the two cards read alike.
         return MarginBars.build("Cost and margin by route", rows.stream()

@@ -22,6 +22,9 @@ final class ScenarioSections {
     static List<Section> of(ScenarioFacts facts, String prefix) {
         List<Section> sections = new ArrayList<>();
         sections.add(summary(facts, prefix + SUMMARY));
+        if (facts.analysis().hasRoutes()) {
+            sections.add(RouteSection.of(facts.analysis().routes(), prefix + RouteSection.ROUTES));
+        }
         sections.add(new Section(prefix + KEY_FIGURES, KeyFigures.of(facts),
                 Block.Paragraph.note("Steady-state figures, the same as `inferplan evaluate` prints; the fleet the serving "
                         + "simulator sizes at the latency targets is the row \"GPUs sized by simulation\".")));
@@ -54,7 +57,12 @@ final class ScenarioSections {
 
     static Section summary(ScenarioFacts facts, String heading) {
         List<Block> blocks = new ArrayList<>();
-        blocks.add(Block.Paragraph.of(SummarySentence.of(facts.result(), facts.acceleratorName(), facts.analysis())));
+        String sentence = SummarySentence.of(facts.result(), facts.acceleratorName(), facts.analysis());
+        if (facts.analysis().hasRoutes()) {
+            blocks.add(Block.Paragraph.of(RouteSection.sentence(facts.analysis().routes())));
+            sentence = "Unrouted baseline, all traffic on the top-level deployment: " + sentence;
+        }
+        blocks.add(Block.Paragraph.of(sentence));
         String description = facts.result().description();
         if (description != null && !description.isBlank()) {
             blocks.add(Block.Paragraph.note(description.strip()));

@@ -1,4 +1,4 @@
-package io.inferplan.app.dashboard;
+package io.inferplan.analysis;
 
 import io.inferplan.cli.text.Formats;
 import io.inferplan.engine.scenario.RouteResult;
@@ -20,11 +20,11 @@ import java.util.Locale;
 public record RouteRows(String route, String runsOn, String cost, String margin, String perToken, String latency) {
 
     /** The axis label of a route in the chart and the first cell of its row. */
-    static String label(RouteResult route) {
+    public static String label(RouteResult route) {
         return route.name() + " " + Math.round(100 * route.trafficShare()) + "%";
     }
 
-    static List<RouteRows> of(RoutedResult routed) {
+    public static List<RouteRows> of(RoutedResult routed) {
         List<RouteRows> rows = new ArrayList<>();
         for (RouteResult r : routed.routes()) {
             String runsOn = r.model() + " · " + r.gpus() + " × " + r.accelerator();
