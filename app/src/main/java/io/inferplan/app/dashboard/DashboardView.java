@@ -1,5 +1,6 @@
 package io.inferplan.app.dashboard;
 
+import io.inferplan.analysis.charts.AnalysisCharts;
 import io.inferplan.analysis.RouteRows;
 import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationService;
@@ -304,14 +305,14 @@ public final class DashboardView implements PageView {
 
     private void drawScenarioCharts(Analysis analysis, ChartStyle chartStyle) {
         ScenarioResult r = analysis.result();
-        DashboardCharts.marginByTier(r, chartStyle).ifPresentOrElse(marginChart::show,
+        AnalysisCharts.marginByTier(r, chartStyle).ifPresentOrElse(marginChart::show,
                 () -> marginChart.showMessage("No tier brings revenue: set prices in Pricing tiers."));
-        breakEvenChart.show(DashboardCharts.breakEven(analysis, chartStyle));
-        breakdownChart.show(DashboardCharts.costBreakdown(r, chartStyle));
-        projectionChart.show(DashboardCharts.projection(r, chartStyle));
-        DashboardCharts.pareto(analysis, chartStyle).ifPresentOrElse(paretoChart::show,
+        breakEvenChart.show(AnalysisCharts.breakEven(analysis, chartStyle));
+        breakdownChart.show(AnalysisCharts.costBreakdown(r, chartStyle));
+        projectionChart.show(AnalysisCharts.projection(r, chartStyle));
+        AnalysisCharts.pareto(analysis, chartStyle).ifPresentOrElse(paretoChart::show,
                 () -> paretoChart.showMessage("No batch size fits this model on this hardware."));
-        DashboardCharts.costByRoute(analysis, chartStyle).ifPresentOrElse(routeChart::show,
+        AnalysisCharts.costByRoute(analysis, chartStyle).ifPresentOrElse(routeChart::show,
                 () -> routeChart.showMessage("No routes in this scenario."));
     }
 

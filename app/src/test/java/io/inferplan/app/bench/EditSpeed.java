@@ -2,7 +2,7 @@ package io.inferplan.app.bench;
 
 import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.CostByAcceleratorChart;
-import io.inferplan.app.dashboard.DashboardCharts;
+import io.inferplan.analysis.charts.AnalysisCharts;
 import io.inferplan.analysis.AcceleratorSweep;
 import io.inferplan.analysis.Analysis;
 import io.inferplan.app.evaluation.EvaluationInputs;
@@ -84,11 +84,11 @@ public final class EditSpeed {
     private static List<JFreeChart> scenarioCharts(Analysis analysis, ChartStyle style) {
         ScenarioResult r = analysis.result();
         List<JFreeChart> charts = new ArrayList<>();
-        DashboardCharts.marginByTier(r, style).ifPresent(charts::add);
-        charts.add(DashboardCharts.breakEven(analysis, style));
-        charts.add(DashboardCharts.costBreakdown(r, style));
-        charts.add(DashboardCharts.projection(r, style));
-        DashboardCharts.pareto(analysis, style).ifPresent(charts::add);
+        AnalysisCharts.marginByTier(r, style).ifPresent(charts::add);
+        charts.add(AnalysisCharts.breakEven(analysis, style));
+        charts.add(AnalysisCharts.costBreakdown(r, style));
+        charts.add(AnalysisCharts.projection(r, style));
+        AnalysisCharts.pareto(analysis, style).ifPresent(charts::add);
         return charts;
     }
 }

@@ -1,5 +1,6 @@
 package io.inferplan.app.dashboard;
 
+import io.inferplan.analysis.charts.AnalysisCharts;
 import io.inferplan.analysis.RouteRows;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,7 +88,7 @@ class DashboardViewModelTest {
         assertEquals(String.format(java.util.Locale.ROOT, "%.1f%%", routed.totals().grossMarginPercent()),
                 model.tile(DashboardViewModel.Kpi.MARGIN).get().value());
         assertEquals("by route", model.tile(DashboardViewModel.Kpi.LIMIT).get().value());
-        JFreeChart chart = DashboardCharts.costByRoute(analysis, ChartStyle.light()).orElseThrow();
+        JFreeChart chart = AnalysisCharts.costByRoute(analysis, ChartStyle.light()).orElseThrow();
         CategoryDataset data = chart.getCategoryPlot().getDataset();
         assertEquals(List.of("small 85%", "frontier 15%", "Total"), data.getColumnKeys());
         assertEquals(routed.route("frontier").costUsdPerMonth(), data.getValue("Cost", "frontier 15%").doubleValue(), 1e-6);
@@ -100,6 +101,6 @@ class DashboardViewModelTest {
         fixture.evaluation.request(AnalysisFixture.router());
         fixture.evaluation.request(AnalysisFixture.consumerChat());
         assertTrue(model.routeRowsProperty().get().isEmpty(), "the rows go with the routes");
-        assertTrue(DashboardCharts.costByRoute(fixture.evaluation.analysisProperty().get(), ChartStyle.light()).isEmpty());
+        assertTrue(AnalysisCharts.costByRoute(fixture.evaluation.analysisProperty().get(), ChartStyle.light()).isEmpty());
     }
 }

@@ -1,14 +1,12 @@
 package io.inferplan.report.content;
 
+import io.inferplan.analysis.charts.AnalysisCharts;
 import io.inferplan.analysis.charts.BreakEvenChart;
 import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.CostBreakdownChart;
 import io.inferplan.analysis.charts.CostByAcceleratorChart;
 import io.inferplan.analysis.charts.LatencyCurveChart;
-import io.inferplan.analysis.charts.MarginByTierChart;
-import io.inferplan.analysis.charts.ParetoChart;
 import io.inferplan.analysis.charts.PartFrontierChart;
-import io.inferplan.analysis.charts.ProjectionChart;
 import io.inferplan.analysis.charts.TornadoChart;
 import io.inferplan.analysis.charts.UncertaintyFanChart;
 import io.inferplan.engine.economics.GpuHourCost;
@@ -43,23 +41,11 @@ final class ReportCharts {
         if (sweep != null && !sweep.costs().isEmpty()) {
             charts.add(chart(CostByAcceleratorChart.build(sweep.costs(), sweep.coverage(), sweep.unpriced(), style), BARS));
         }
-        List<MarginByTierChart.Row> tiers = r.tiers().stream()
-                .map(t -> new MarginByTierChart.Row(t.name(), t.revenueUsdPerMonth(), t.servingCostUsdPerMonth(),
-                        t.grossMarginPercent() == null ? null : t.grossMarginPercent() / 100))
-                .toList();
-        if (tiers.stream().anyMatch(t -> t.revenueUsdPerMonth() > 0)) {
-            charts.add(chart(MarginByTierChart.build(tiers, style), WIDE));
-        }
+        AnalysisCharts.marginByTier(r, style).ifPresent(margins -> charts.add(chart(margins, WIDE)));
         charts.add(chart(BreakEvenChart.build(facts.breakEven(), style), WIDE));
-        charts.add(chart(ProjectionChart.build(r.projection().months().stream()
-                .map(m -> new ProjectionChart.Month(m.month(), m.revenueUsd(), m.servingCostUsd() + m.fixedCostsUsd(), m.operatingProfitUsd()))
-                .toList(), r.projection().breakEvenMonth(), style), WIDE));
+        charts.add(chart(AnalysisCharts.projection(r, style), WIDE));
         charts.add(chart(CostBreakdownChart.build(r, style), WIDE));
-        var analysis = facts.analysis();
-        if (!analysis.pareto().isEmpty()) {
-            charts.add(chart(ParetoChart.build(analysis.pareto(), analysis.operatingPoint(),
-                    r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), style), WIDE));
-        }
+        AnalysisCharts.pareto(facts.analysis(), style).ifPresent(pareto -> charts.add(chart(pareto, WIDE)));
         var sensitivity = facts.sensitivity();
         if (sensitivity != null && !sensitivity.swings().isEmpty()) {
             List<TornadoChart.Bar> bars = sensitivity.swings().stream()

@@ -1,28 +1,17 @@
-package io.inferplan.app.dashboard;
+package io.inferplan.analysis.charts;
 
-import io.inferplan.analysis.RouteRows;
-import io.inferplan.analysis.charts.BreakEvenChart;
-import io.inferplan.analysis.charts.ChartStyle;
-import io.inferplan.analysis.charts.CostBreakdownChart;
-import io.inferplan.analysis.charts.CostByRouteChart;
-import io.inferplan.analysis.charts.MarginByTierChart;
-import io.inferplan.analysis.charts.ParetoChart;
-import io.inferplan.analysis.charts.ProjectionChart;
 import io.inferplan.analysis.Analysis;
-import io.inferplan.engine.economics.GpuHourCost;
 import io.inferplan.engine.scenario.ScenarioResult;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 
 /**
- * The charts of an analysis's first phase, built from it (no window needed: tools/benchmark-edit.sh times the same
- * charts the dashboard draws). Empty where there is nothing to draw; the dashboard then says why.
+ * The charts of an analysis, built from its records (no window needed: the dashboard draws them, the report prints
+ * them and tools/benchmark-edit.sh times them). Empty where there is nothing to draw; the caller then says why.
  */
-public final class DashboardCharts {
-    private DashboardCharts() {
+public final class AnalysisCharts {
+    private AnalysisCharts() {
     }
 
     /** Empty when no tier brings revenue. */
@@ -63,5 +52,4 @@ public final class DashboardCharts {
         return analysis.pareto().isEmpty() ? Optional.empty() : Optional.of(ParetoChart.build(analysis.pareto(),
                 analysis.operatingPoint(), r.model() + " on " + r.capacity().gpusPerReplica() + " × " + r.accelerator(), style));
     }
-
 }
