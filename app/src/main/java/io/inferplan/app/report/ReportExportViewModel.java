@@ -1,5 +1,6 @@
 package io.inferplan.app.report;
 
+import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.report.PaperSize;
@@ -12,9 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -33,25 +32,22 @@ public final class ReportExportViewModel {
     }
 
     private final Reports reports;
-    private final TaskRunner tasks;
     private final Clock clock;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final LatestRun run;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private TaskRunner.Job job;
 
     public ReportExportViewModel(Reports reports, TaskRunner tasks, Clock clock) {
         this.reports = reports;
-        this.tasks = tasks;
         this.clock = clock;
+        this.run = new LatestRun(tasks);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -69,12 +65,10 @@ public final class ReportExportViewModel {
             done.accept(message.get());
             return;
         }
-        cancel();
-        running.set(true);
-        progress.set(0);
         message.set("Writing the report…");
         LocalDate date = LocalDate.now(clock);
-        job = tasks.submit(work -> {
+        // A report still being written is cancelled, and what it reports afterwards is dropped (LatestRun).
+        run.start(work -> {
             var document = reports.document(request.documents(), date, share -> work.update(share, "Gathering the figures…"));
             if (work.cancelled()) {
                 return null;
@@ -82,7 +76,7 @@ public final class ReportExportViewModel {
             work.update(0.92, "Drawing the pages…");
             Reports.write(document, request.target(), request.paper());
             return request.target();
-        }, new TaskRunner.Listener<Path>() {
+        }, new LatestRun.Outcome<Path>() {
             @Override
             public void succeeded(Path written) {
                 finish(written == null ? "Report cancelled: nothing written." : "Report written to " + written, done);
@@ -94,11 +88,6 @@ public final class ReportExportViewModel {
             }
 
             @Override
-            public void progressed(double fraction, String text) {
-                progress.set(fraction);
-            }
-
-            @Override
             public void cancelled() {
                 finish("Report cancelled: nothing written.", done);
             }
@@ -106,15 +95,10 @@ public final class ReportExportViewModel {
     }
 
     public void cancel() {
-        if (job != null) {
-            job.cancel();
-            job = null;
-        }
+        run.cancel();
     }
 
     private void finish(String text, Consumer<String> done) {
-        running.set(false);
-        progress.set(1);
         message.set(text);
         done.accept(text);
     }
