@@ -35,14 +35,18 @@ public record RouteRows(String route, String runsOn, String cost, String margin,
             rows.add(new RouteRows(label(r), runsOn, Formats.usd(r.costUsdPerMonth()) + "/mo · " + Math.round(r.shareOfCostPercent())
                     + "% of serving", margin(r.grossMarginUsdPerMonth(), r.grossMarginPercent()),
                     Formats.usd(r.costPerMillionOutputTokensUsd()) + " per M out",
-                    String.format(Locale.ROOT, "%.2f s · %.0f ms", r.timeToFirstTokenSeconds(), r.timePerOutputTokenSeconds() * 1000)));
+                    latency(r.timeToFirstTokenSeconds(), r.timePerOutputTokenSeconds())));
         }
         var t = routed.totals();
         rows.add(new RouteRows("Total", t.gpusTotal() + " GPUs · router " + Formats.usd(t.routerCostUsdPerMonth()) + "/mo",
                 Formats.usd(t.totalCostUsdPerMonth()) + "/mo", margin(t.grossMarginUsdPerMonth(), t.grossMarginPercent()),
-                Formats.usd(t.costPerMillionOutputTokensUsd()) + " per M out", String.format(Locale.ROOT, "%.2f s · %.0f ms",
-                t.meanTimeToFirstTokenSeconds(), t.meanTimePerOutputTokenSeconds() * 1000)));
+                Formats.usd(t.costPerMillionOutputTokensUsd()) + " per M out",
+                latency(t.meanTimeToFirstTokenSeconds(), t.meanTimePerOutputTokenSeconds())));
         return List.copyOf(rows);
+    }
+
+    private static String latency(double ttftSeconds, double tpotSeconds) {
+        return String.format(Locale.ROOT, "%.2f s · %.0f ms", ttftSeconds, tpotSeconds * 1000);
     }
 
     private static String margin(double usdPerMonth, Double percent) {

@@ -41,16 +41,4 @@ public final class RunControls {
         message.managedProperty().bind(message.visibleProperty());
         return message;
     }
-
-    /** A page's heading: its title over a wrapped subtitle that follows {@code summary} (id {@code idPrefix-summary}). */
-    public static javafx.scene.layout.VBox pageHeading(String idPrefix, String title, javafx.beans.value.ObservableValue<String> summary) {
-        Label heading = new Label(title);
-        heading.getStyleClass().add("page-title");
-        Label subtitle = new Label();
-        subtitle.getStyleClass().add("page-subtitle");
-        subtitle.setWrapText(true);
-        subtitle.setId(idPrefix + "-summary");
-        subtitle.textProperty().bind(summary);
-        return new javafx.scene.layout.VBox(2, heading, subtitle);
-    }
 }

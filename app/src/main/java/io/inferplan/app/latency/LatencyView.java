@@ -5,6 +5,7 @@ import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.KvOccupancyChart;
 import io.inferplan.analysis.charts.LatencyCurveChart;
 import io.inferplan.analysis.charts.LatencyDistributionChart;
+import io.inferplan.app.fx.PageHeading;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.sim.LatencyTargets;
@@ -43,7 +44,7 @@ public final class LatencyView implements PageView {
     public LatencyView(LatencyViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        javafx.scene.layout.VBox heading = RunControls.pageHeading("latency", "Latency", model.summaryProperty());
+        VBox heading = PageHeading.of("latency", "Latency", model.summaryProperty());
         Label message = new Label();
         message.setId("latency-message");
         message.textProperty().bind(model.messageProperty());

@@ -4,6 +4,7 @@ import io.inferplan.app.charts.ChartCard;
 import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.PartFrontierChart;
 import io.inferplan.app.fx.Columns;
+import io.inferplan.app.fx.PageHeading;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.model.Precision;
@@ -47,7 +48,7 @@ public final class OptimizeView implements PageView {
     public OptimizeView(OptimizeViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        javafx.scene.layout.VBox heading = RunControls.pageHeading("optimize", "Optimize", model.summaryProperty());
+        VBox heading = PageHeading.of("optimize", "Optimize", model.summaryProperty());
 
         VBox page = new VBox(10, heading, filters(), progressRow(), tableCard(), frontierRow());
         page.setPadding(new Insets(12));

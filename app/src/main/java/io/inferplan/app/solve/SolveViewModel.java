@@ -1,11 +1,11 @@
 package io.inferplan.app.solve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inferplan.app.tasks.LatestRun;
 import io.inferplan.app.tasks.TaskRunner;
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.scenario.ScenarioJson;
 import io.inferplan.engine.sim.SimulationProgress;
 import io.inferplan.engine.solve.GoalSeek;
 import java.util.List;
@@ -38,7 +38,6 @@ public final class SolveViewModel {
 
     /** "Every priced tier" in the tier choice. */
     public static final String ALL_TIERS = "every priced tier";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Supplier<String> document;
     private final Solver solver;
@@ -187,7 +186,7 @@ public final class SolveViewModel {
         if (reached == null || reached.scenarioJson() == null) {
             return "";
         }
-        ObjectNode solved = parse(reached.scenarioJson());
+        ObjectNode solved = ScenarioJson.tree(reached.scenarioJson());
         editScenario.accept(open -> {
             open.removeAll();
             open.setAll(solved);
@@ -237,7 +236,7 @@ public final class SolveViewModel {
         if (json == null) {
             return List.of();
         }
-        JsonNode tiers = parse(json).path("pricing").path("tiers");
+        JsonNode tiers = ScenarioJson.tree(json).path("pricing").path("tiers");
         List<String> names = new java.util.ArrayList<>();
         tiers.forEach(t -> {
             if (t.path("name").isTextual()) {
@@ -245,15 +244,6 @@ public final class SolveViewModel {
             }
         });
         return List.copyOf(names);
-    }
-
-    private static ObjectNode parse(String json) {
-        try {
-            JsonNode node = MAPPER.readTree(json);
-            return node instanceof ObjectNode object ? object : MAPPER.createObjectNode();
-        } catch (java.io.IOException e) {
-            return MAPPER.createObjectNode();
-        }
     }
 
     private static double roundTo3(double value) {

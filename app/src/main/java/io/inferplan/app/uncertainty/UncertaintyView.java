@@ -6,6 +6,7 @@ import io.inferplan.analysis.charts.DriversChart;
 import io.inferplan.analysis.charts.ProfitHistogramChart;
 import io.inferplan.analysis.charts.UncertaintyFanChart;
 import io.inferplan.app.fx.Columns;
+import io.inferplan.app.fx.PageHeading;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
 import io.inferplan.engine.InvalidInputException;
@@ -58,7 +59,7 @@ public final class UncertaintyView implements PageView {
     public UncertaintyView(UncertaintyViewModel model, Supplier<ChartStyle> style) {
         this.model = model;
         this.style = style;
-        javafx.scene.layout.VBox heading = RunControls.pageHeading("uncertainty", "Uncertainty", model.summaryProperty());
+        VBox heading = PageHeading.of("uncertainty", "Uncertainty", model.summaryProperty());
 
         GridPane grid = new GridPane(10, 10);
         ColumnConstraints half = new ColumnConstraints();

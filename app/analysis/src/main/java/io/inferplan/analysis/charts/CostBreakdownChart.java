@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -100,17 +99,7 @@ public final class CostBreakdownChart {
     }
 
     /** "Rent $2.99" inside a segment wide enough to hold it; a thin segment leaves the figure to its tooltip. */
-    private record SegmentLabels(DecimalFormat usd, double total) implements CategoryItemLabelGenerator {
-        @Override
-        public String generateRowLabel(CategoryDataset dataset, int row) {
-            return dataset.getRowKey(row).toString();
-        }
-
-        @Override
-        public String generateColumnLabel(CategoryDataset dataset, int column) {
-            return dataset.getColumnKey(column).toString();
-        }
-
+    private record SegmentLabels(DecimalFormat usd, double total) implements ItemLabels {
         @Override
         public String generateLabel(CategoryDataset dataset, int row, int column) {
             Number value = dataset.getValue(row, column);

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.labels.CategoryItemLabelGenerator;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.ValueMarker;
@@ -80,7 +79,7 @@ final class MarginBars {
     }
 
     /** Labels the margin bar with the margin as a share of revenue, or says there is none. */
-    private static final class MarginPercentLabel implements CategoryItemLabelGenerator {
+    private static final class MarginPercentLabel implements ItemLabels {
         private static final DecimalFormat PERCENT = new DecimalFormat("0.0'%'", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
         @Override
@@ -91,16 +90,6 @@ final class MarginBars {
                 return null;
             }
             return revenue.doubleValue() <= 0 ? "no revenue" : PERCENT.format(margin.doubleValue() / revenue.doubleValue() * 100);
-        }
-
-        @Override
-        public String generateRowLabel(CategoryDataset dataset, int row) {
-            return dataset.getRowKey(row).toString();
-        }
-
-        @Override
-        public String generateColumnLabel(CategoryDataset dataset, int column) {
-            return dataset.getColumnKey(column).toString();
         }
     }
 }
