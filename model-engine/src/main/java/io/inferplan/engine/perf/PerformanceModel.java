@@ -23,7 +23,7 @@ public final class PerformanceModel {
     private static final int FINE_GRAINED_EXPERTS = 16;
     /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
     static final double MAX_PREFILL_LOAD = 0.9;
-    private static final int CLOSED_LOOP_ITERATIONS = 4;
+    private static final int CLOSED_LOOP_ITERATIONS = 16;
     private static final double CONVERGED_SHARE = 1e-4;
     /** A band measured on fewer held-out rows than this is not trusted on its own. */
     private static final int MIN_BAND_ROWS = 8;
@@ -347,18 +347,25 @@ public final class PerformanceModel {
         double cycleSeconds = step.seconds() + prefillSeconds;
         double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds(),
                 cycleSeconds / tokensPerStep);
+        double prefillLoad = 0;
         for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
             double decodeSeconds = decodeSteps * cycleSeconds;
             double userCycle = timeToFirstToken + decodeSeconds;
             double previous = decoding;
-            decoding = Math.max(1.0, batch * decodeSeconds / userCycle);
+            double impliedDecoding = Math.max(1.0, batch * decodeSeconds / userCycle);
+            double impliedLoad = Math.min(MAX_PREFILL_LOAD, batch * prefillPerRequest / userCycle);
+            // Where prefill is a large share the plain iteration overshoots: a short cycle implies a heavy prefill
+            // load, which lengthens the cycle, which implies a light load, and so on, ending wherever the count
+            // stops (a saturated Qwen3-32B loop on two H100s alternated between 10% and 62% of time decoding).
+            // Moving halfway each time settles on the consistent point instead.
+            decoding = iteration == 0 ? impliedDecoding : 0.5 * (decoding + impliedDecoding);
+            prefillLoad = iteration == 0 ? impliedLoad : 0.5 * (prefillLoad + impliedLoad);
             // Converged (the decoding count moved by under 0.01%): the remaining iterations would change nothing
             // a caller sees, and each costs a full step evaluation.
             if (iteration > 0 && Math.abs(decoding - previous) <= CONVERGED_SHARE * decoding) {
                 decoding = previous;
                 break;
             }
-            double prefillLoad = Math.min(MAX_PREFILL_LOAD, batch * prefillPerRequest / userCycle);
             step = step(layout, request, decoding);
             cycleSeconds = step.seconds() / (1 - prefillLoad);
             prefillSeconds = cycleSeconds - step.seconds();

@@ -226,8 +226,12 @@ final class ReplicaLayout {
         if (tensorParallel > 1 && !dataParallelAttention) {
             seconds += 2.0 * layersPerStage * allReduceSeconds(messageBytes, tensorParallel);
         }
-        int expertParallel = dataParallelAttention ? gpus : deployment.expertParallel();
-        if (model.isMoe() && expertParallel > 1) {
+        // With tensor-parallel attention every rank already holds every token: an expert-parallel MoE layer runs its
+        // local experts on the tokens routed to them and the layer's all-reduce (counted above) combines the
+        // results, as TensorRT-LLM, vLLM and SGLang do without attention data parallelism. Only data-parallel
+        // attention, where each GPU holds its own tokens, dispatches and combines them all-to-all.
+        if (model.isMoe() && dataParallelAttention) {
+            int expertParallel = gpus;
             double moeLayersPerStage = (double) model.moe().moeLayers() / pipelineParallel;
             double sent = messageBytes * model.moe().expertsPerToken() * (expertParallel - 1) / expertParallel;
             seconds += 2.0 * moeLayersPerStage * allToAllSeconds(sent, expertParallel);

@@ -136,6 +136,43 @@ class ClosedLoopTest {
         assertEquals(perChunk / 8, launched.prefillSecondsPerRequest() - plain.prefillSecondsPerRequest(), 1e-9);
     }
 
+    @Test
+    void aSaturatedLoopSettlesOnAPointLittlesLawAgreesWith() {
+        // 128 users of 2048-token prompts and 128-token answers on two H100s: prefill takes most of the replica's
+        // time. The plain fixed-point iteration alternated between two inconsistent points here and stopped on one
+        // whose throughput was 1.7x below what its own TTFT and TPOT imply.
+        ModelSpec qwen = ModelPresets.bundled().require("model", "Qwen3-32B");
+        Deployment deployment = Deployment.of(TestAccelerators.h100(), 2, Precision.BF16, Precision.BF16, ServingStack.SGLANG);
+        RequestShape shape = RequestShape.of(2048, 128);
+        for (int users : new int[] {16, 64, 128}) {
+            PerformanceEstimate estimate = model.estimate(qwen, deployment, shape, new ServingTarget.FixedBatch(users));
+            double userCycleSeconds = estimate.timeToFirstTokenSeconds() + (shape.outputTokens() - 1) * estimate.timePerOutputTokenSeconds();
+            double impliedOutputTokensPerSecond = users * shape.outputTokens() / userCycleSeconds;
+            assertEquals(impliedOutputTokensPerSecond, estimate.outputTokensPerSecond(), 0.03 * impliedOutputTokensPerSecond,
+                    users + " users");
+        }
+    }
+
+    @Test
+    void expertParallelismBehindTensorParallelAttentionAddsNoAllToAll() {
+        // Every rank holds every token after the attention all-reduce: the experts run where they live and the MoE
+        // layer's all-reduce combines them, the same traffic as tensor-parallel experts.
+        ModelSpec deepSeek = ModelPresets.bundled().require("model", "DeepSeek-R1");
+        EfficiencyProfile profile = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.TENSORRT_LLM).profile();
+        AcceleratorSpec h100 = TestAccelerators.h100();
+        Deployment slicedExperts = new Deployment(h100, 8, 8, 1, 1, Precision.FP8, Precision.FP8, null, ServingStack.TENSORRT_LLM, 0, null,
+                AttentionParallelism.TENSOR);
+        Deployment wholeExperts = new Deployment(h100, 8, 8, 1, 8, Precision.FP8, Precision.FP8, null, ServingStack.TENSORRT_LLM, 0, null,
+                AttentionParallelism.TENSOR);
+        Deployment dataParallel = wholeExperts.withAttentionParallelism(AttentionParallelism.DATA);
+        double tokens = 64;
+        double sliced = new ReplicaLayout(deepSeek, slicedExperts, profile).communicationSeconds(tokens);
+        assertEquals(sliced, new ReplicaLayout(deepSeek, wholeExperts, profile).communicationSeconds(tokens), 1e-12);
+        double allToAll = 2.0 * deepSeek.moe().moeLayers() * profile.allToAllLatencySeconds();
+        assertTrue(new ReplicaLayout(deepSeek, dataParallel, profile).communicationSeconds(tokens) >= allToAll,
+                "data-parallel attention dispatches and combines every MoE layer's tokens");
+    }
+
     private double ttft(EfficiencyProfile none, EfficiencyProfile eager, Deployment deployment, RequestShape shape) {
         ServingTarget alone = new ServingTarget.FixedBatch(1);
         return model.estimate(llama70, deployment, shape, alone, eager, BAND).timeToFirstTokenSeconds()
