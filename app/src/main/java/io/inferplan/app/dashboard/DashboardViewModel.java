@@ -197,6 +197,7 @@ public final class DashboardViewModel {
             case COMMUNICATION -> "communication between GPUs";
             case ENGINE_BATCH_LIMIT -> "serving engine's batch limit";
             case LATENCY_TARGET -> "latency target";
+            case LATENCY_TARGET_WITHIN_BAND -> "latency target (one user, within the error band)";
             case FIXED_OVERHEAD -> "fixed per-step overheads";
         };
     }

@@ -189,6 +189,7 @@ public final class PerformanceModel {
 
         int batch;
         boolean targetLimited = false;
+        boolean withinBandOnly = false;
         switch (target) {
             case ServingTarget.Offline offline -> batch = largestBatch;
             case ServingTarget.FixedBatch fixed -> {
@@ -205,9 +206,15 @@ public final class PerformanceModel {
                 batch = largestBatchMeeting(layout, request, largestBatch, maxTpot, 0);
                 if (batch == 0) {
                     Cycle single = cycle(layout, request, 1, true);
-                    throw new InvalidInputException("minTokensPerSecondPerUser", String.format(Locale.ROOT,
-                            "%.0f tokens/s per user cannot be reached on this deployment: even one user alone gets %.0f tokens/s",
-                            interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.timePerOutputTokenSeconds()));
+                    double tpotBand = singleUserBandPercent(model, deployment, PredictedMetric.TPOT);
+                    if (single.timePerOutputTokenSeconds() > maxTpot * (1 + tpotBand / 100)) {
+                        throw new InvalidInputException("minTokensPerSecondPerUser", String.format(Locale.ROOT,
+                                "%.0f tokens/s per user cannot be reached on this deployment: even one user alone gets %.0f tokens/s "
+                                        + "(and the prediction's error band is %.0f%%)",
+                                interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.timePerOutputTokenSeconds(), tpotBand));
+                    }
+                    batch = 1;
+                    withinBandOnly = true;
                 }
                 targetLimited = batch < largestBatch;
             }
@@ -216,9 +223,20 @@ public final class PerformanceModel {
                         latency.maxTimeToFirstTokenSeconds());
                 if (batch == 0) {
                     Cycle single = cycle(layout, request, 1, true);
-                    throw new InvalidInputException("latency", String.format(Locale.ROOT,
-                            "targets cannot be met on this deployment: even one request alone has a TTFT of %.0f ms and a TPOT of %.1f ms",
-                            single.timeToFirstTokenSeconds() * 1e3, single.timePerOutputTokenSeconds() * 1e3));
+                    double tpotBand = singleUserBandPercent(model, deployment, PredictedMetric.TPOT);
+                    double ttftBand = singleUserBandPercent(model, deployment, PredictedMetric.TTFT);
+                    boolean tpotWithin = latency.maxTimePerOutputTokenSeconds() <= 0
+                            || single.timePerOutputTokenSeconds() <= latency.maxTimePerOutputTokenSeconds() * (1 + tpotBand / 100);
+                    boolean ttftWithin = latency.maxTimeToFirstTokenSeconds() <= 0
+                            || single.timeToFirstTokenSeconds() <= latency.maxTimeToFirstTokenSeconds() * (1 + ttftBand / 100);
+                    if (!tpotWithin || !ttftWithin) {
+                        throw new InvalidInputException("latency", String.format(Locale.ROOT,
+                                "targets cannot be met on this deployment: even one request alone has a TTFT of %.0f ms and a TPOT "
+                                        + "of %.1f ms (error bands %.0f%% and %.0f%%)",
+                                single.timeToFirstTokenSeconds() * 1e3, single.timePerOutputTokenSeconds() * 1e3, ttftBand, tpotBand));
+                    }
+                    batch = 1;
+                    withinBandOnly = true;
                 }
                 targetLimited = batch < largestBatch;
             }
@@ -227,7 +245,8 @@ public final class PerformanceModel {
         boolean closedLoop = !(target instanceof ServingTarget.Offline);
         Cycle cycle = cycle(layout, request, batch, closedLoop);
         double outputTokensPerSecond = cycle.decodingSequences() * cycle.tokensPerStep() / cycle.cycleSeconds();
-        Bottleneck limitedBy = targetLimited ? Bottleneck.LATENCY_TARGET
+        Bottleneck limitedBy = withinBandOnly ? Bottleneck.LATENCY_TARGET_WITHIN_BAND
+                : targetLimited ? Bottleneck.LATENCY_TARGET
                 : bottleneck(cycle, batch, memory.maxBatchByMemory(), engineLimit);
         return new PerformanceEstimate(
                 batch,
@@ -245,6 +264,14 @@ public final class PerformanceModel {
                 errorBand,
                 deployment.attentionParallelism() == AttentionParallelism.DATA && layout.dataParallelAttention
                         ? AttentionParallelism.DATA : AttentionParallelism.TENSOR);
+    }
+
+    /**
+     * How far off this deployment's prediction for one user alone may be (the latency-bound band of the metric, in
+     * percent): a target beyond the predicted single-user figure by less than this is one measured systems reach.
+     */
+    private double singleUserBandPercent(ModelSpec model, Deployment deployment, PredictedMetric metric) {
+        return latencyBand(deployment, metric, OperatingRegime.of(model, 1)).expectedErrorPercent();
     }
 
     /** Weights, runtime and KV against the GPU's memory; the largest batch that fits at full context. */

@@ -133,6 +133,26 @@ class PerformanceModelTest {
     }
 
     @Test
+    void aTargetJustBeyondOneUsersPredictedSpeedIsPlannedAtOneUserNotRefused() {
+        // Published systems run a little faster than the model predicts for one user in a share of cases: a target
+        // within the TPOT band of the single-user figure is one the model cannot rule out.
+        Deployment deployment = tp(TestAccelerators.h100(), 4, Precision.FP8, ServingStack.TENSORRT_LLM);
+        RequestShape request = RequestShape.of(1000, 1000);
+        double alone = model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(1)).outputTokensPerSecondPerUser();
+        PerformanceEstimate edge = model.estimate(llama70, deployment, request, new ServingTarget.Interactivity(alone * 1.05));
+        assertEquals(1, edge.batch());
+        assertEquals(Bottleneck.LATENCY_TARGET_WITHIN_BAND, edge.limitedBy());
+        PerformanceEstimate met = model.estimate(llama70, deployment, request, new ServingTarget.Interactivity(alone * 0.99));
+        assertEquals(Bottleneck.LATENCY_TARGET, met.limitedBy(), "a target one user meets is met, not at the edge");
+        InvalidInputException far = assertThrows(InvalidInputException.class,
+                () -> model.estimate(llama70, deployment, request, new ServingTarget.Interactivity(alone * 3)));
+        assertTrue(far.getMessage().contains("error band is"), far.getMessage());
+        PerformanceEstimate tight = model.estimate(llama70, deployment, request,
+                new ServingTarget.LatencyTargets(0, 1 / (alone * 1.05)));
+        assertEquals(Bottleneck.LATENCY_TARGET_WITHIN_BAND, tight.limitedBy(), "the same for a TPOT target");
+    }
+
+    @Test
     void speculativeDecodingEmitsMoreTokensPerStepWhenMemoryBound() {
         SpeculativeDecoding mtp = new SpeculativeDecoding(3, 0.7, 0.0);
         assertEquals((1 - Math.pow(0.7, 4)) / 0.3, mtp.tokensPerStep(), 1e-12);
