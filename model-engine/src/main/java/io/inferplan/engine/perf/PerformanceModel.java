@@ -375,6 +375,8 @@ public final class PerformanceModel {
         double timeToFirstToken = timeToFirstToken(layout, request, batch, newTokens, prefillCompute, prefillPerRequest, step.seconds(),
                 cycleSeconds / tokensPerStep);
         double prefillLoad = 0;
+        double lastMove = 0;
+        boolean damped = false;
         for (int iteration = 0; closedLoop && batch > 1 && iteration < CLOSED_LOOP_ITERATIONS; iteration++) {
             double decodeSeconds = decodeSteps * cycleSeconds;
             double userCycle = timeToFirstToken + decodeSeconds;
@@ -384,9 +386,14 @@ public final class PerformanceModel {
             // Where prefill is a large share the plain iteration overshoots: a short cycle implies a heavy prefill
             // load, which lengthens the cycle, which implies a light load, and so on, ending wherever the count
             // stops (a saturated Qwen3-32B loop on two H100s alternated between 10% and 62% of time decoding).
-            // Moving halfway each time settles on the consistent point instead.
-            decoding = iteration == 0 ? impliedDecoding : 0.5 * (decoding + impliedDecoding);
-            prefillLoad = iteration == 0 ? impliedLoad : 0.5 * (prefillLoad + impliedLoad);
+            // Once the count turns back, moving halfway each time settles on the consistent point instead; until
+            // then full steps keep the usual two or three iterations.
+            double move = impliedDecoding - decoding;
+            damped |= iteration > 1 && move * lastMove < 0;
+            lastMove = move;
+            double share = iteration == 0 || !damped ? 1.0 : 0.5;
+            decoding += share * move;
+            prefillLoad += share * (impliedLoad - prefillLoad);
             // Converged (the decoding count moved by under 0.01%): the remaining iterations would change nothing
             // a caller sees, and each costs a full step evaluation.
             if (iteration > 0 && Math.abs(decoding - previous) <= CONVERGED_SHARE * decoding) {
