@@ -96,6 +96,29 @@ class EvaluateCompareCommandTest {
         assertOneLineError(CliRun.of("evaluate", file.toString()), "nofit.json: deployment");
     }
 
+    @Test
+    void aTpotTargetJustBeyondOneUserIsPlannedAtOneUserWithANoteAndFarBeyondIsRefused() throws IOException {
+        // The chat sample's replica (Llama-3.3-70B, 2 x H100, vLLM) with one request alone, as the engine predicts it.
+        CliRun alone = CliRun.of("estimate", "--model", "Llama-3.3-70B", "--accelerator", "H100-SXM", "--tp", "2",
+                "--weight-precision", "fp8", "--kv-precision", "fp8", "--input-tokens", "1500", "--output-tokens", "350",
+                "--prompt-cache-hit-rate", "0.5", "--scenario", "batch", "--batch", "1", "--serving-stack", "vllm", "--json");
+        assertEquals(0, alone.exitCode(), alone.err());
+        double aloneTpotSeconds = JsonSupport.mapper().readTree(alone.out()).path("estimate").path("timePerOutputTokenMs").asDouble() / 1e3;
+        assertTrue(aloneTpotSeconds > 0, alone.out());
+
+        Path edge = Files.writeString(temp.resolve("edge.json"), Files.readString(Path.of(CHAT))
+                .replace("\"maxTimePerOutputTokenSeconds\": 0.05", "\"maxTimePerOutputTokenSeconds\": " + 0.97 * aloneTpotSeconds));
+        CliRun planned = CliRun.of("evaluate", edge.toString());
+        assertEquals(0, planned.exitCode(), planned.err());
+        assertTrue(planned.out().contains("batch 1:"), planned.out());
+        assertTrue(planned.out().contains("within its error band"), planned.out());
+        assertTrue(planned.out().contains("Measure this deployment before buying for it"), planned.out());
+
+        Path far = Files.writeString(temp.resolve("far.json"), Files.readString(Path.of(CHAT))
+                .replace("\"maxTimePerOutputTokenSeconds\": 0.05", "\"maxTimePerOutputTokenSeconds\": " + 0.3 * aloneTpotSeconds));
+        assertOneLineError(CliRun.of("evaluate", far.toString()), "error bands");
+    }
+
     private static void assertOneLineError(CliRun run, String expected) {
         assertNotEquals(0, run.exitCode());
         String err = run.err().strip();

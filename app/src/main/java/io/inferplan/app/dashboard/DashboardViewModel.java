@@ -135,7 +135,9 @@ public final class DashboardViewModel {
                         ? "no payback within the horizon" : "payback in month " + r.breakEven().paybackMonth(),
                         month == null ? Tone.BAD : Tone.GOOD);
             }
-            case LIMIT -> new Tile(shortLimit(r.replica().bottleneck()), r.replica().limitedBy(), Tone.NEUTRAL);
+            // At the edge of what the model predicts the plan is a caution, not a fact: the tile says so in red.
+            case LIMIT -> new Tile(shortLimit(r.replica().bottleneck()), r.replica().limitedBy(),
+                    r.replica().bottleneck() == Bottleneck.LATENCY_TARGET_WITHIN_BAND ? Tone.BAD : Tone.NEUTRAL);
             case LATENCY -> {
                 LatencyFigures figures = analysis.simulated() ? LatencyFigures.simulated(analysis.sizing().capacity())
                         : LatencyFigures.of(r.replica().timeToFirstTokenSeconds(), r.replica().timePerOutputTokenSeconds(),
@@ -197,7 +199,7 @@ public final class DashboardViewModel {
             case COMMUNICATION -> "communication between GPUs";
             case ENGINE_BATCH_LIMIT -> "serving engine's batch limit";
             case LATENCY_TARGET -> "latency target";
-            case LATENCY_TARGET_WITHIN_BAND -> "latency target (one user, within the error band)";
+            case LATENCY_TARGET_WITHIN_BAND -> "latency target";
             case FIXED_OVERHEAD -> "fixed per-step overheads";
         };
     }

@@ -72,6 +72,24 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aTargetAtTheEdgeOfWhatTheModelPredictsShowsTheLimitTileInRed() {
+        // The chat sample's replica with one request alone, then a TPOT target 3% below that: within the band.
+        var engine = io.inferplan.engine.perf.PerformanceModel.standard();
+        var deployment = io.inferplan.engine.perf.Deployment.of(
+                io.inferplan.catalog.store.AcceleratorLookup.bundled().require("accelerator", "H100-SXM"), 2,
+                io.inferplan.engine.model.Precision.FP8, io.inferplan.engine.model.Precision.FP8, io.inferplan.engine.perf.ServingStack.VLLM);
+        double aloneTpotSeconds = engine.estimate(io.inferplan.engine.model.ModelPresets.bundled().require("model", "Llama-3.3-70B"),
+                deployment, new io.inferplan.engine.perf.RequestShape(1500, 350, 0.5),
+                new io.inferplan.engine.perf.ServingTarget.FixedBatch(1)).timePerOutputTokenSeconds();
+        fixture.evaluation.request(AnalysisFixture.consumerChat().replace("\"maxTimePerOutputTokenSeconds\": 0.05",
+                "\"maxTimePerOutputTokenSeconds\": " + 0.97 * aloneTpotSeconds));
+        DashboardViewModel.Tile limit = model.tile(DashboardViewModel.Kpi.LIMIT).get();
+        assertEquals("latency target", limit.value());
+        assertTrue(limit.detail().contains("within its error band"), limit.detail());
+        assertEquals(DashboardViewModel.Tone.BAD, limit.tone());
+    }
+
+    @Test
     void aScenarioWithRoutesHasOneRowPerRouteAndTheRouteChart() {
         fixture.evaluation.request(AnalysisFixture.router());
         var analysis = fixture.evaluation.analysisProperty().get();

@@ -146,6 +146,13 @@ public final class ScenarioEvaluator {
                     + "latency targets) in place of the steady-state estimate's %.3g.", capacity.replicaRequestsPerSecond(),
                     estimate.requestsPerSecond()));
         }
+        if (estimate.limitedBy() == io.inferplan.engine.perf.Bottleneck.LATENCY_TARGET_WITHIN_BAND) {
+            notes.add(String.format(java.util.Locale.ROOT, "The latency targets ask for more than the model predicts even one user "
+                    + "alone gets (TTFT %.0f ms, TPOT %.1f ms), though by less than its error band: planned at one user per "
+                    + "replica, the most conservative reading. Measure this deployment before buying for it; a faster part or "
+                    + "more tensor parallelism would meet the targets with room.", estimate.timeToFirstTokenSeconds() * 1e3,
+                    estimate.timePerOutputTokenSeconds() * 1e3));
+        }
         if (capacity.averageUtilizationPercent() < 30) {
             notes.add(String.format(java.util.Locale.ROOT, "The fleet averages %.0f%% utilisation: cost per token is paid on mostly idle GPUs "
                     + "(peak %.1fx the average, or the minimum of %d replicas).", capacity.averageUtilizationPercent(),
