@@ -194,11 +194,10 @@ public final class PerformanceModel {
             case ServingTarget.Offline offline -> batch = largestBatch;
             case ServingTarget.FixedBatch fixed -> {
                 batch = fixed.concurrentRequests();
-                if (batch > memory.maxBatchByMemory()) {
-                    throw new ConfigurationDoesNotFitException(String.format(Locale.ROOT,
-                            "a batch of %d does not fit: the KV cache has room for at most %d sequences of %.0f tokens",
-                            batch, memory.maxBatchByMemory(), request.inputTokens() + request.outputTokens()),
-                            (batch - memory.maxBatchByMemory()) * memory.kvBytesPerSequence());
+                if (batch > largestBatch) {
+                    return queuedBehindAFullReplica(layout, memory, request, batch, largestBatch,
+                            largestBatch == memory.maxBatchByMemory() ? Bottleneck.MEMORY_CAPACITY : Bottleneck.ENGINE_BATCH_LIMIT,
+                            errorBand);
                 }
             }
             case ServingTarget.Interactivity interactivity -> {
@@ -272,6 +271,26 @@ public final class PerformanceModel {
      */
     private double singleUserBandPercent(ModelSpec model, Deployment deployment, PredictedMetric metric) {
         return latencyBand(deployment, metric, OperatingRegime.of(model, 1)).expectedErrorPercent();
+    }
+
+    /**
+     * A closed loop of more users than the replica can run at once (its KV cache or the stack's sequence limit): the
+     * server queues the rest, as vLLM, SGLang and TensorRT-LLM do. The running batch is a full closed loop of
+     * {@code running} users; requests complete at its rate X, so each of the {@code users} cycles once per users / X
+     * and the time not spent decoding is spent waiting for a slot and then the first token:
+     * TTFT = (users / running) x (TTFT + D of the running loop) - D.
+     */
+    private static PerformanceEstimate queuedBehindAFullReplica(ReplicaLayout layout, MemoryFit memory, RequestShape request,
+                                                                int users, int running, Bottleneck limitedBy, ErrorBand errorBand) {
+        Cycle cycle = cycle(layout, request, running, true);
+        double outputTokensPerSecond = cycle.decodingSequences() * cycle.tokensPerStep() / cycle.cycleSeconds();
+        double requestsPerSecond = outputTokensPerSecond / request.outputTokens();
+        double decodeSeconds = Math.max(0, request.outputTokens() - 1) * cycle.timePerOutputTokenSeconds();
+        double timeToFirstToken = Math.max(cycle.timeToFirstTokenSeconds(), users / requestsPerSecond - decodeSeconds);
+        return new PerformanceEstimate(running, outputTokensPerSecond, outputTokensPerSecond / layout.gpus, requestsPerSecond,
+                timeToFirstToken, cycle.timePerOutputTokenSeconds(), 1.0 / cycle.timePerOutputTokenSeconds(),
+                cycle.prefillSeconds() / cycle.cycleSeconds(), cycle.stepSeconds(), cycle.prefillSecondsPerRequest(), limitedBy,
+                memory, errorBand, layout.dataParallelAttention ? AttentionParallelism.DATA : AttentionParallelism.TENSOR);
     }
 
     /** Weights, runtime and KV against the GPU's memory; the largest batch that fits at full context. */

@@ -79,11 +79,22 @@ class PerformanceModelTest {
     }
 
     @Test
-    void fixedBatchLargerThanMemoryAllowsIsRejected() {
+    void usersBeyondWhatTheReplicaHoldsQueueForASlot() {
+        // 70B on one H100 with 20k-token prompts holds a few sequences; 500 users queue behind them, as servers do.
         Deployment deployment = tp(TestAccelerators.h100(), 1, Precision.FP8, ServingStack.TENSORRT_LLM);
-        ConfigurationDoesNotFitException e = assertThrows(ConfigurationDoesNotFitException.class, () -> model.estimate(llama70,
-                deployment, RequestShape.of(20_000, 2000), new ServingTarget.FixedBatch(500)));
-        assertTrue(e.getMessage().startsWith("deployment: a batch of 500 does not fit"), e.getMessage());
+        RequestShape request = RequestShape.of(20_000, 2000);
+        PerformanceEstimate full = model.estimate(llama70, deployment, request, new ServingTarget.Offline());
+        int running = full.batch();
+        PerformanceEstimate atCapacity = model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(running));
+        PerformanceEstimate queued = model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(500));
+        assertEquals(running, queued.batch(), "the running batch is what fits");
+        assertEquals(Bottleneck.MEMORY_CAPACITY, queued.limitedBy());
+        assertEquals(atCapacity.outputTokensPerSecond(), queued.outputTokensPerSecond(), 1e-9, "no more throughput than the full replica");
+        assertEquals(atCapacity.timePerOutputTokenSeconds(), queued.timePerOutputTokenSeconds(), 1e-12);
+        double userCycleSeconds = 500 / queued.requestsPerSecond();
+        assertEquals(userCycleSeconds, queued.timeToFirstTokenSeconds() + 1999 * queued.timePerOutputTokenSeconds(),
+                1e-6 * userCycleSeconds, "each user waits its turn: Little's law over all 500");
+        assertTrue(queued.timeToFirstTokenSeconds() > 10 * atCapacity.timeToFirstTokenSeconds(), "waiting for a slot dominates");
     }
 
     @Test

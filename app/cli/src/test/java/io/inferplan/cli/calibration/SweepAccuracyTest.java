@@ -62,8 +62,9 @@ class SweepAccuracyTest {
         // Reached on 2026-12-02 (fourth refit: the closed loop's damped fixed point, no all-to-all without
         // data-parallel attention, see docs/performance-model.md): 3,044 of 3,086 rows, TTFT 22.1%, TPOT 11.7%, 90% / 90%
         // of the errors inside bands whose medians are 67% / 31% (the third refit: 22.8%, 11.6%, bands 65% / 33%).
+        // With users beyond what a replica holds queued (all 3,086 rows predicted): TTFT 22.3%, TPOT 11.8%, bands 67% / 32%.
         // A little room for refit noise only.
-        assertTrue(ttft.size() >= 3000, "only " + ttft.size() + " sweep rows could be evaluated");
+        assertTrue(ttft.size() >= 3080, "only " + ttft.size() + " sweep rows could be evaluated");
         assertTrue(medianTpot <= 12.0, "median TPOT error " + medianTpot + "% exceeds 12.0%");
         assertTrue(medianTtft <= 23.5, "median TTFT error " + medianTtft + "% exceeds 23.5%");
         assertTrue(insideTtftBand >= 0.85 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
