@@ -243,8 +243,10 @@ public final class EstimateCommand implements Callable<Integer> {
         WeightOnlyQuantization.of(d).ifPresent(q -> line(s, "Quantisation", q.describe(d.accelerator().name())));
         line(s, "Request", String.format(Locale.ROOT, "%.0f input + %.0f output tokens, %s", c.request().inputTokens(),
                 c.request().outputTokens(), describe(c.target())));
-        line(s, "Concurrent requests", String.format(Locale.ROOT, "%,d (memory allows %,d per replica)", e.batch() * c.replicas(),
-                m.maxBatchByMemory()));
+        int running = e.batch() * c.replicas();
+        int queued = c.target() instanceof ServingTarget.FixedBatch fixed ? Math.max(0, fixed.concurrentRequests() - running) : 0;
+        line(s, "Concurrent requests", String.format(Locale.ROOT, "%,d (memory allows %,d per replica)%s", running,
+                m.maxBatchByMemory(), queued > 0 ? String.format(Locale.ROOT, "; %,d more wait for a slot", queued) : ""));
         line(s, "Output throughput", String.format(Locale.ROOT, "%,.0f tokens/s (%,.0f per GPU)", outcome.predictedOutputTokensPerSecond(),
                 e.outputTokensPerSecondPerGpu()));
         line(s, "Requests", String.format(Locale.ROOT, "%,.2f per second", e.requestsPerSecond() * c.replicas()));

@@ -35,6 +35,16 @@ class EstimateCommandTest {
     }
 
     @Test
+    void usersBeyondWhatTheReplicaHoldsAreSaidToWait() {
+        CliRun run = CliRun.of("estimate", "--model", "Llama-3.1-70B", "--accelerator", "H200", "--tp", "1", "--weight-precision",
+                "fp8", "--kv-precision", "fp8", "--input-tokens", "8192", "--output-tokens", "1024", "--scenario", "batch",
+                "--batch", "400", "--serving-stack", "tensorrt-llm");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("more wait for a slot"), run.out());
+        assertTrue(run.out().contains("memory capacity"), run.out());
+    }
+
+    @Test
     void jsonCarriesThroughputLatencyAndTheErrorBand() throws Exception {
         CliRun run = CliRun.of("estimate", "--model", "Llama-3.1-8B", "--accelerator", "h100-sxm", "--scenario", "interactivity",
                 "--min-tokens-per-s-per-user", "60", "--serving-stack", "trt-llm", "--json");
