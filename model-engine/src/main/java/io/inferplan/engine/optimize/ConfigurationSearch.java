@@ -342,6 +342,10 @@ public final class ConfigurationSearch {
                 } catch (InvalidInputException e) {
                     break;
                 }
+                if (estimate.batch() < batch) {
+                    // More users than the replica holds queue behind a full batch: the same figures again, not worth the estimates.
+                    break;
+                }
                 group.add(new FrontierPoint(deployment.accelerator().id(), deployment.weightPrecision(), batch,
                         estimate.outputTokensPerSecondPerUser(), estimate.outputTokensPerSecondPerGpu(), description));
             }
