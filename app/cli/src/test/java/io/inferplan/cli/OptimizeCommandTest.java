@@ -42,7 +42,8 @@ class OptimizeCommandTest {
             double ownCost = own.path("tokenCosts").path("costPerMillionOutputTokensUsd").asDouble();
             JsonNode plan = JsonSupport.mapper().readTree(Files.readString(sample)).path("deployment");
 
-            CliRun optimize = CliRun.of("optimize", "--json", "--top", "100000", sample.toString());
+            CliRun optimize = CliRun.of("optimize", "--json", "--top", "100000", "--simulate-top", "0",
+                    sample.toString());
             assertEquals(0, optimize.exitCode(), optimize.err());
             JsonNode result = JsonSupport.mapper().readTree(optimize.out());
             JsonNode configurations = result.path("configurations");
@@ -95,6 +96,32 @@ class OptimizeCommandTest {
         }
         // Parts the catalog has no on-demand rate for are listed, not dropped.
         assertTrue(json.path("unpriced").size() > 0);
+        // The first rows (five by default) carry the simulator's tail and fleet; the simulation's time is said.
+        assertEquals(5, json.path("simulatedRows").asInt());
+        assertTrue(json.has("simulationMs"));
+        JsonNode first = configurations.get(0);
+        assertTrue(first.path("ttftP99Seconds").isNumber() && first.path("tpotP99Seconds").isNumber(), first.toString());
+        assertTrue(first.path("ttftP99Seconds").asDouble() > 0 && first.path("tpotP99Seconds").asDouble() > 0, first.toString());
+        assertTrue(first.path("simulatedReplicas").asInt() >= 1, first.toString());
+        assertEquals(first.path("simulatedReplicas").asInt() * first.path("gpusPerReplica").asInt(), first.path("simulatedGpusTotal").asInt());
+    }
+
+    @Test
+    void simulateTopZeroLeavesThePercentilesNullAndIsValidated() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "3", "--simulate-top", "0", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JsonSupport.mapper().readTree(run.out());
+        assertEquals(0, json.path("simulatedRows").asInt());
+        for (JsonNode c : json.path("configurations")) {
+            assertTrue(c.path("ttftP99Seconds").isNull() && c.path("tpotP99Seconds").isNull() && c.path("simulatedReplicas").isNull(),
+                    c.toString());
+        }
+        CliRun text = CliRun.of("optimize", "--top", "2", "--simulate-top", "1", CHAT);
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("p99 TTFT") && text.out().contains("Simulated the first 1 in "), text.out());
+        CliRun bad = CliRun.of("optimize", "--simulate-top", "51", CHAT);
+        assertEquals(ExitCodes.INPUT_ERROR, bad.exitCode());
+        assertTrue(bad.err().contains("--simulate-top") && bad.err().contains("0 to 50"), bad.err());
     }
 
     @Test
@@ -134,7 +161,7 @@ class OptimizeCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("No price: set one"), run.out());
         assertFalse(run.out().contains("Disaggregated rows"), "disaggregated pools are searched only when asked for");
-        CliRun disaggregated = CliRun.of("optimize", CHAT, "--disaggregated");
+        CliRun disaggregated = CliRun.of("optimize", CHAT, "--disaggregated", "--simulate-top", "0");
         assertEquals(0, disaggregated.exitCode(), disaggregated.err());
         assertTrue(disaggregated.out().contains("Disaggregated rows: GPUs per worker x (prefill + decode workers)"), disaggregated.out());
     }

@@ -67,6 +67,6 @@ final class DisaggregatedCandidates {
                 true, a.costPerMillionOutputTokensUsd() * gpuRatio, a.costPerMillionInputTokensUsd() * gpuRatio, true,
                 atPeak.timeToFirstTokenSeconds(), tpot, margin, atPeak.decodeWorker().errorBand().expectedErrorPercent(),
                 atPeak.outputTokensPerSecondPerGpu(), 1 / tpot, a.priceSource(), a.plan(), sized.prefillWorkers(),
-                sized.decodeWorkers(), null, null);
+                sized.decodeWorkers(), null, null, null, null);
     }
 }
