@@ -172,7 +172,7 @@ class OptimizeCommandTest {
         }
         for (Case c : List.of(
                 new Case(new String[] {"--precision-floor", "int3"}, "--precision-floor", "bf16, fp8, fp4"),
-                new Case(new String[] {"--max-gpus", "0"}, "--max-gpus", "1 to 32"),
+                new Case(new String[] {"--max-gpus", "145"}, "--max-gpus", "1 to 144"),
                 new Case(new String[] {"--top", "0"}, "--top", "1 to 100000"),
                 new Case(new String[] {"--accelerators", "H900"}, "--accelerators", "known:"),
                 new Case(new String[] {"--vendors", "acme"}, "--vendors", "one of"),

@@ -54,7 +54,7 @@ public final class OptimizeViewModel {
     public static final int ROWS_SHOWN = 200;
     /** Parts without a price named in the summary; the rest are counted. */
     static final int UNPRICED_NAMED = 6;
-    public static final List<Integer> MAX_GPU_CHOICES = List.of(1, 2, 4, 8, 16, SearchOptions.MAX_GPUS_PER_REPLICA);
+    public static final List<Integer> MAX_GPU_CHOICES = List.of(1, 2, 4, 8, 16, 32, 64, SearchOptions.MAX_GPUS_PER_REPLICA);
 
     /** Rows the serving simulator looks at after each search (the first of the ranking). */
     public static final int SIMULATED_ROWS = TailSimulation.DEFAULT_ROWS;
