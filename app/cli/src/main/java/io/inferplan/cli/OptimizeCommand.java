@@ -98,7 +98,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             "pipelineParallel", "expertParallel", "attentionParallelism", "weightPrecision", "kvPrecision", "servingStack",
             "speculative", "disaggregated", "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd",
             "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource",
-            "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds", "simulatedReplicas", "simulatedGpusTotal");
+            "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds", "simulatedReplicas", "simulatedGpusTotal", "prefillAccelerator",
+            "prefillGpusPerWorker", "prefillWorker", "decodeAccelerator", "decodeGpusPerWorker", "decodeWorker");
 
     @Override
     public Integer call() throws Exception {
@@ -272,6 +273,14 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("tpotP99Seconds", c.tpotP99Seconds() == null ? null : round(c.tpotP99Seconds()));
         row.put("simulatedReplicas", c.simulatedReplicas());
         row.put("simulatedGpusTotal", c.simulatedGpusTotal());
+        // A disaggregated row's pools, each laid out as one aggregated configuration (null for aggregated rows).
+        var pools = c.pools();
+        row.put("prefillAccelerator", pools == null ? null : pools.prefillWorker().accelerator());
+        row.put("prefillGpusPerWorker", pools == null ? null : pools.prefillWorker().gpusPerReplica());
+        row.put("prefillWorker", pools == null ? null : pools.prefillWorker().describe());
+        row.put("decodeAccelerator", pools == null ? null : pools.decodeWorker().accelerator());
+        row.put("decodeGpusPerWorker", pools == null ? null : pools.decodeWorker().gpusPerReplica());
+        row.put("decodeWorker", pools == null ? null : pools.decodeWorker().describe());
         return row;
     }
 
@@ -304,7 +313,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         int rank = 0;
         for (RankedConfiguration c : ranked) {
             out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %8.0f %7.1f %10s %10s %8s %7s %4.0f%%  %s%n", ++rank, c.describe(),
-                    c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal(), c.costPerMillionOutputTokensUsd(),
+                    gpusCell(c), c.costPerMillionOutputTokensUsd(),
                     c.costPerMillionInputTokensUsd(), c.ttftSeconds() * 1e3, c.tpotSeconds() * 1e3,
                     p99Cell(c, c.ttftP99Seconds(), "%.0f"), p99Cell(c, c.tpotP99Seconds(), "%.1f"), simulatedGpusCell(c),
                     c.grossMarginPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", c.grossMarginPercent()),
@@ -324,9 +333,18 @@ public final class OptimizeCommand implements Callable<Integer> {
             out.println("(p99 unless the scenario names others), 'none' where no rate meets them. '-': not simulated.");
         }
         if (ranked.stream().anyMatch(RankedConfiguration::disaggregated)) {
-            out.println("Disaggregated rows: GPUs per worker x (prefill + decode workers), both pools sized for the peak; their model is");
-            out.println("far less accurate than the aggregated one (docs/optimize.md).");
+            out.println("Disaggregated rows: GPUs = prefill pool + decode pool = total, both pools sized for the peak (P and D in the");
+            out.println("configuration: each pool's worker layout x workers; pools may be on different parts, the KV cache then crossing");
+            out.println("the slower scale-out network); their model is far less accurate than the aggregated one (docs/optimize.md).");
         }
+    }
+
+    /** Per replica x replicas = total; a disaggregated row's prefill and decode pools' GPUs. */
+    private static String gpusCell(RankedConfiguration c) {
+        if (c.pools() != null) {
+            return c.pools().prefillGpus() + " + " + c.pools().decodeGpus() + " = " + c.gpusTotal();
+        }
+        return c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal();
     }
 
     /** A simulated percentile in ms; "overloaded" where the simulator looked and found the row's replicas overloaded. */

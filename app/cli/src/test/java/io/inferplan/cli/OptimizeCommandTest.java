@@ -107,6 +107,25 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void disaggregatedRowsNameBothPoolsAndCountBothPoolsGpus() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "100000", "--simulate-top", "0", "--disaggregated", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        int pools = 0;
+        for (JsonNode c : JsonSupport.mapper().readTree(run.out()).path("configurations")) {
+            if (!c.path("disaggregated").asBoolean()) {
+                assertTrue(c.path("prefillAccelerator").isNull() && c.path("decodeWorker").isNull(), c.toString());
+                continue;
+            }
+            pools++;
+            assertEquals(c.path("prefillGpusPerWorker").asInt() * c.path("prefillWorkers").asInt()
+                    + c.path("decodeGpusPerWorker").asInt() * c.path("decodeWorkers").asInt(), c.path("gpusTotal").asInt(), c.toString());
+            assertEquals(c.path("decodeAccelerator").asText(), c.path("accelerator").asText(), "the row's part is the decode pool's");
+            assertTrue(c.path("prefillWorker").asText().startsWith(c.path("prefillAccelerator").asText()), c.toString());
+        }
+        assertTrue(pools > 0, "disaggregated rows are listed");
+    }
+
+    @Test
     void simulateTopZeroLeavesThePercentilesNullAndIsValidated() throws IOException {
         CliRun run = CliRun.of("optimize", "--json", "--top", "3", "--simulate-top", "0", CHAT);
         assertEquals(0, run.exitCode(), run.err());
@@ -163,7 +182,7 @@ class OptimizeCommandTest {
         assertFalse(run.out().contains("Disaggregated rows"), "disaggregated pools are searched only when asked for");
         CliRun disaggregated = CliRun.of("optimize", CHAT, "--disaggregated", "--simulate-top", "0");
         assertEquals(0, disaggregated.exitCode(), disaggregated.err());
-        assertTrue(disaggregated.out().contains("Disaggregated rows: GPUs per worker x (prefill + decode workers)"), disaggregated.out());
+        assertTrue(disaggregated.out().contains("Disaggregated rows: GPUs = prefill pool + decode pool = total"), disaggregated.out());
     }
 
     @Test

@@ -29,6 +29,9 @@ import io.inferplan.engine.scenario.DeploymentPlan;
  *                                     percentiles (p99 unless the scenario names others), at the planned utilisation;
  *                                     null: not simulated; 0: no rate meets the targets in the simulator
  * @param simulatedGpusTotal           the GPUs of those replicas (null and 0 likewise)
+ * @param pools                        a disaggregated row's prefill and decode pools (their parts and layouts may
+ *                                     differ: the row's own part and layout are then the decode pool's); null when
+ *                                     aggregated
  */
 public record RankedConfiguration(String accelerator, String acceleratorName, int gpusPerReplica, int replicas,
                                   int gpusTotal, int tensorParallel, int pipelineParallel, int expertParallel,
@@ -40,7 +43,7 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                                   double outputTokensPerSecondPerGpu, double outputTokensPerSecondPerUser,
                                   String priceSource, DeploymentPlan plan, int prefillWorkers, int decodeWorkers,
                                   Double ttftP99Seconds, Double tpotP99Seconds, Integer simulatedReplicas,
-                                  Integer simulatedGpusTotal) {
+                                  Integer simulatedGpusTotal, DisaggregatedPools pools) {
 
     /** An aggregated configuration without simulated percentiles. */
     public RankedConfiguration(String accelerator, String acceleratorName, int gpusPerReplica, int replicas, int gpusTotal,
@@ -55,7 +58,7 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                 attentionParallelism, weightPrecision, kvPrecision, servingStack, speculative, disaggregated,
                 costPerMillionOutputTokensUsd, costPerMillionInputTokensUsd, meetsLatencyTargets, ttftSeconds, tpotSeconds,
                 grossMarginPercent, errorBandPercent, outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser, priceSource, plan,
-                0, 0, null, null, null, null);
+                0, 0, null, null, null, null, null);
     }
 
     /** The same configuration with simulated p99 TTFT and TPOT, no simulated fleet. */
@@ -72,7 +75,7 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                 pipelineParallel, expertParallel, attentionParallelism, weightPrecision, kvPrecision, servingStack, speculative,
                 disaggregated, costPerMillionOutputTokensUsd, costPerMillionInputTokensUsd, meetsLatencyTargets, ttftSeconds,
                 tpotSeconds, grossMarginPercent, errorBandPercent, outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser,
-                priceSource, plan, prefillWorkers, decodeWorkers, ttftP99, tpotP99, replicasForTargets, gpusForTargets);
+                priceSource, plan, prefillWorkers, decodeWorkers, ttftP99, tpotP99, replicasForTargets, gpusForTargets, pools);
     }
 
     /** True once the serving simulator has looked at this row. */
@@ -80,8 +83,16 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
         return simulatedReplicas != null;
     }
 
-    /** A short description: "H200 x4 (TP4 EP4, data attention) fp8/fp8 SGLang". */
+    /**
+     * A short description: "H200 x4 (TP4 EP4, DP attention) fp8/fp8 SGLang"; a disaggregated row ends with
+     * ", disaggregated P 4 x 2 + D 4 x 6" (GPUs per worker x workers), or, with pools of different layouts, reads
+     * "disaggregated P (prefill worker) x 2 + D (decode worker) x 6".
+     */
     public String describe() {
+        if (pools != null && !pools.sameWorker()) {
+            return "disaggregated P " + pools.prefillWorker().describe() + " x " + pools.prefillWorkers() + " + D "
+                    + pools.decodeWorker().describe() + " x " + pools.decodeWorkers();
+        }
         StringBuilder text = new StringBuilder(accelerator).append(" x").append(gpusPerReplica).append(" (TP")
                 .append(tensorParallel);
         if (pipelineParallel > 1) {
