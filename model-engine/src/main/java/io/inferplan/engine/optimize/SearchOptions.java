@@ -17,7 +17,7 @@ import java.util.List;
  *                           that pruning drops nothing feasible)
  * @param frontier           also compute the Pareto frontier (a batch-size sweep of every feasible configuration)
  * @param disaggregated      also try disaggregated prefill/decode pools built from the cheapest aggregated
- *                           configurations (on by default: a few dozen pool sizings, a few milliseconds)
+ *                           configurations, on one part or two (off by default; a few dozen pool sizings)
  */
 public record SearchOptions(Precision precisionFloor, int maxGpusPerReplica, boolean prune, boolean frontier,
                             boolean disaggregated) {
