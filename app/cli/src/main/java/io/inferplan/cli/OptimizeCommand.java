@@ -73,7 +73,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     Integer top;
 
     @Option(names = "--simulate-top", paramLabel = "N", description = {"Run the serving simulator on the first N rows for "
-            + "their p99 TTFT and TPOT at the peak and the fleet it needs within the targets, 0-" + TailSimulation.MAX_ROWS
+            + "their p99 TTFT and TPOT at the peak and the fleet it needs within the targets (aggregated rows meeting them), 0-" + TailSimulation.MAX_ROWS
             + " (default " + TailSimulation.DEFAULT_ROWS + "; 0: off)"})
     Integer simulateTop;
 
@@ -134,8 +134,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(), options.withFrontier(false), null);
         List<RankedConfiguration> ranked = result.configurations().subList(0, Math.min(shown, result.configurations().size()));
         // The simulator after the search, on the rows printed only: seconds for a few, not for the thousands ranked.
-        TailSimulation.Result tails = TailSimulation.standard().simulate(resolved, parts.candidates(), ranked,
-                Math.min(simulated, ranked.size()), null);
+        TailSimulation.Result tails = TailSimulation.standard().simulate(resolved, parts.candidates(), ranked, simulated, null);
         ranked = tails.ranked();
         WholeService whole = route == null || ranked.isEmpty() ? null : wholeService(routed, routeIndex, ranked.getFirst(), parts, names);
         PrintWriter out = spec.commandLine().getOut();
@@ -302,8 +301,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Searched %,d configurations on %d parts in %d ms (%,d pruned by memory before evaluation, %,d infeasible).%n",
                 result.searched(), parts.candidates().size(), result.elapsedMillis(), result.pruned(), result.infeasible());
         if (tails.simulated() > 0) {
-            out.printf(Locale.ROOT, "Simulated the first %d in %,d ms (serving simulator, fixed seed).%n", tails.simulated(),
-                    tails.elapsedMillis());
+            out.printf(Locale.ROOT, "Simulated %d rows, the first aggregated ones meeting the targets, in %,d ms (serving simulator,"
+                    + " fixed seed).%n", tails.simulated(), tails.elapsedMillis());
         }
         long meeting = result.configurations().stream().filter(RankedConfiguration::meetsLatencyTargets).count();
         out.printf(Locale.ROOT, "%,d feasible, %,d of them meet the latency targets; cheapest per output token first:%n%n",

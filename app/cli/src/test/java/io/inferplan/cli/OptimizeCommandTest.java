@@ -137,7 +137,7 @@ class OptimizeCommandTest {
         }
         CliRun text = CliRun.of("optimize", "--top", "2", "--simulate-top", "1", CHAT);
         assertEquals(0, text.exitCode(), text.err());
-        assertTrue(text.out().contains("p99 TTFT") && text.out().contains("Simulated the first 1 in "), text.out());
+        assertTrue(text.out().contains("p99 TTFT") && text.out().contains("Simulated 1 rows, the first aggregated ones meeting the targets, in "), text.out());
         CliRun bad = CliRun.of("optimize", "--simulate-top", "51", CHAT);
         assertEquals(ExitCodes.INPUT_ERROR, bad.exitCode());
         assertTrue(bad.err().contains("--simulate-top") && bad.err().contains("0 to 50"), bad.err());

@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * simulate} and the dashboard size them). Deterministic: every row uses the simulator's fixed seed, so the answer
  * does not depend on the threads or the order rows finish in.
  *
- * <p>Left unsimulated: disaggregated rows (the simulator runs one aggregated replica) and rows missing the targets
- * (their costs are those without targets, so no sizing within them compares).
+ * <p>Simulated: the first {@code rows} aggregated rows meeting the targets. Left unsimulated (and not counted among
+ * them): disaggregated rows (the simulator runs one aggregated replica) and rows missing the targets (their costs are
+ * those without targets, so no sizing within them compares).
  */
 public final class TailSimulation {
     /** Rows simulated unless the caller says otherwise: a screenful, a few seconds. */
@@ -73,7 +74,7 @@ public final class TailSimulation {
      * @param resolved   the scenario the search ran on
      * @param candidates the parts it searched, with their costs (each row is simulated at its part's cost)
      * @param ranked     the search's ranking; the order is kept
-     * @param rows       how many of the first rows to simulate, 0 to {@value #MAX_ROWS}
+     * @param rows       how many rows to simulate, the first that can be, 0 to {@value #MAX_ROWS}
      */
     public Result simulate(ResolvedScenario resolved, List<Candidate> candidates, List<RankedConfiguration> ranked, int rows,
                            SimulationProgress progress) {
@@ -86,8 +87,9 @@ public final class TailSimulation {
         Map<String, Candidate> parts = candidates.stream()
                 .collect(Collectors.toMap(c -> c.accelerator().id(), Function.identity(), (a, b) -> a));
         List<RankedConfiguration> out = new ArrayList<>(ranked);
+        // The first rows the simulator can run: a disaggregated row above them does not use up one of the N.
         List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < Math.min(rows, ranked.size()); i++) {
+        for (int i = 0; i < ranked.size() && todo.size() < rows; i++) {
             RankedConfiguration row = ranked.get(i);
             if (!row.disaggregated() && row.meetsLatencyTargets() && parts.containsKey(row.accelerator())) {
                 todo.add(i);

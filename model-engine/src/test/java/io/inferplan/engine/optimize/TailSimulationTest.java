@@ -73,6 +73,20 @@ class TailSimulationTest {
     }
 
     @Test
+    void aDisaggregatedRowAboveIsSkippedWithoutUsingUpTheRows() {
+        RankedConfiguration twin = new ConfigurationSearch(PerformanceModel.standard(), 2).search(SCENARIO, PARTS,
+                SearchOptions.defaults().withFrontier(false).withDisaggregated(true), null).configurations().stream()
+                .filter(RankedConfiguration::disaggregated).findFirst().orElseThrow();
+        List<RankedConfiguration> withTwinFirst = new ArrayList<>();
+        withTwinFirst.add(twin);
+        withTwinFirst.addAll(RANKED);
+        TailSimulation.Result result = new TailSimulation(PerformanceModel.standard(), 1).simulate(SCENARIO, PARTS, withTwinFirst, 1, null);
+        assertEquals(1, result.simulated());
+        assertFalse(result.ranked().get(0).simulated(), "the simulator runs no disaggregated pools");
+        assertTrue(result.ranked().get(1).simulated(), "the first aggregated row is simulated instead");
+    }
+
+    @Test
     void noRowsLeavesThePercentilesNull() {
         TailSimulation.Result result = simulate(0, 1);
         assertEquals(0, result.simulated());
