@@ -9,6 +9,7 @@ import io.inferplan.engine.optimize.ConfigurationSearch;
 import io.inferplan.engine.optimize.RankedConfiguration;
 import io.inferplan.engine.optimize.SearchOptions;
 import io.inferplan.engine.optimize.SearchResult;
+import io.inferplan.engine.optimize.TailSimulation;
 import io.inferplan.engine.scenario.ResolvedScenario;
 import io.inferplan.engine.scenario.RoutedEvaluator;
 import io.inferplan.engine.scenario.RoutedResult;
@@ -71,6 +72,11 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", description = "Configurations to print (default " + DEFAULT_TOP + ")")
     Integer top;
 
+    @Option(names = "--simulate-top", paramLabel = "N", description = {"Run the serving simulator on the first N rows for "
+            + "their p99 TTFT and TPOT at the peak and the fleet it needs within the targets (aggregated rows meeting them), 0-" + TailSimulation.MAX_ROWS
+            + " (default " + TailSimulation.DEFAULT_ROWS + "; 0: off)"})
+    Integer simulateTop;
+
     @Option(names = "--route", paramLabel = "NAME", description = {"Search one route's deployment (a scenario with routes): "
             + "its share of the requests, its request shape and GPU cost; the other routes stay as they are"})
     String route;
@@ -92,7 +98,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             "pipelineParallel", "expertParallel", "attentionParallelism", "weightPrecision", "kvPrecision", "servingStack",
             "speculative", "disaggregated", "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd",
             "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource",
-            "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds");
+            "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds", "simulatedReplicas", "simulatedGpusTotal", "prefillAccelerator",
+            "prefillGpusPerWorker", "prefillWorker", "decodeAccelerator", "decodeGpusPerWorker", "decodeWorker");
 
     @Override
     public Integer call() throws Exception {
@@ -100,6 +107,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         int shown = top == null ? DEFAULT_TOP : top;
         if (shown < 1 || shown > 100_000) {
             throw new InvalidInputException("--top", "must be a whole number from 1 to 100000, was " + shown);
+        }
+        int simulated = simulateTop == null ? TailSimulation.DEFAULT_ROWS : simulateTop;
+        if (simulated < 0 || simulated > TailSimulation.MAX_ROWS) {
+            throw new InvalidInputException("--simulate-top", "must be a whole number from 0 to " + TailSimulation.MAX_ROWS
+                    + " (rows to simulate), was " + simulated);
         }
         Map<String, Double> own = ownPrices(prices);
         AcceleratorCatalog catalog = UserCatalog.catalog(spec);
@@ -121,6 +133,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(), options.withFrontier(false), null);
         List<RankedConfiguration> ranked = result.configurations().subList(0, Math.min(shown, result.configurations().size()));
+        // The simulator after the search, on the rows printed only: seconds for a few, not for the thousands ranked.
+        TailSimulation.Result tails = TailSimulation.standard().simulate(resolved, parts.candidates(), ranked, simulated, null);
+        ranked = tails.ranked();
         WholeService whole = route == null || ranked.isEmpty() ? null : wholeService(routed, routeIndex, ranked.getFirst(), parts, names);
         PrintWriter out = spec.commandLine().getOut();
         if (format != null && format.json) {
@@ -135,6 +150,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             }
             json.put("searched", result.searched());
             json.put("elapsedMs", result.elapsedMillis());
+            json.put("simulatedRows", tails.simulated());
+            json.put("simulationMs", tails.elapsedMillis());
             json.put("configurations", ranked.stream().map(OptimizeCommand::row).toList());
             json.put("unpriced", parts.unpriced());
             out.println(JsonSupport.mapper().writeValueAsString(json));
@@ -148,7 +165,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Route %s: %.3g requests/s on average of %s, the other routes as they are; ranked by this route's cost.%n",
                         routeName, resolved.scenario().workload().averageRps(), resolved.model().id());
             }
-            summary(result, ranked, parts, out);
+            summary(result, ranked, parts, tails, out);
             if (whole != null) {
                 out.printf(Locale.ROOT, "%nWith #1 on route %s, the whole service: %d GPUs, %s a month, %s per M output tokens "
                                 + "(now %d GPUs, %s, %s).%n", routeName, whole.withBest().gpusTotal(),
@@ -253,6 +270,16 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("decodeWorkers", c.decodeWorkers());
         row.put("ttftP99Seconds", c.ttftP99Seconds() == null ? null : round(c.ttftP99Seconds()));
         row.put("tpotP99Seconds", c.tpotP99Seconds() == null ? null : round(c.tpotP99Seconds()));
+        row.put("simulatedReplicas", c.simulatedReplicas());
+        row.put("simulatedGpusTotal", c.simulatedGpusTotal());
+        // A disaggregated row's pools, each laid out as one aggregated configuration (null for aggregated rows).
+        var pools = c.pools();
+        row.put("prefillAccelerator", pools == null ? null : pools.prefillWorker().accelerator());
+        row.put("prefillGpusPerWorker", pools == null ? null : pools.prefillWorker().gpusPerReplica());
+        row.put("prefillWorker", pools == null ? null : pools.prefillWorker().describe());
+        row.put("decodeAccelerator", pools == null ? null : pools.decodeWorker().accelerator());
+        row.put("decodeGpusPerWorker", pools == null ? null : pools.decodeWorker().gpusPerReplica());
+        row.put("decodeWorker", pools == null ? null : pools.decodeWorker().describe());
         return row;
     }
 
@@ -269,19 +296,25 @@ public final class OptimizeCommand implements Callable<Integer> {
         return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
-    private static void summary(SearchResult result, List<RankedConfiguration> ranked, CatalogCandidates.Parts parts, PrintWriter out) {
+    private static void summary(SearchResult result, List<RankedConfiguration> ranked, CatalogCandidates.Parts parts,
+                                TailSimulation.Result tails, PrintWriter out) {
         out.printf(Locale.ROOT, "Searched %,d configurations on %d parts in %d ms (%,d pruned by memory before evaluation, %,d infeasible).%n",
                 result.searched(), parts.candidates().size(), result.elapsedMillis(), result.pruned(), result.infeasible());
+        if (tails.simulated() > 0) {
+            out.printf(Locale.ROOT, "Simulated %d rows, the first aggregated ones meeting the targets, in %,d ms (serving simulator,"
+                    + " fixed seed).%n", tails.simulated(), tails.elapsedMillis());
+        }
         long meeting = result.configurations().stream().filter(RankedConfiguration::meetsLatencyTargets).count();
         out.printf(Locale.ROOT, "%,d feasible, %,d of them meet the latency targets; cheapest per output token first:%n%n",
                 result.configurations().size(), meeting);
-        out.printf(Locale.ROOT, "%4s  %-58s %14s %9s %9s %8s %7s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out", "$/M in",
-                "TTFT ms", "TPOT ms", "margin", "±err", "targets");
+        out.printf(Locale.ROOT, "%4s  %-58s %14s %9s %9s %8s %7s %10s %10s %8s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out",
+                "$/M in", "TTFT ms", "TPOT ms", "p99 TTFT", "p99 TPOT", "sim GPUs", "margin", "±err", "targets");
         int rank = 0;
         for (RankedConfiguration c : ranked) {
-            out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %8.0f %7.1f %7s %4.0f%%  %s%n", ++rank, c.describe(),
-                    c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal(), c.costPerMillionOutputTokensUsd(),
+            out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %8.0f %7.1f %10s %10s %8s %7s %4.0f%%  %s%n", ++rank, c.describe(),
+                    gpusCell(c), c.costPerMillionOutputTokensUsd(),
                     c.costPerMillionInputTokensUsd(), c.ttftSeconds() * 1e3, c.tpotSeconds() * 1e3,
+                    p99Cell(c, c.ttftP99Seconds(), "%.0f"), p99Cell(c, c.tpotP99Seconds(), "%.1f"), simulatedGpusCell(c),
                     c.grossMarginPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", c.grossMarginPercent()),
                     c.errorBandPercent(), c.meetsLatencyTargets() ? "met" : "MISSED");
         }
@@ -292,9 +325,43 @@ public final class OptimizeCommand implements Callable<Integer> {
         out.println();
         out.println("GPUs = per replica x replicas = total. A missed target: even one request alone misses it; its costs are at full");
         out.println("throughput.");
-        if (ranked.stream().anyMatch(RankedConfiguration::disaggregated)) {
-            out.println("Disaggregated rows: GPUs per worker x (prefill + decode workers), both pools sized for the peak; their model is");
-            out.println("far less accurate than the aggregated one (docs/optimize.md).");
+        if (tails.simulated() > 0) {
+            out.println("TTFT and TPOT are the steady-state means at the operating point the targets are checked against; p99 TTFT");
+            out.println("and TPOT (ms) are the serving simulator's at the peak on the row's replicas (overloaded: its queue grows");
+            out.println("there); sim GPUs is the fleet the simulator needs for the peak within the targets at their percentiles");
+            out.println("(p99 unless the scenario names others), 'none' where no rate meets them. '-': not simulated.");
         }
+        if (ranked.stream().anyMatch(RankedConfiguration::disaggregated)) {
+            out.println("Disaggregated rows: GPUs = prefill pool + decode pool = total, both pools sized for the peak (P and D in the");
+            out.println("configuration: each pool's worker layout x workers; pools may be on different parts, the KV cache then crossing");
+            out.println("the slower scale-out network); their model is far less accurate than the aggregated one (docs/optimize.md).");
+        }
+    }
+
+    /** Per replica x replicas = total; a disaggregated row's prefill and decode pools' GPUs. */
+    private static String gpusCell(RankedConfiguration c) {
+        if (c.pools() != null) {
+            return c.pools().prefillGpus() + " + " + c.pools().decodeGpus() + " = " + c.gpusTotal();
+        }
+        return c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal();
+    }
+
+    /** A simulated percentile in ms; "overloaded" where the simulator looked and found the row's replicas overloaded. */
+    private static String p99Cell(RankedConfiguration c, Double seconds, String format) {
+        if (!c.simulated()) {
+            return "-";
+        }
+        if (seconds == null) {
+            // TTFT always has a p99 unless the run was overloaded; TPOT also has none when no reply had two tokens.
+            return c.ttftP99Seconds() == null ? "overloaded" : "n/a";
+        }
+        return String.format(Locale.ROOT, format, seconds * 1e3);
+    }
+
+    private static String simulatedGpusCell(RankedConfiguration c) {
+        if (!c.simulated()) {
+            return "-";
+        }
+        return c.simulatedReplicas() == 0 ? "none" : Integer.toString(c.simulatedGpusTotal());
     }
 }

@@ -42,7 +42,8 @@ class OptimizeCommandTest {
             double ownCost = own.path("tokenCosts").path("costPerMillionOutputTokensUsd").asDouble();
             JsonNode plan = JsonSupport.mapper().readTree(Files.readString(sample)).path("deployment");
 
-            CliRun optimize = CliRun.of("optimize", "--json", "--top", "100000", sample.toString());
+            CliRun optimize = CliRun.of("optimize", "--json", "--top", "100000", "--simulate-top", "0",
+                    sample.toString());
             assertEquals(0, optimize.exitCode(), optimize.err());
             JsonNode result = JsonSupport.mapper().readTree(optimize.out());
             JsonNode configurations = result.path("configurations");
@@ -95,6 +96,51 @@ class OptimizeCommandTest {
         }
         // Parts the catalog has no on-demand rate for are listed, not dropped.
         assertTrue(json.path("unpriced").size() > 0);
+        // The first rows (five by default) carry the simulator's tail and fleet; the simulation's time is said.
+        assertEquals(5, json.path("simulatedRows").asInt());
+        assertTrue(json.has("simulationMs"));
+        JsonNode first = configurations.get(0);
+        assertTrue(first.path("ttftP99Seconds").isNumber() && first.path("tpotP99Seconds").isNumber(), first.toString());
+        assertTrue(first.path("ttftP99Seconds").asDouble() > 0 && first.path("tpotP99Seconds").asDouble() > 0, first.toString());
+        assertTrue(first.path("simulatedReplicas").asInt() >= 1, first.toString());
+        assertEquals(first.path("simulatedReplicas").asInt() * first.path("gpusPerReplica").asInt(), first.path("simulatedGpusTotal").asInt());
+    }
+
+    @Test
+    void disaggregatedRowsNameBothPoolsAndCountBothPoolsGpus() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "100000", "--simulate-top", "0", "--disaggregated", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        int pools = 0;
+        for (JsonNode c : JsonSupport.mapper().readTree(run.out()).path("configurations")) {
+            if (!c.path("disaggregated").asBoolean()) {
+                assertTrue(c.path("prefillAccelerator").isNull() && c.path("decodeWorker").isNull(), c.toString());
+                continue;
+            }
+            pools++;
+            assertEquals(c.path("prefillGpusPerWorker").asInt() * c.path("prefillWorkers").asInt()
+                    + c.path("decodeGpusPerWorker").asInt() * c.path("decodeWorkers").asInt(), c.path("gpusTotal").asInt(), c.toString());
+            assertEquals(c.path("decodeAccelerator").asText(), c.path("accelerator").asText(), "the row's part is the decode pool's");
+            assertTrue(c.path("prefillWorker").asText().startsWith(c.path("prefillAccelerator").asText()), c.toString());
+        }
+        assertTrue(pools > 0, "disaggregated rows are listed");
+    }
+
+    @Test
+    void simulateTopZeroLeavesThePercentilesNullAndIsValidated() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "3", "--simulate-top", "0", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = JsonSupport.mapper().readTree(run.out());
+        assertEquals(0, json.path("simulatedRows").asInt());
+        for (JsonNode c : json.path("configurations")) {
+            assertTrue(c.path("ttftP99Seconds").isNull() && c.path("tpotP99Seconds").isNull() && c.path("simulatedReplicas").isNull(),
+                    c.toString());
+        }
+        CliRun text = CliRun.of("optimize", "--top", "2", "--simulate-top", "1", CHAT);
+        assertEquals(0, text.exitCode(), text.err());
+        assertTrue(text.out().contains("p99 TTFT") && text.out().contains("Simulated 1 rows, the first aggregated ones meeting the targets, in "), text.out());
+        CliRun bad = CliRun.of("optimize", "--simulate-top", "51", CHAT);
+        assertEquals(ExitCodes.INPUT_ERROR, bad.exitCode());
+        assertTrue(bad.err().contains("--simulate-top") && bad.err().contains("0 to 50"), bad.err());
     }
 
     @Test
@@ -134,9 +180,9 @@ class OptimizeCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("No price: set one"), run.out());
         assertFalse(run.out().contains("Disaggregated rows"), "disaggregated pools are searched only when asked for");
-        CliRun disaggregated = CliRun.of("optimize", CHAT, "--disaggregated");
+        CliRun disaggregated = CliRun.of("optimize", CHAT, "--disaggregated", "--simulate-top", "0");
         assertEquals(0, disaggregated.exitCode(), disaggregated.err());
-        assertTrue(disaggregated.out().contains("Disaggregated rows: GPUs per worker x (prefill + decode workers)"), disaggregated.out());
+        assertTrue(disaggregated.out().contains("Disaggregated rows: GPUs = prefill pool + decode pool = total"), disaggregated.out());
     }
 
     @Test
@@ -145,7 +191,7 @@ class OptimizeCommandTest {
         }
         for (Case c : List.of(
                 new Case(new String[] {"--precision-floor", "int3"}, "--precision-floor", "bf16, fp8, fp4"),
-                new Case(new String[] {"--max-gpus", "0"}, "--max-gpus", "1 to 32"),
+                new Case(new String[] {"--max-gpus", "145"}, "--max-gpus", "1 to 144"),
                 new Case(new String[] {"--top", "0"}, "--top", "1 to 100000"),
                 new Case(new String[] {"--accelerators", "H900"}, "--accelerators", "known:"),
                 new Case(new String[] {"--vendors", "acme"}, "--vendors", "one of"),

@@ -154,6 +154,9 @@ public final class OptimizeView implements PageView {
                 Columns.number("$/M input", RankedConfiguration::costPerMillionInputTokensUsd, v -> money(v)),
                 Columns.number("TTFT ms", c -> c.ttftSeconds() * 1e3, v -> String.format(Locale.ROOT, "%,.0f", v)),
                 Columns.number("TPOT ms", c -> c.tpotSeconds() * 1e3, v -> String.format(Locale.ROOT, "%.1f", v)),
+                wide(Columns.text("p99 TTFT", c -> simulated(c, c.ttftP99Seconds(), "%,.0f"))),
+                wide(Columns.text("p99 TPOT", c -> simulated(c, c.tpotP99Seconds(), "%.1f"))),
+                wide(Columns.text("Sim. GPUs", OptimizeView::simulatedGpus)),
                 Columns.number("Margin", RankedConfiguration::grossMarginPercent, v -> String.format(Locale.ROOT, "%.0f%%", v)),
                 Columns.number("± error", RankedConfiguration::errorBandPercent, v -> String.format(Locale.ROOT, "%.0f%%", v)),
                 Columns.text("Targets", c -> c.meetsLatencyTargets() ? "met" : "missed"),
@@ -168,9 +171,11 @@ public final class OptimizeView implements PageView {
         });
         Label note = new Label("Ranked as the engine ranks them: meeting the latency targets first, each group cheapest per "
                 + "output token first. A missed target: even one request alone misses it; its costs are at full throughput. "
-                + "GPUs = per replica × replicas. TTFT and TPOT are steady-state means; ± error is how far the performance figures may be off. Not searched here: "
-                + "disaggregated prefill/decode (`inferplan optimize --disaggregated`: a much less accurate model) and replicas "
-                + "spanning nodes (docs/optimize.md).");
+                + "GPUs = per replica × replicas. TTFT and TPOT are steady-state means at the operating point; the p99 columns (ms) are "
+                + "the serving simulator's at the scenario's peak on the row's replicas (first " + OptimizeViewModel.SIMULATED_ROWS
+                + " rows; overloaded: its queue grows there), and Sim. GPUs the fleet it needs within the targets at their "
+                + "percentiles. ± error is how far the performance figures may be off. Not searched here: "
+                + "disaggregated prefill/decode (`inferplan optimize --disaggregated`: a much less accurate model; docs/optimize.md).");
         note.getStyleClass().add("scenario-sources");
         note.setWrapText(true);
         return new VBox(4, table, note);
@@ -180,6 +185,31 @@ public final class OptimizeView implements PageView {
         frontier.setMinHeight(340);
         frontier.setPrefHeight(400);
         return frontier;
+    }
+
+    /** Room for the simulated columns' headers and "overloaded"; right-aligned like the other figures. */
+    private static <T> TableColumn<RankedConfiguration, T> wide(TableColumn<RankedConfiguration, T> column) {
+        column.setMinWidth(84);
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
+    }
+
+    /** A simulated latency in ms; blank for rows not simulated. */
+    private static String simulated(RankedConfiguration c, Double seconds, String format) {
+        if (!c.simulated()) {
+            return "";
+        }
+        if (seconds == null) {
+            return c.ttftP99Seconds() == null ? "overloaded" : "n/a";
+        }
+        return String.format(Locale.ROOT, format, seconds * 1e3);
+    }
+
+    private static String simulatedGpus(RankedConfiguration c) {
+        if (!c.simulated()) {
+            return "";
+        }
+        return c.simulatedReplicas() == 0 ? "none meets" : String.format(Locale.ROOT, "%,d", c.simulatedGpusTotal());
     }
 
     private static String money(double usd) {

@@ -15,6 +15,7 @@ import io.inferplan.engine.optimize.RankedConfiguration;
 import io.inferplan.engine.optimize.SearchOptions;
 import io.inferplan.engine.optimize.SearchProgress;
 import io.inferplan.engine.optimize.SearchResult;
+import io.inferplan.engine.optimize.TailSimulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,29 @@ public final class OptimizeViewModel {
     public static final int ROWS_SHOWN = 200;
     /** Parts without a price named in the summary; the rest are counted. */
     static final int UNPRICED_NAMED = 6;
-    public static final List<Integer> MAX_GPU_CHOICES = List.of(1, 2, 4, 8, 16, SearchOptions.MAX_GPUS_PER_REPLICA);
+    public static final List<Integer> MAX_GPU_CHOICES = List.of(1, 2, 4, 8, 16, 32, 64, SearchOptions.MAX_GPUS_PER_REPLICA);
 
-    /** One finished search, with the prices each part was compared at. */
-    public record Outcome(SearchResult result, CatalogCandidates.Parts parts, Analysis searched) {
+    /** Rows the serving simulator looks at after each search (the first of the ranking). */
+    public static final int SIMULATED_ROWS = TailSimulation.DEFAULT_ROWS;
+
+    /**
+     * One finished search, with the prices each part was compared at.
+     *
+     * @param tails what the serving simulator found on the first rows; null until it has run (or when cancelled)
+     */
+    public record Outcome(SearchResult result, CatalogCandidates.Parts parts, Analysis searched, TailSimulation.Result tails) {
+        /** The search alone, before the simulator. */
+        public Outcome(SearchResult result, CatalogCandidates.Parts parts, Analysis searched) {
+            this(result, parts, searched, null);
+        }
+
+        /** The same search with the simulator's rows in place of the ranked ones. */
+        Outcome withTails(TailSimulation.Result simulated) {
+            SearchResult r = result;
+            return new Outcome(new SearchResult(r.searched(), r.pruned(), r.infeasible(), r.elapsedNanos(), simulated.ranked(),
+                    r.frontier(), r.cancelled()), parts, searched, simulated);
+        }
+
         /** The price the search used for this part. */
         public Candidate candidateOf(RankedConfiguration configuration) {
             return parts.candidates().stream().filter(c -> c.accelerator().id().equals(configuration.accelerator()))
@@ -69,6 +89,7 @@ public final class OptimizeViewModel {
     private final Supplier<Map<String, Double>> ownUsdPerGpuHour;
     private final Consumer<Consumer<ObjectNode>> editScenario;
     private final Supplier<ConfigurationSearch> search;
+    private final Supplier<TailSimulation> tails;
     private final LatestRun run;
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RankedConfiguration> rows = FXCollections.observableArrayList();
@@ -84,12 +105,13 @@ public final class OptimizeViewModel {
 
     public OptimizeViewModel(ObservableValue<Analysis> analysis, Supplier<AcceleratorCatalog> catalog,
                              Supplier<Map<String, Double>> ownUsdPerGpuHour, Consumer<Consumer<ObjectNode>> editScenario,
-                             Supplier<ConfigurationSearch> search, TaskRunner runner) {
+                             Supplier<ConfigurationSearch> search, Supplier<TailSimulation> tails, TaskRunner runner) {
         this.analysis = analysis;
         this.catalog = catalog;
         this.ownUsdPerGpuHour = ownUsdPerGpuHour;
         this.editScenario = editScenario;
         this.search = search;
+        this.tails = tails;
         this.run = new LatestRun(runner);
         analysis.addListener((obs, old, next) -> refreshIfActive());
         precisionFloor.addListener((obs, old, next) -> refreshIfActive());
@@ -245,6 +267,41 @@ public final class OptimizeViewModel {
         summary.set(summaryOf(value));
         outcome.set(value);
         showRows();
+        if (!value.result().cancelled() && value.tails() == null) {
+            simulateTop(value);
+        }
+    }
+
+    /**
+     * The second step, after the rows are shown: the serving simulator on the first rows for their p99 latencies and
+     * the fleet it needs (a few seconds for long replies), off the FX thread with the same progress bar and Cancel.
+     * A new search supersedes it like any run.
+     */
+    private void simulateTop(Outcome searched) {
+        message.set("Simulating the first " + SIMULATED_ROWS + " rows for their p99 latencies…");
+        run.start(work -> searched.withTails(tails.get().simulate(searched.searched().resolved(), searched.parts().candidates(),
+                        searched.result().configurations(), SIMULATED_ROWS,
+                        io.inferplan.engine.sim.SimulationProgress.of(fraction -> work.update(fraction, ""), work::cancelled))),
+                new LatestRun.Outcome<Outcome>() {
+                    @Override
+                    public void succeeded(Outcome value) {
+                        message.set(value.tails().cancelled() ? "Simulation cancelled: p99 columns left empty where not done." : "");
+                        summary.set(summaryOf(value));
+                        outcome.set(value);
+                        showRows();
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        message.set("The simulation failed: " + (error.getMessage() == null ? error.getClass().getSimpleName()
+                                : error.getMessage()) + "; the ranking stands without p99 columns.");
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        message.set("Simulation cancelled: the ranking stands without p99 columns.");
+                    }
+                });
     }
 
     private void showRows() {
@@ -264,7 +321,8 @@ public final class OptimizeViewModel {
             }
         }
         rows.setAll(kept);
-        selected.set(was != null && kept.contains(was) ? was : null);
+        // The simulator's rows are new records of the same configurations: the selection follows its configuration.
+        selected.set(was == null ? null : kept.stream().filter(c -> c.describe().equals(was.describe())).findFirst().orElse(null));
     }
 
     static String summaryOf(Outcome value) {
@@ -273,6 +331,10 @@ public final class OptimizeViewModel {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "Searched %,d configurations on %d parts in %,d ms: %,d feasible, %,d meet the latency targets.",
                 r.searched(), value.parts().candidates().size(), r.elapsedMillis(), r.configurations().size(), meeting));
+        if (value.tails() != null && value.tails().simulated() > 0) {
+            text.append(String.format(Locale.ROOT, " Simulated the first %d in %,d ms.", value.tails().simulated(),
+                    value.tails().elapsedMillis()));
+        }
         RankedConfiguration best = r.best();
         if (best != null) {
             text.append(String.format(Locale.ROOT, " Cheapest: %s, $%.3f per million output tokens on %d GPUs.",

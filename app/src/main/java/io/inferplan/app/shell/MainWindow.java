@@ -31,6 +31,7 @@ import io.inferplan.app.uncertainty.UncertaintyView;
 import io.inferplan.app.uncertainty.UncertaintyViewModel;
 import io.inferplan.app.workspace.StoredScenario;
 import io.inferplan.engine.optimize.ConfigurationSearch;
+import io.inferplan.engine.optimize.TailSimulation;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class MainWindow {
                 context.analyzer()::simulation, context.core().tasks()), context::chartStyle));
         pages.put(Page.OPTIMIZE, () -> new OptimizeView(new OptimizeViewModel(context.evaluation().analysisProperty(),
                 context.core().inputs()::catalog, context.core().inputs()::ownUsdPerGpuHour, context.session()::editElsewhere,
-                ConfigurationSearch::standard, context.core().tasks()), context::chartStyle));
+                ConfigurationSearch::standard, TailSimulation::standard, context.core().tasks()), context::chartStyle));
         pages.put(Page.SENSITIVITY, () -> new SensitivityView(new SensitivityViewModel(context.session()::json,
                 context.evaluation().analysisProperty(), context.analyzer()::evaluate, context.core().tasks()), context::chartStyle));
         pages.put(Page.UNCERTAINTY, () -> new UncertaintyView(new UncertaintyViewModel(context.session()::json,

@@ -12,6 +12,7 @@ import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.model.Precision;
 import io.inferplan.engine.optimize.ConfigurationSearch;
 import io.inferplan.engine.optimize.RankedConfiguration;
+import io.inferplan.engine.optimize.TailSimulation;
 import io.inferplan.engine.perf.PerformanceModel;
 import io.inferplan.engine.scenario.ScenarioResult;
 import java.util.Map;
@@ -27,7 +28,7 @@ class OptimizeViewModelTest {
             fixture.inputs::catalog, fixture.inputs::ownUsdPerGpuHour, this::edit, () -> {
                 searches.incrementAndGet();
                 return new ConfigurationSearch(PerformanceModel.standard(), 1);
-            }, TaskRunner.sameThread());
+            }, () -> new TailSimulation(PerformanceModel.standard(), 1), TaskRunner.sameThread());
 
     private void edit(Consumer<ObjectNode> change) {
         change.accept(document);
@@ -62,6 +63,17 @@ class OptimizeViewModelTest {
         assertTrue(model.summaryProperty().get().startsWith("Searched "), model.summaryProperty().get());
         assertTrue(model.summaryProperty().get().contains("Cheapest: " + best.describe()), model.summaryProperty().get());
         assertFalse(model.outcomeProperty().get().result().frontier().isEmpty(), "the frontier is computed for the chart");
+        // After the search, the serving simulator on the first rows: their p99s, and nothing on the rows after them.
+        assertNotNull(model.outcomeProperty().get().tails());
+        assertEquals(OptimizeViewModel.SIMULATED_ROWS, model.outcomeProperty().get().tails().simulated());
+        for (int i = 0; i < model.rows().size(); i++) {
+            RankedConfiguration row = model.rows().get(i);
+            assertEquals(i < OptimizeViewModel.SIMULATED_ROWS, row.simulated(), "row " + i);
+            if (row.simulated()) {
+                assertTrue(row.ttftP99Seconds() != null && row.ttftP99Seconds() > 0 && row.simulatedGpusTotal() > 0, row.toString());
+            }
+        }
+        assertTrue(model.summaryProperty().get().contains("Simulated the first " + OptimizeViewModel.SIMULATED_ROWS), model.summaryProperty().get());
 
         model.deactivate();
         model.activate();

@@ -29,7 +29,7 @@ import java.util.Map;
 
 /**
  * Searches the deployments of a scenario's workload over the given parts: tensor parallel 1-8, pipeline parallel
- * 1/2/4, expert parallel and data-parallel attention for MoE, weight and KV precision down to a floor, the serving
+ * 1/2/4, expert parallel and data-parallel attention for MoE (up to 144 GPUs across nodes for fine-grained MoE), weight and KV precision down to a floor, the serving
  * stacks each part runs, speculative decoding on and off where the scenario has it. Configurations whose weights
  * cannot fit are dropped unevaluated; every other one goes through {@link ScenarioEvaluator}, so its cost per token,
  * fleet and margin are the scenario's own economics. Stateless apart from the estimate cache; thread-safe.
@@ -233,8 +233,40 @@ public final class ConfigurationSearch {
                     }
                 }
             }
+            for (int gpus : wideExpertParallelSizes(model, accelerator, options)) {
+                for (Precision weights : formats) {
+                    for (Precision kv : formats) {
+                        Precision activations = weights == base.weightPrecision() ? base.activationPrecision() : null;
+                        for (SpeculativeDecoding drafts : speculative) {
+                            space.add(new Deployment(accelerator, gpus, gpus, 1, gpus, weights, kv, activations, stack,
+                                    base.maxBatch(), drafts, AttentionParallelism.DATA));
+                        }
+                    }
+                }
+            }
         }
         return space;
+    }
+
+    /**
+     * Replica sizes beyond one node for fine-grained MoE, data-parallel attention and expert parallel = GPUs: only on
+     * parts with a scale-up domain of eight or more (the engine's off-domain model is the NICs of HGX-class servers)
+     * and, past that domain, a stated scale-out network (the all-to-all's off-node share goes over it); never more
+     * GPUs than routed experts, nor than the options allow.
+     */
+    static List<Integer> wideExpertParallelSizes(ModelSpec model, AcceleratorSpec accelerator, SearchOptions options) {
+        if (!model.isMoe() || model.moe().routedExperts() <= FINE_GRAINED_EXPERTS
+                || accelerator.scaleUpBandwidthBytesPerSecond() <= 0 || accelerator.scaleUpDomainSize() < 8) {
+            return List.of();
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (int gpus : SearchOptions.WIDE_EXPERT_PARALLEL) {
+            boolean reachable = gpus <= accelerator.scaleUpDomainSize() || accelerator.scaleOutBandwidthBytesPerSecond() > 0;
+            if (gpus <= options.maxGpusPerReplica() && gpus <= model.moe().routedExperts() && reachable) {
+                sizes.add(gpus);
+            }
+        }
+        return sizes;
     }
 
     /** Powers of two up to the replica's GPUs (and the routed experts) for MoE; 1 for dense models. */

@@ -23,6 +23,8 @@ final class ReplicaLayout {
      * (NVLink-bridged PCIe cards) cross between domains over PCIe instead.
      */
     static final double SCALE_OUT_BYTES_PER_SECOND = 45e9;
+    /** Share of a NIC's line rate the collectives reach: the 45 of 50 GB/s above. */
+    static final double SCALE_OUT_EFFICIENCY = 0.9;
     /** Weights and activations exchanged in collectives travel as 16-bit values. */
     static final double COLLECTIVE_BYTES_PER_VALUE = 2.0;
     static final double RUNTIME_RESERVE_BYTES = 2.0 * (1L << 30);
@@ -112,13 +114,22 @@ final class ReplicaLayout {
                 ? Math.min(1.0, efficiency.kvBandwidthEfficiency() / 0.9) : efficiency.kvBandwidthEfficiency());
         this.nvlink = accelerator.scaleUpBandwidthBytesPerSecond() > 0;
         this.domainSize = nvlink ? Math.max(1, accelerator.scaleUpDomainSize()) : 1;
-        this.interDomainBytesPerSecond = (domainSize >= 8 ? SCALE_OUT_BYTES_PER_SECOND : PCIE_BYTES_PER_SECOND)
+        this.interDomainBytesPerSecond = (domainSize >= 8 ? scaleOutBytesPerSecond(accelerator) : PCIE_BYTES_PER_SECOND)
                 * efficiency.collectiveEfficiency();
         this.linkBytesPerSecond = (nvlink ? accelerator.scaleUpBandwidthBytesPerSecond() : PCIE_BYTES_PER_SECOND)
                 * efficiency.collectiveEfficiency();
         this.prefillTokenBudget = efficiency.prefillTokenBudget() > 0 ? efficiency.prefillTokenBudget()
                 : SchedulerDefaults.prefillTokenBudget(deployment.servingStack(), accelerator);
         this.collectiveLatencySeconds = efficiency.collectiveLatencySeconds() * (nvlink ? 1.0 : OFF_DOMAIN_LATENCY_MULTIPLIER);
+    }
+
+    /**
+     * What one GPU's share of the scale-out network carries between NVLink domains: the part's stated NICs (800 Gb/s
+     * ConnectX-8 on B300) at the share collectives reach, else one 400 Gb/s NIC per GPU as on HGX H100/H200/B200.
+     */
+    static double scaleOutBytesPerSecond(AcceleratorSpec accelerator) {
+        return accelerator.scaleOutBandwidthBytesPerSecond() > 0
+                ? accelerator.scaleOutBandwidthBytesPerSecond() * SCALE_OUT_EFFICIENCY : SCALE_OUT_BYTES_PER_SECOND;
     }
 
     /**

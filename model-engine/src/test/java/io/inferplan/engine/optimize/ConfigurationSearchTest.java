@@ -217,6 +217,6 @@ class ConfigurationSearchTest {
                 () -> new SearchOptions(Precision.INT8, 8, true, false));
         assertEquals("precisionFloor", e.field());
         org.junit.jupiter.api.Assertions.assertThrows(io.inferplan.engine.InvalidInputException.class,
-                () -> new SearchOptions(Precision.FP8, 64, true, false));
+                () -> new SearchOptions(Precision.FP8, SearchOptions.MAX_GPUS_PER_REPLICA + 1, true, false));
     }
 }
