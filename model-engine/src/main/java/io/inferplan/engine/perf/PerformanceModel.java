@@ -456,7 +456,9 @@ public final class PerformanceModel {
         double communication = layout.communicationSeconds(tokens);
         double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;
-        double perIteration = efficiency.stepOverheadSeconds() + sequences * efficiency.sequenceOverheadSeconds();
+        // With data-parallel attention each attention rank schedules and samples its own sequences, side by side.
+        double sequencesPerScheduler = layout.dataParallelAttention ? sequences / layout.gpus : sequences;
+        double perIteration = efficiency.stepOverheadSeconds() + sequencesPerScheduler * efficiency.sequenceOverheadSeconds();
         double overhead = perIteration + stages * layout.layerOverheadSeconds() + draftSeconds;
         return new Step(compute, memory, communication, overhead, stages * stageSeconds + perIteration + draftSeconds);
     }
