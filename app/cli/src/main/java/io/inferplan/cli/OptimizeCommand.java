@@ -6,6 +6,7 @@ import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.model.Precision;
 import io.inferplan.engine.optimize.ConfigurationSearch;
+import io.inferplan.engine.optimize.CostAtInteractivity;
 import io.inferplan.engine.optimize.RankedConfiguration;
 import io.inferplan.engine.optimize.SearchOptions;
 import io.inferplan.engine.optimize.SearchResult;
@@ -81,6 +82,14 @@ public final class OptimizeCommand implements Callable<Integer> {
             + "its share of the requests, its request shape and GPU cost; the other routes stay as they are"})
     String route;
 
+    @Option(names = "--rank-by", paramLabel = "COST", description = {"output (default): cost per million output tokens; "
+            + "blended: per million tokens of the scenario's own mix of input, cached input and output"})
+    String rankBy;
+
+    @Option(names = "--at-tokens-per-user", paramLabel = "N", description = {"Also price each part at N output tokens/s per "
+            + "user from its throughput-interactivity frontier (full utilisation, all GPU time charged to output tokens)"})
+    Double atTokensPerUser;
+
     @Option(names = "--price", paramLabel = "ID=USD", description = "Your own rental price per GPU-hour for a part (repeatable)")
     Map<String, String> prices;
 
@@ -99,7 +108,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             "speculative", "disaggregated", "costPerMillionOutputTokensUsd", "costPerMillionInputTokensUsd",
             "meetsLatencyTargets", "ttftSeconds", "tpotSeconds", "grossMarginPercent", "errorBandPercent", "priceSource",
             "prefillWorkers", "decodeWorkers", "ttftP99Seconds", "tpotP99Seconds", "simulatedReplicas", "simulatedGpusTotal", "prefillAccelerator",
-            "prefillGpusPerWorker", "prefillWorker", "decodeAccelerator", "decodeGpusPerWorker", "decodeWorker");
+            "prefillGpusPerWorker", "prefillWorker", "decodeAccelerator", "decodeGpusPerWorker", "decodeWorker",
+            "costPerMillionTokensBlendedUsd", "powerKilowatts");
 
     @Override
     public Integer call() throws Exception {
@@ -131,8 +141,24 @@ public final class OptimizeCommand implements Callable<Integer> {
             throw new InvalidInputException("--accelerators", "no part with a price to search"
                     + (parts.unpriced().isEmpty() ? "" : "; no price: " + String.join(", ", parts.unpriced()) + " (set one with --price ID=USD)"));
         }
-        SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(), options.withFrontier(false), null);
-        List<RankedConfiguration> ranked = result.configurations().subList(0, Math.min(shown, result.configurations().size()));
+        boolean blended = rankedByBlendedCost();
+        if (atTokensPerUser != null && !(atTokensPerUser > 0 && atTokensPerUser <= CostAtInteractivity.MAX_TOKENS_PER_SECOND_PER_USER)) {
+            throw new InvalidInputException("--at-tokens-per-user", String.format(Locale.ROOT,
+                    "must be above 0 and at most %.0f (output tokens/s per user), was %s",
+                    CostAtInteractivity.MAX_TOKENS_PER_SECOND_PER_USER, atTokensPerUser));
+        }
+        SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(),
+                options.withFrontier(atTokensPerUser != null), null);
+        List<RankedConfiguration> all = result.configurations();
+        if (blended) {
+            all = new java.util.ArrayList<>(all);
+            all.sort(java.util.Comparator.comparing((RankedConfiguration c) -> !c.meetsLatencyTargets())
+                    .thenComparingDouble(RankedConfiguration::costPerMillionTokensBlendedUsd)
+                    .thenComparingInt(RankedConfiguration::gpusTotal));
+        }
+        List<RankedConfiguration> ranked = all.subList(0, Math.min(shown, all.size()));
+        List<CostAtInteractivity.Row> atSpeed = atTokensPerUser == null ? List.of()
+                : CostAtInteractivity.at(atTokensPerUser, result.frontier(), parts.candidates());
         // The simulator after the search, on the rows printed only: seconds for a few, not for the thousands ranked.
         TailSimulation.Result tails = TailSimulation.standard().simulate(resolved, parts.candidates(), ranked, simulated, null);
         ranked = tails.ranked();
@@ -152,7 +178,14 @@ public final class OptimizeCommand implements Callable<Integer> {
             json.put("elapsedMs", result.elapsedMillis());
             json.put("simulatedRows", tails.simulated());
             json.put("simulationMs", tails.elapsedMillis());
+            json.put("rankedBy", blended ? "blended" : "output");
             json.put("configurations", ranked.stream().map(OptimizeCommand::row).toList());
+            if (atTokensPerUser != null) {
+                Map<String, Object> at = new LinkedHashMap<>();
+                at.put("tokensPerSecondPerUser", atTokensPerUser);
+                at.put("parts", atSpeed.stream().map(OptimizeCommand::atSpeedRow).toList());
+                json.put("atTokensPerUser", at);
+            }
             json.put("unpriced", parts.unpriced());
             out.println(JsonSupport.mapper().writeValueAsString(json));
         } else if (format != null && format.csv) {
@@ -165,7 +198,10 @@ public final class OptimizeCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Route %s: %.3g requests/s on average of %s, the other routes as they are; ranked by this route's cost.%n",
                         routeName, resolved.scenario().workload().averageRps(), resolved.model().id());
             }
-            summary(result, ranked, parts, tails, out);
+            summary(result, ranked, parts, tails, blended, out);
+            if (atTokensPerUser != null) {
+                atSpeed(atTokensPerUser, atSpeed, out);
+            }
             if (whole != null) {
                 out.printf(Locale.ROOT, "%nWith #1 on route %s, the whole service: %d GPUs, %s a month, %s per M output tokens "
                                 + "(now %d GPUs, %s, %s).%n", routeName, whole.withBest().gpusTotal(),
@@ -197,6 +233,46 @@ public final class OptimizeCommand implements Callable<Integer> {
         } catch (InvalidInputException e) {
             // The search evaluated this configuration on the route already; a whole that does not evaluate is left out.
             return null;
+        }
+    }
+
+    private boolean rankedByBlendedCost() {
+        if (rankBy == null) {
+            return false;
+        }
+        return switch (rankBy.strip().toLowerCase(Locale.ROOT)) {
+            case "output" -> false;
+            case "blended" -> true;
+            default -> throw new InvalidInputException("--rank-by", "must be output or blended, was '" + rankBy + "'");
+        };
+    }
+
+    private static Map<String, Object> atSpeedRow(CostAtInteractivity.Row r) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("accelerator", r.accelerator());
+        row.put("weightPrecision", r.weightPrecision().id());
+        row.put("configuration", r.configuration());
+        row.put("batch", r.batch());
+        row.put("outputTokensPerSecondPerUser", round(r.outputTokensPerSecondPerUser()));
+        row.put("outputTokensPerSecondPerGpu", round(r.outputTokensPerSecondPerGpu()));
+        row.put("usdPerGpuHour", round(r.usdPerGpuHour()));
+        row.put("costPerMillionOutputTokensUsd", round(r.costPerMillionOutputTokensUsd()));
+        return row;
+    }
+
+    private static void atSpeed(double tokensPerUser, List<CostAtInteractivity.Row> rows, PrintWriter out) {
+        out.printf(Locale.ROOT, "%nAt %.0f output tokens/s per user (each part's frontier; every GPU busy, all GPU time charged to "
+                + "output tokens):%n", tokensPerUser);
+        if (rows.isEmpty()) {
+            out.println("  no part reaches that speed per user.");
+            return;
+        }
+        out.printf(Locale.ROOT, "  %-22s %-5s %-44s %6s %10s %10s %8s %9s%n", "part", "wts", "configuration", "batch", "tok/s/user",
+                "tok/s/GPU", "$/GPU-h", "$/M out");
+        for (CostAtInteractivity.Row r : rows) {
+            out.printf(Locale.ROOT, "  %-22s %-5s %-44s %6d %10.1f %10.0f %8.2f %9.3f%n", r.accelerator(), r.weightPrecision().id(),
+                    r.configuration(), r.batch(), r.outputTokensPerSecondPerUser(), r.outputTokensPerSecondPerGpu(), r.usdPerGpuHour(),
+                    r.costPerMillionOutputTokensUsd());
         }
     }
 
@@ -280,6 +356,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         row.put("decodeAccelerator", pools == null ? null : pools.decodeWorker().accelerator());
         row.put("decodeGpusPerWorker", pools == null ? null : pools.decodeWorker().gpusPerReplica());
         row.put("decodeWorker", pools == null ? null : pools.decodeWorker().describe());
+        row.put("costPerMillionTokensBlendedUsd", round(c.costPerMillionTokensBlendedUsd()));
+        row.put("powerKilowatts", round(c.powerKilowatts()));
         return row;
     }
 
@@ -297,7 +375,7 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private static void summary(SearchResult result, List<RankedConfiguration> ranked, CatalogCandidates.Parts parts,
-                                TailSimulation.Result tails, PrintWriter out) {
+                                TailSimulation.Result tails, boolean blended, PrintWriter out) {
         out.printf(Locale.ROOT, "Searched %,d configurations on %d parts in %d ms (%,d pruned by memory before evaluation, %,d infeasible).%n",
                 result.searched(), parts.candidates().size(), result.elapsedMillis(), result.pruned(), result.infeasible());
         if (tails.simulated() > 0) {
@@ -305,16 +383,17 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + " fixed seed).%n", tails.simulated(), tails.elapsedMillis());
         }
         long meeting = result.configurations().stream().filter(RankedConfiguration::meetsLatencyTargets).count();
-        out.printf(Locale.ROOT, "%,d feasible, %,d of them meet the latency targets; cheapest per output token first:%n%n",
-                result.configurations().size(), meeting);
-        out.printf(Locale.ROOT, "%4s  %-58s %14s %9s %9s %8s %7s %10s %10s %8s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out",
-                "$/M in", "TTFT ms", "TPOT ms", "p99 TTFT", "p99 TPOT", "sim GPUs", "margin", "±err", "targets");
+        out.printf(Locale.ROOT, "%,d feasible, %,d of them meet the latency targets; cheapest per %s first:%n%n",
+                result.configurations().size(), meeting, blended ? "token of the scenario's mix (blended)" : "output token");
+        out.printf(Locale.ROOT, "%4s  %-58s %14s %9s %9s %9s %8s %7s %10s %10s %8s %7s %7s %5s  %s%n", "#", "configuration", "GPUs", "$/M out",
+                "$/M in", "$/M blend", "TTFT ms", "TPOT ms", "p99 TTFT", "p99 TPOT", "sim GPUs", "kW", "margin", "±err", "targets");
         int rank = 0;
         for (RankedConfiguration c : ranked) {
-            out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %8.0f %7.1f %10s %10s %8s %7s %4.0f%%  %s%n", ++rank, c.describe(),
-                    gpusCell(c), c.costPerMillionOutputTokensUsd(),
-                    c.costPerMillionInputTokensUsd(), c.ttftSeconds() * 1e3, c.tpotSeconds() * 1e3,
+            out.printf(Locale.ROOT, "%4d  %-58s %14s %9.3f %9.3f %9.3f %8.0f %7.1f %10s %10s %8s %7.1f %7s %4.0f%%  %s%n", ++rank,
+                    c.describe(), gpusCell(c), c.costPerMillionOutputTokensUsd(),
+                    c.costPerMillionInputTokensUsd(), c.costPerMillionTokensBlendedUsd(), c.ttftSeconds() * 1e3, c.tpotSeconds() * 1e3,
                     p99Cell(c, c.ttftP99Seconds(), "%.0f"), p99Cell(c, c.tpotP99Seconds(), "%.1f"), simulatedGpusCell(c),
+                    c.powerKilowatts(),
                     c.grossMarginPercent() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", c.grossMarginPercent()),
                     c.errorBandPercent(), c.meetsLatencyTargets() ? "met" : "MISSED");
         }
@@ -324,7 +403,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         out.println();
         out.println("GPUs = per replica x replicas = total. A missed target: even one request alone misses it; its costs are at full");
-        out.println("throughput.");
+        out.println("throughput. kW: the fleet's IT power (boards, plus the server share per GPU when owned; no facility PUE).");
         if (tails.simulated() > 0) {
             out.println("TTFT and TPOT are the steady-state means at the operating point the targets are checked against; p99 TTFT");
             out.println("and TPOT (ms) are the serving simulator's at the peak on the row's replicas (overloaded: its queue grows");

@@ -28,6 +28,57 @@ class OptimizeCommandTest {
         }
     }
 
+    @Test
+    void rankedByBlendedCostAndEachRowCarriesItsPower() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "200", "--simulate-top", "0", "--rank-by", "blended", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode result = JsonSupport.mapper().readTree(run.out());
+        assertEquals("blended", result.path("rankedBy").asText());
+        double previous = 0;
+        boolean missing = false;
+        for (JsonNode c : result.path("configurations")) {
+            if (!c.path("meetsLatencyTargets").asBoolean() && !missing) {
+                missing = true;
+                previous = 0;
+            }
+            double blended = c.path("costPerMillionTokensBlendedUsd").asDouble();
+            assertTrue(blended >= previous, "blended cost, cheapest first: " + c);
+            previous = blended;
+            // A rented fleet's IT power is its boards: GPUs x board power, between 0.1 and 2 kW a GPU for these parts.
+            double kilowattsPerGpu = c.path("powerKilowatts").asDouble() / c.path("gpusTotal").asInt();
+            assertTrue(kilowattsPerGpu >= 0.07 && kilowattsPerGpu <= 2.5, c.path("accelerator") + ": " + kilowattsPerGpu + " kW a GPU");
+        }
+        CliRun byOutput = CliRun.of("optimize", "--json", "--top", "1", "--simulate-top", "0", CHAT);
+        JsonNode first = JsonSupport.mapper().readTree(byOutput.out()).path("configurations").get(0);
+        JsonNode firstBlended = result.path("configurations").get(0);
+        assertTrue(firstBlended.path("costPerMillionTokensBlendedUsd").asDouble()
+                <= first.path("costPerMillionTokensBlendedUsd").asDouble() + 1e-9, "the blended ranking's #1 is no dearer blended");
+        assertTrue(CliRun.of("optimize", "--rank-by", "cheapest", CHAT).exitCode() != 0);
+        assertTrue(CliRun.of("optimize", "--rank-by", "cheapest", CHAT).err().contains("--rank-by: must be output or blended"));
+    }
+
+    @Test
+    void eachPartIsPricedAtAChosenSpeedPerUserFromItsFrontier() throws IOException {
+        CliRun run = CliRun.of("optimize", "--json", "--top", "1", "--simulate-top", "0", "--at-tokens-per-user", "50", CHAT);
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode at = JsonSupport.mapper().readTree(run.out()).path("atTokensPerUser");
+        assertEquals(50, at.path("tokensPerSecondPerUser").asDouble());
+        assertTrue(at.path("parts").size() >= 3, at.toString());
+        double previous = 0;
+        for (JsonNode part : at.path("parts")) {
+            assertTrue(part.path("outputTokensPerSecondPerUser").asDouble() >= 50, part.toString());
+            double cost = part.path("costPerMillionOutputTokensUsd").asDouble();
+            double expected = part.path("usdPerGpuHour").asDouble() / (part.path("outputTokensPerSecondPerGpu").asDouble() * 3600) * 1e6;
+            assertEquals(expected, cost, 0.002 * expected + 0.001, part.toString());
+            assertTrue(cost >= previous, "cheapest first");
+            previous = cost;
+        }
+        CliRun text = CliRun.of("optimize", "--top", "1", "--simulate-top", "0", "--at-tokens-per-user", "50", CHAT);
+        assertTrue(text.out().contains("At 50 output tokens/s per user"), text.out());
+        CliRun bad = CliRun.of("optimize", "--at-tokens-per-user", "0", CHAT);
+        assertTrue(bad.exitCode() != 0 && bad.err().contains("--at-tokens-per-user: must be above 0"), bad.err());
+    }
+
     /**
      * The issue's promise: the best configuration found costs no more per output token than the scenario's own
      * deployment, whenever that one is a point of the search (it is found among the listed configurations).

@@ -346,7 +346,16 @@ public final class ConfigurationSearch {
                 d.speculative() != null, false, result.tokenCosts().costPerMillionOutputTokensUsd(),
                 result.tokenCosts().costPerMillionInputTokensUsd(), meets, replica.timeToFirstTokenSeconds(), tpot,
                 result.totals().grossMarginPercent(), replica.expectedErrorPercent(), replica.outputTokensPerSecondPerGpu(),
-                tpot > 0 ? 1 / tpot : 0, point.candidate().priceSource(), plan);
+                tpot > 0 ? 1 / tpot : 0, point.candidate().priceSource(), plan,
+                result.tokenCosts().costPerMillionTokensBlendedUsd(),
+                result.capacity().gpusRequired() * kilowattsPerGpu(d.accelerator(), point.candidate().cost()));
+    }
+
+    /** One GPU's IT power: its board, plus the server's share per GPU where the fleet is owned (it is then known). */
+    static double kilowattsPerGpu(io.inferplan.engine.hardware.AcceleratorSpec accelerator, io.inferplan.engine.economics.CostModel cost) {
+        return cost instanceof io.inferplan.engine.economics.CostModel.Own own
+                ? io.inferplan.engine.economics.GpuHourCost.itKilowattsPerGpu(own, accelerator.boardPowerWatts())
+                : accelerator.boardPowerWatts() / 1000.0;
     }
 
     private static Workload withoutLatency(Workload w) {

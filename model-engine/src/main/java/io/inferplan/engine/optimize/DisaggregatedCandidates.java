@@ -202,7 +202,15 @@ final class DisaggregatedCandidates {
                     atPeak.timeToFirstTokenSeconds(), tpot, margin,
                     atPeak.decodeWorker().errorBand().expectedErrorPercent(), atPeak.outputTokensPerSecondPerGpu(), 1 / tpot,
                     priceSource, d.plan(), sized.prefillWorkers(), sized.decodeWorkers(), null, null, null, null,
-                    new DisaggregatedPools(p, sized.prefillWorkers(), d, sized.decodeWorkers())));
+                    new DisaggregatedPools(p, sized.prefillWorkers(), d, sized.decodeWorkers()),
+                    d.costPerMillionTokensBlendedUsd() * ratio,
+                    perGpuKilowatts(p) * sized.prefillWorkers() * p.gpusPerReplica()
+                            + perGpuKilowatts(d) * sized.decodeWorkers() * d.gpusPerReplica()));
         }
+    }
+
+    /** A source row's IT power per GPU (its fleet's power over its GPUs). */
+    private static double perGpuKilowatts(RankedConfiguration row) {
+        return row.gpusTotal() == 0 ? 0 : row.powerKilowatts() / row.gpusTotal();
     }
 }

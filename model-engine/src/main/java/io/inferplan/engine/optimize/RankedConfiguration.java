@@ -32,6 +32,11 @@ import io.inferplan.engine.scenario.DeploymentPlan;
  * @param pools                        a disaggregated row's prefill and decode pools (their parts and layouts may
  *                                     differ: the row's own part and layout are then the decode pool's); null when
  *                                     aggregated
+ * @param costPerMillionTokensBlendedUsd cost per million tokens of the scenario's own mix of input, cached input and
+ *                                     output tokens
+ * @param powerKilowatts               IT power of the whole fleet ({@code gpusTotal}): accelerator boards, plus the
+ *                                     server's share per GPU for owned fleets (the scenario's or the catalog's);
+ *                                     facility overhead (PUE) not included
  */
 public record RankedConfiguration(String accelerator, String acceleratorName, int gpusPerReplica, int replicas,
                                   int gpusTotal, int tensorParallel, int pipelineParallel, int expertParallel,
@@ -43,7 +48,8 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                                   double outputTokensPerSecondPerGpu, double outputTokensPerSecondPerUser,
                                   String priceSource, DeploymentPlan plan, int prefillWorkers, int decodeWorkers,
                                   Double ttftP99Seconds, Double tpotP99Seconds, Integer simulatedReplicas,
-                                  Integer simulatedGpusTotal, DisaggregatedPools pools) {
+                                  Integer simulatedGpusTotal, DisaggregatedPools pools,
+                                  double costPerMillionTokensBlendedUsd, double powerKilowatts) {
 
     /** An aggregated configuration without simulated percentiles. */
     public RankedConfiguration(String accelerator, String acceleratorName, int gpusPerReplica, int replicas, int gpusTotal,
@@ -53,12 +59,13 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                                double costPerMillionOutputTokensUsd, double costPerMillionInputTokensUsd,
                                boolean meetsLatencyTargets, double ttftSeconds, double tpotSeconds, Double grossMarginPercent,
                                double errorBandPercent, double outputTokensPerSecondPerGpu, double outputTokensPerSecondPerUser,
-                               String priceSource, DeploymentPlan plan) {
+                               String priceSource, DeploymentPlan plan, double costPerMillionTokensBlendedUsd,
+                               double powerKilowatts) {
         this(accelerator, acceleratorName, gpusPerReplica, replicas, gpusTotal, tensorParallel, pipelineParallel, expertParallel,
                 attentionParallelism, weightPrecision, kvPrecision, servingStack, speculative, disaggregated,
                 costPerMillionOutputTokensUsd, costPerMillionInputTokensUsd, meetsLatencyTargets, ttftSeconds, tpotSeconds,
                 grossMarginPercent, errorBandPercent, outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser, priceSource, plan,
-                0, 0, null, null, null, null, null);
+                0, 0, null, null, null, null, null, costPerMillionTokensBlendedUsd, powerKilowatts);
     }
 
     /** The same configuration with simulated p99 TTFT and TPOT, no simulated fleet. */
@@ -75,7 +82,8 @@ public record RankedConfiguration(String accelerator, String acceleratorName, in
                 pipelineParallel, expertParallel, attentionParallelism, weightPrecision, kvPrecision, servingStack, speculative,
                 disaggregated, costPerMillionOutputTokensUsd, costPerMillionInputTokensUsd, meetsLatencyTargets, ttftSeconds,
                 tpotSeconds, grossMarginPercent, errorBandPercent, outputTokensPerSecondPerGpu, outputTokensPerSecondPerUser,
-                priceSource, plan, prefillWorkers, decodeWorkers, ttftP99, tpotP99, replicasForTargets, gpusForTargets, pools);
+                priceSource, plan, prefillWorkers, decodeWorkers, ttftP99, tpotP99, replicasForTargets, gpusForTargets, pools,
+                costPerMillionTokensBlendedUsd, powerKilowatts);
     }
 
     /** True once the serving simulator has looked at this row. */
