@@ -148,15 +148,18 @@ public final class OptimizeView implements PageView {
         configuration.setPrefWidth(330);
         TableColumn<RankedConfiguration, String> gpus = Columns.text("GPUs",
                 c -> c.gpusTotal() + " = " + c.gpusPerReplica() + " × " + c.replicas());
+        gpus.setMinWidth(96);
         gpus.setComparator(java.util.Comparator.comparingInt(text -> Integer.parseInt(text.substring(0, text.indexOf(' ')))));
         table.getColumns().addAll(List.of(rank, configuration, gpus,
-                Columns.number("$/M output", RankedConfiguration::costPerMillionOutputTokensUsd, v -> money(v)),
-                Columns.number("$/M input", RankedConfiguration::costPerMillionInputTokensUsd, v -> money(v)),
+                fits(Columns.number("$/M out", RankedConfiguration::costPerMillionOutputTokensUsd, v -> money(v)), 70),
+                fits(Columns.number("$/M in", RankedConfiguration::costPerMillionInputTokensUsd, v -> money(v)), 64),
+                fits(Columns.number("$/M mix", RankedConfiguration::costPerMillionTokensBlendedUsd, v -> money(v)), 68),
                 Columns.number("TTFT ms", c -> c.ttftSeconds() * 1e3, v -> String.format(Locale.ROOT, "%,.0f", v)),
-                Columns.number("TPOT ms", c -> c.tpotSeconds() * 1e3, v -> String.format(Locale.ROOT, "%.1f", v)),
+                fits(Columns.number("TPOT ms", c -> c.tpotSeconds() * 1e3, v -> String.format(Locale.ROOT, "%.1f", v)), 72),
                 wide(Columns.text("p99 TTFT", c -> simulated(c, c.ttftP99Seconds(), "%,.0f"))),
                 wide(Columns.text("p99 TPOT", c -> simulated(c, c.tpotP99Seconds(), "%.1f"))),
                 wide(Columns.text("Sim. GPUs", OptimizeView::simulatedGpus)),
+                Columns.number("kW", RankedConfiguration::powerKilowatts, v -> String.format(Locale.ROOT, "%,.1f", v)),
                 Columns.number("Margin", RankedConfiguration::grossMarginPercent, v -> String.format(Locale.ROOT, "%.0f%%", v)),
                 Columns.number("± error", RankedConfiguration::errorBandPercent, v -> String.format(Locale.ROOT, "%.0f%%", v)),
                 Columns.text("Targets", c -> c.meetsLatencyTargets() ? "met" : "missed"),
@@ -174,7 +177,9 @@ public final class OptimizeView implements PageView {
                 + "GPUs = per replica × replicas. TTFT and TPOT are steady-state means at the operating point; the p99 columns (ms) are "
                 + "the serving simulator's at the scenario's peak on the row's replicas (first " + OptimizeViewModel.SIMULATED_ROWS
                 + " rows; overloaded: its queue grows there), and Sim. GPUs the fleet it needs within the targets at their "
-                + "percentiles. ± error is how far the performance figures may be off. Not searched here: "
+                + "percentiles. $/M mix: blended, per million tokens of the scenario's own input, cached and output mix. kW: the fleet's IT "
+                + "power (boards, plus the server share when owned; no facility PUE). ± error is how far the performance figures "
+                + "may be off. Not searched here: "
                 + "disaggregated prefill/decode (`inferplan optimize --disaggregated`: a much less accurate model; docs/optimize.md).");
         note.getStyleClass().add("scenario-sources");
         note.setWrapText(true);
@@ -185,6 +190,12 @@ public final class OptimizeView implements PageView {
         frontier.setMinHeight(340);
         frontier.setPrefHeight(400);
         return frontier;
+    }
+
+    /** At least {@code width} px: the header and a figure stay whole when the table is crowded. */
+    private static <T> TableColumn<RankedConfiguration, T> fits(TableColumn<RankedConfiguration, T> column, double width) {
+        column.setMinWidth(width);
+        return column;
     }
 
     /** Room for the simulated columns' headers and "overloaded"; right-aligned like the other figures. */
