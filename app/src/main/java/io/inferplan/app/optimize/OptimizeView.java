@@ -154,7 +154,7 @@ public final class OptimizeView implements PageView {
                 fits(Columns.number("$/M out", RankedConfiguration::costPerMillionOutputTokensUsd, v -> money(v)), 70),
                 fits(Columns.number("$/M in", RankedConfiguration::costPerMillionInputTokensUsd, v -> money(v)), 64),
                 fits(Columns.number("$/M mix", RankedConfiguration::costPerMillionTokensBlendedUsd, v -> money(v)), 68),
-                Columns.number("TTFT ms", c -> c.ttftSeconds() * 1e3, v -> String.format(Locale.ROOT, "%,.0f", v)),
+                fits(Columns.number("TTFT ms", c -> c.ttftSeconds() * 1e3, v -> String.format(Locale.ROOT, "%,.0f", v)), 72),
                 fits(Columns.number("TPOT ms", c -> c.tpotSeconds() * 1e3, v -> String.format(Locale.ROOT, "%.1f", v)), 72),
                 wide(Columns.text("p99 TTFT", c -> simulated(c, c.ttftP99Seconds(), "%,.0f"))),
                 wide(Columns.text("p99 TPOT", c -> simulated(c, c.tpotP99Seconds(), "%.1f"))),
