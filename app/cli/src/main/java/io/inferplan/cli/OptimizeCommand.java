@@ -2,6 +2,7 @@ package io.inferplan.cli;
 
 import io.inferplan.catalog.AcceleratorCatalog;
 import io.inferplan.cli.search.CatalogCandidates;
+import io.inferplan.cli.search.SimulatedCells;
 import io.inferplan.engine.InvalidInputException;
 import io.inferplan.engine.JsonSupport;
 import io.inferplan.engine.model.Precision;
@@ -12,12 +13,12 @@ import io.inferplan.engine.optimize.SearchOptions;
 import io.inferplan.engine.optimize.SearchResult;
 import io.inferplan.engine.optimize.TailSimulation;
 import io.inferplan.engine.scenario.ResolvedScenario;
+import io.inferplan.engine.scenario.RouteScenarios;
 import io.inferplan.engine.scenario.RoutedEvaluator;
 import io.inferplan.engine.scenario.RoutedResult;
 import io.inferplan.engine.scenario.Scenario;
 import io.inferplan.engine.scenario.ScenarioEvaluator;
 import io.inferplan.engine.scenario.ScenarioResolver;
-import io.inferplan.engine.scenario.RouteScenarios;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -142,19 +143,16 @@ public final class OptimizeCommand implements Callable<Integer> {
                     + (parts.unpriced().isEmpty() ? "" : "; no price: " + String.join(", ", parts.unpriced()) + " (set one with --price ID=USD)"));
         }
         boolean blended = rankedByBlendedCost();
-        if (atTokensPerUser != null && !(atTokensPerUser > 0 && atTokensPerUser <= CostAtInteractivity.MAX_TOKENS_PER_SECOND_PER_USER)) {
-            throw new InvalidInputException("--at-tokens-per-user", String.format(Locale.ROOT,
-                    "must be above 0 and at most %.0f (output tokens/s per user), was %s",
-                    CostAtInteractivity.MAX_TOKENS_PER_SECOND_PER_USER, atTokensPerUser));
+        if (atTokensPerUser != null) {
+            // Before the search, so a bad value costs no search.
+            CostAtInteractivity.checkSpeed("--at-tokens-per-user", atTokensPerUser);
         }
         SearchResult result = ConfigurationSearch.standard().search(resolved, parts.candidates(),
                 options.withFrontier(atTokensPerUser != null), null);
         List<RankedConfiguration> all = result.configurations();
         if (blended) {
             all = new java.util.ArrayList<>(all);
-            all.sort(java.util.Comparator.comparing((RankedConfiguration c) -> !c.meetsLatencyTargets())
-                    .thenComparingDouble(RankedConfiguration::costPerMillionTokensBlendedUsd)
-                    .thenComparingInt(RankedConfiguration::gpusTotal));
+            all.sort(ConfigurationSearch.BY_BLENDED_COST);
         }
         List<RankedConfiguration> ranked = all.subList(0, Math.min(shown, all.size()));
         List<CostAtInteractivity.Row> atSpeed = atTokensPerUser == null ? List.of()
@@ -425,16 +423,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         return c.gpusPerReplica() + " x " + c.replicas() + " = " + c.gpusTotal();
     }
 
-    /** A simulated percentile in ms; "overloaded" where the simulator looked and found the row's replicas overloaded. */
     private static String p99Cell(RankedConfiguration c, Double seconds, String format) {
-        if (!c.simulated()) {
-            return "-";
-        }
-        if (seconds == null) {
-            // TTFT always has a p99 unless the run was overloaded; TPOT also has none when no reply had two tokens.
-            return c.ttftP99Seconds() == null ? "overloaded" : "n/a";
-        }
-        return String.format(Locale.ROOT, format, seconds * 1e3);
+        return SimulatedCells.percentileMillis(c, seconds, format, "-");
     }
 
     private static String simulatedGpusCell(RankedConfiguration c) {

@@ -1,12 +1,13 @@
 package io.inferplan.app.optimize;
 
-import io.inferplan.app.charts.ChartCard;
 import io.inferplan.analysis.charts.ChartStyle;
 import io.inferplan.analysis.charts.PartFrontierChart;
+import io.inferplan.app.charts.ChartCard;
 import io.inferplan.app.fx.Columns;
 import io.inferplan.app.fx.PageHeading;
 import io.inferplan.app.fx.RunControls;
 import io.inferplan.app.page.PageView;
+import io.inferplan.cli.search.SimulatedCells;
 import io.inferplan.engine.model.Precision;
 import io.inferplan.engine.optimize.FrontierPoint;
 import io.inferplan.engine.optimize.RankedConfiguration;
@@ -207,13 +208,7 @@ public final class OptimizeView implements PageView {
 
     /** A simulated latency in ms; blank for rows not simulated. */
     private static String simulated(RankedConfiguration c, Double seconds, String format) {
-        if (!c.simulated()) {
-            return "";
-        }
-        if (seconds == null) {
-            return c.ttftP99Seconds() == null ? "overloaded" : "n/a";
-        }
-        return String.format(Locale.ROOT, format, seconds * 1e3);
+        return SimulatedCells.percentileMillis(c, seconds, format, "");
     }
 
     private static String simulatedGpus(RankedConfiguration c) {

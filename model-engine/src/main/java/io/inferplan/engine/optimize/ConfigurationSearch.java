@@ -151,20 +151,7 @@ public final class ConfigurationSearch {
                 }
             }
         };
-        int workers = Math.min(threads, Math.max(1, (points.size() + CHUNK - 1) / CHUNK));
-        List<Thread> started = new ArrayList<>();
-        for (int i = 1; i < workers; i++) {
-            started.add(Thread.ofPlatform().daemon().name("configuration-search-" + i).start(worker));
-        }
-        worker.run();
-        for (Thread thread : started) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                stop.set(true);
-                Thread.currentThread().interrupt();
-            }
-        }
+        SideBySide.run(Math.min(threads, Math.max(1, (points.size() + CHUNK - 1) / CHUNK)), "configuration-search", worker, stop);
         boolean cancelled = stop.get();
         int done = finished.get();
         List<RankedConfiguration> ranked = new ArrayList<>();
@@ -193,11 +180,20 @@ public final class ConfigurationSearch {
     }
 
     /** Meeting the targets first, then cheapest per output token, then fewest GPUs, then a stable description. */
-    static final Comparator<RankedConfiguration> RANKING = Comparator
-            .comparing((RankedConfiguration c) -> !c.meetsLatencyTargets())
-            .thenComparingDouble(RankedConfiguration::costPerMillionOutputTokensUsd)
-            .thenComparingInt(RankedConfiguration::gpusTotal)
+    static final Comparator<RankedConfiguration> RANKING = cheapestFirst(RankedConfiguration::costPerMillionOutputTokensUsd)
             .thenComparing(RankedConfiguration::describe);
+
+    /**
+     * The same order by the blended cost (per million tokens of the scenario's own mix): for re-sorting a search's
+     * configurations, whose ties keep the search's order.
+     */
+    public static final Comparator<RankedConfiguration> BY_BLENDED_COST = cheapestFirst(RankedConfiguration::costPerMillionTokensBlendedUsd);
+
+    private static Comparator<RankedConfiguration> cheapestFirst(java.util.function.ToDoubleFunction<RankedConfiguration> cost) {
+        return Comparator.comparing((RankedConfiguration c) -> !c.meetsLatencyTargets())
+                .thenComparingDouble(cost)
+                .thenComparingInt(RankedConfiguration::gpusTotal);
+    }
 
     /** Every deployment of the space on one part, in a fixed order. */
     static List<Deployment> space(ModelSpec model, AcceleratorSpec accelerator, DeploymentPlan base, SearchOptions options) {

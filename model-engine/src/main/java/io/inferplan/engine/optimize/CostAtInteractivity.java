@@ -34,10 +34,7 @@ public final class CostAtInteractivity {
 
     /** Cheapest first; parts whose frontier never reaches the speed are left out (their fastest point is below it). */
     public static List<Row> at(double tokensPerSecondPerUser, List<FrontierPoint> frontier, List<Candidate> candidates) {
-        if (!(tokensPerSecondPerUser > 0 && tokensPerSecondPerUser <= MAX_TOKENS_PER_SECOND_PER_USER)) {
-            throw new InvalidInputException("tokensPerSecondPerUser", String.format(Locale.ROOT,
-                    "must be above 0 and at most %.0f tokens/s per user, was %s", MAX_TOKENS_PER_SECOND_PER_USER, tokensPerSecondPerUser));
-        }
+        checkSpeed("tokensPerSecondPerUser", tokensPerSecondPerUser);
         List<Row> rows = new ArrayList<>();
         for (Candidate candidate : candidates) {
             String id = candidate.accelerator().id();
@@ -51,6 +48,14 @@ public final class CostAtInteractivity {
         }
         rows.sort(Comparator.comparingDouble(Row::costPerMillionOutputTokensUsd));
         return rows;
+    }
+
+    /** A speed per user this can price, or an error naming {@code field} (a caller's own name for it) and the range. */
+    public static void checkSpeed(String field, double tokensPerSecondPerUser) {
+        if (!(tokensPerSecondPerUser > 0 && tokensPerSecondPerUser <= MAX_TOKENS_PER_SECOND_PER_USER)) {
+            throw new InvalidInputException(field, String.format(Locale.ROOT,
+                    "must be above 0 and at most %.0f tokens/s per user, was %s", MAX_TOKENS_PER_SECOND_PER_USER, tokensPerSecondPerUser));
+        }
     }
 
     private static Optional<FrontierPoint> best(List<FrontierPoint> frontier, String accelerator, Precision precision,

@@ -117,20 +117,7 @@ public final class TailSimulation {
                 }
             }
         };
-        int workers = Math.min(threads, Math.max(1, todo.size()));
-        List<Thread> helpers = new ArrayList<>();
-        for (int i = 1; i < workers; i++) {
-            helpers.add(Thread.ofPlatform().daemon().name("tail-simulation-" + i).start(worker));
-        }
-        worker.run();
-        for (Thread helper : helpers) {
-            try {
-                helper.join();
-            } catch (InterruptedException e) {
-                cancelled.set(true);
-                Thread.currentThread().interrupt();
-            }
-        }
+        SideBySide.run(Math.min(threads, Math.max(1, todo.size())), "tail-simulation", worker, cancelled);
         if (!cancelled.get()) {
             progress.report(1);
         }

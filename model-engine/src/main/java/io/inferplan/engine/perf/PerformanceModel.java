@@ -188,71 +188,71 @@ public final class PerformanceModel {
         int largestBatch = Math.min(memory.maxBatchByMemory(), engineLimit);
 
         int batch;
-        boolean targetLimited = false;
-        boolean withinBandOnly = false;
+        // Set where the target, not the physics, decides what limits the replica.
+        Bottleneck limitedByTarget = null;
+        // A closed loop of more users than the replica holds: the rest queue for a slot (0: none queue).
+        int queuedUsers = 0;
         switch (target) {
             case ServingTarget.Offline offline -> batch = largestBatch;
             case ServingTarget.FixedBatch fixed -> {
                 batch = fixed.concurrentRequests();
                 if (batch > largestBatch) {
-                    return queuedBehindAFullReplica(layout, memory, request, batch, largestBatch,
-                            largestBatch == memory.maxBatchByMemory() ? Bottleneck.MEMORY_CAPACITY : Bottleneck.ENGINE_BATCH_LIMIT,
-                            errorBand);
+                    queuedUsers = batch;
+                    batch = largestBatch;
+                    limitedByTarget = largestBatch == memory.maxBatchByMemory() ? Bottleneck.MEMORY_CAPACITY
+                            : Bottleneck.ENGINE_BATCH_LIMIT;
                 }
             }
             case ServingTarget.Interactivity interactivity -> {
                 double maxTpot = 1.0 / interactivity.minOutputTokensPerSecondPerUser();
                 batch = largestBatchMeeting(layout, request, largestBatch, maxTpot, 0);
                 if (batch == 0) {
-                    Cycle single = cycle(layout, request, 1, true);
-                    double tpotBand = singleUserBandPercent(model, deployment, PredictedMetric.TPOT);
-                    if (single.timePerOutputTokenSeconds() > maxTpot * (1 + tpotBand / 100)) {
+                    SingleUser single = singleUser(model, deployment, layout, request);
+                    if (!single.withinBands(0, maxTpot)) {
                         throw new InvalidInputException("minTokensPerSecondPerUser", String.format(Locale.ROOT,
                                 "%.0f tokens/s per user cannot be reached on this deployment: even one user alone gets %.0f tokens/s "
                                         + "(and the prediction's error band is %.0f%%)",
-                                interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.timePerOutputTokenSeconds(), tpotBand));
+                                interactivity.minOutputTokensPerSecondPerUser(), 1.0 / single.cycle().timePerOutputTokenSeconds(),
+                                single.tpotBandPercent()));
                     }
                     batch = 1;
-                    withinBandOnly = true;
+                    limitedByTarget = Bottleneck.LATENCY_TARGET_WITHIN_BAND;
+                } else if (batch < largestBatch) {
+                    limitedByTarget = Bottleneck.LATENCY_TARGET;
                 }
-                targetLimited = batch < largestBatch;
             }
             case ServingTarget.LatencyTargets latency -> {
                 batch = largestBatchMeeting(layout, request, largestBatch, latency.maxTimePerOutputTokenSeconds(),
                         latency.maxTimeToFirstTokenSeconds());
                 if (batch == 0) {
-                    Cycle single = cycle(layout, request, 1, true);
-                    double tpotBand = singleUserBandPercent(model, deployment, PredictedMetric.TPOT);
-                    double ttftBand = singleUserBandPercent(model, deployment, PredictedMetric.TTFT);
-                    boolean tpotWithin = latency.maxTimePerOutputTokenSeconds() <= 0
-                            || single.timePerOutputTokenSeconds() <= latency.maxTimePerOutputTokenSeconds() * (1 + tpotBand / 100);
-                    boolean ttftWithin = latency.maxTimeToFirstTokenSeconds() <= 0
-                            || single.timeToFirstTokenSeconds() <= latency.maxTimeToFirstTokenSeconds() * (1 + ttftBand / 100);
-                    if (!tpotWithin || !ttftWithin) {
+                    SingleUser single = singleUser(model, deployment, layout, request);
+                    if (!single.withinBands(latency.maxTimeToFirstTokenSeconds(), latency.maxTimePerOutputTokenSeconds())) {
                         throw new InvalidInputException("latency", String.format(Locale.ROOT,
                                 "targets cannot be met on this deployment: even one request alone has a TTFT of %.0f ms and a TPOT "
                                         + "of %.1f ms (error bands %.0f%% and %.0f%%)",
-                                single.timeToFirstTokenSeconds() * 1e3, single.timePerOutputTokenSeconds() * 1e3, ttftBand, tpotBand));
+                                single.cycle().timeToFirstTokenSeconds() * 1e3, single.cycle().timePerOutputTokenSeconds() * 1e3,
+                                single.ttftBandPercent(), single.tpotBandPercent()));
                     }
                     batch = 1;
-                    withinBandOnly = true;
+                    limitedByTarget = Bottleneck.LATENCY_TARGET_WITHIN_BAND;
+                } else if (batch < largestBatch) {
+                    limitedByTarget = Bottleneck.LATENCY_TARGET;
                 }
-                targetLimited = batch < largestBatch;
             }
         }
 
         boolean closedLoop = !(target instanceof ServingTarget.Offline);
         Cycle cycle = cycle(layout, request, batch, closedLoop);
         double outputTokensPerSecond = cycle.decodingSequences() * cycle.tokensPerStep() / cycle.cycleSeconds();
-        Bottleneck limitedBy = withinBandOnly ? Bottleneck.LATENCY_TARGET_WITHIN_BAND
-                : targetLimited ? Bottleneck.LATENCY_TARGET
+        double requestsPerSecond = outputTokensPerSecond / request.outputTokens();
+        Bottleneck limitedBy = limitedByTarget != null ? limitedByTarget
                 : bottleneck(cycle, batch, memory.maxBatchByMemory(), engineLimit);
         return new PerformanceEstimate(
                 batch,
                 outputTokensPerSecond,
                 outputTokensPerSecond / layout.gpus,
-                outputTokensPerSecond / request.outputTokens(),
-                cycle.timeToFirstTokenSeconds(),
+                requestsPerSecond,
+                queuedUsers > 0 ? queuedTimeToFirstToken(cycle, request, queuedUsers, requestsPerSecond) : cycle.timeToFirstTokenSeconds(),
                 cycle.timePerOutputTokenSeconds(),
                 1.0 / cycle.timePerOutputTokenSeconds(),
                 cycle.prefillSeconds() / cycle.cycleSeconds(),
@@ -266,31 +266,34 @@ public final class PerformanceModel {
     }
 
     /**
-     * How far off this deployment's prediction for one user alone may be (the latency-bound band of the metric, in
-     * percent): a target beyond the predicted single-user figure by less than this is one measured systems reach.
+     * One user alone on the deployment, and how far off the prediction of each latency may be there (the latency-bound
+     * bands, in percent): a target beyond the predicted single-user figure by less than its band is one measured
+     * systems reach.
      */
-    private double singleUserBandPercent(ModelSpec model, Deployment deployment, PredictedMetric metric) {
-        return latencyBand(deployment, metric, OperatingRegime.of(model, 1)).expectedErrorPercent();
+    private record SingleUser(Cycle cycle, double ttftBandPercent, double tpotBandPercent) {
+        /** Whether each limit (0: none) is at least the single-user figure shrunk by its band. */
+        boolean withinBands(double maxTtftSeconds, double maxTpotSeconds) {
+            return (maxTpotSeconds <= 0 || cycle.timePerOutputTokenSeconds() <= maxTpotSeconds * (1 + tpotBandPercent / 100))
+                    && (maxTtftSeconds <= 0 || cycle.timeToFirstTokenSeconds() <= maxTtftSeconds * (1 + ttftBandPercent / 100));
+        }
+    }
+
+    private SingleUser singleUser(ModelSpec model, Deployment deployment, ReplicaLayout layout, RequestShape request) {
+        OperatingRegime alone = OperatingRegime.of(model, 1);
+        return new SingleUser(cycle(layout, request, 1, true),
+                latencyBand(deployment, PredictedMetric.TTFT, alone).expectedErrorPercent(),
+                latencyBand(deployment, PredictedMetric.TPOT, alone).expectedErrorPercent());
     }
 
     /**
      * A closed loop of more users than the replica can run at once (its KV cache or the stack's sequence limit): the
-     * server queues the rest, as vLLM, SGLang and TensorRT-LLM do. The running batch is a full closed loop of
-     * {@code running} users; requests complete at its rate X, so each of the {@code users} cycles once per users / X
-     * and the time not spent decoding is spent waiting for a slot and then the first token:
-     * TTFT = (users / running) x (TTFT + D of the running loop) - D.
+     * server queues the rest, as vLLM, SGLang and TensorRT-LLM do. {@code cycle} is the running batch's full closed
+     * loop; requests complete at its rate X, so each of the {@code users} cycles once per users / X and the time not
+     * spent decoding is spent waiting for a slot and then the first token: TTFT = users / X - D.
      */
-    private static PerformanceEstimate queuedBehindAFullReplica(ReplicaLayout layout, MemoryFit memory, RequestShape request,
-                                                                int users, int running, Bottleneck limitedBy, ErrorBand errorBand) {
-        Cycle cycle = cycle(layout, request, running, true);
-        double outputTokensPerSecond = cycle.decodingSequences() * cycle.tokensPerStep() / cycle.cycleSeconds();
-        double requestsPerSecond = outputTokensPerSecond / request.outputTokens();
+    private static double queuedTimeToFirstToken(Cycle cycle, RequestShape request, int users, double requestsPerSecond) {
         double decodeSeconds = Math.max(0, request.outputTokens() - 1) * cycle.timePerOutputTokenSeconds();
-        double timeToFirstToken = Math.max(cycle.timeToFirstTokenSeconds(), users / requestsPerSecond - decodeSeconds);
-        return new PerformanceEstimate(running, outputTokensPerSecond, outputTokensPerSecond / layout.gpus, requestsPerSecond,
-                timeToFirstToken, cycle.timePerOutputTokenSeconds(), 1.0 / cycle.timePerOutputTokenSeconds(),
-                cycle.prefillSeconds() / cycle.cycleSeconds(), cycle.stepSeconds(), cycle.prefillSecondsPerRequest(), limitedBy,
-                memory, errorBand, layout.dataParallelAttention ? AttentionParallelism.DATA : AttentionParallelism.TENSOR);
+        return Math.max(cycle.timeToFirstTokenSeconds(), users / requestsPerSecond - decodeSeconds);
     }
 
     /** Weights, runtime and KV against the GPU's memory; the largest batch that fits at full context. */

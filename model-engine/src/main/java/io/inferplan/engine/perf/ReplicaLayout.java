@@ -242,10 +242,10 @@ final class ReplicaLayout {
         // results, as TensorRT-LLM, vLLM and SGLang do without attention data parallelism. Only data-parallel
         // attention, where each GPU holds its own tokens, dispatches and combines them all-to-all.
         if (model.isMoe() && dataParallelAttention) {
-            int expertParallel = gpus;
+            // The routed experts are spread over every GPU of the replica.
             double moeLayersPerStage = (double) model.moe().moeLayers() / pipelineParallel;
-            double sent = messageBytes * model.moe().expertsPerToken() * (expertParallel - 1) / expertParallel;
-            seconds += 2.0 * moeLayersPerStage * allToAllSeconds(sent, expertParallel);
+            double sent = messageBytes * model.moe().expertsPerToken() * (gpus - 1) / gpus;
+            seconds += 2.0 * moeLayersPerStage * allToAllSeconds(sent, gpus);
         }
         return seconds;
     }

@@ -12,6 +12,7 @@ import io.inferplan.engine.economics.ProjectionResult;
 import io.inferplan.engine.economics.RequestTokens;
 import io.inferplan.engine.economics.TierEconomics;
 import io.inferplan.engine.economics.TokenCosts;
+import io.inferplan.engine.perf.Bottleneck;
 import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ public final class ScenarioEvaluator {
                     + "latency targets) in place of the steady-state estimate's %.3g.", capacity.replicaRequestsPerSecond(),
                     estimate.requestsPerSecond()));
         }
-        if (estimate.limitedBy() == io.inferplan.engine.perf.Bottleneck.LATENCY_TARGET_WITHIN_BAND) {
+        if (estimate.limitedBy() == Bottleneck.LATENCY_TARGET_WITHIN_BAND) {
             notes.add(String.format(java.util.Locale.ROOT, "The latency targets ask for more than the model predicts even one user "
                     + "alone gets (TTFT %.0f ms, TPOT %.1f ms), though by less than its error band: planned at one user per "
                     + "replica, the most conservative reading. Measure this deployment before buying for it; a faster part or "
