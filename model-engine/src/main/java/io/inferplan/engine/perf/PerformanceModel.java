@@ -453,11 +453,15 @@ public final class PerformanceModel {
         // Each pipeline stage runs a micro-batch of sequences/stages sequences; a token crosses every stage.
         double microBatch = Math.max(1.0, sequences / stages);
         double tokens = microBatch * verifiedPerSequence;
-        double compute = layout.flopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
-        double memory = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond
-                + microBatch * layout.kvBytesReadPerGpu(context) / layout.kvBytesPerSecond;
+        double matrixCompute = layout.matrixFlopsPerGpu(tokens) / layout.decodeFlopsPerSecond;
+        double attentionCompute = layout.attentionFlopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
+        double weightRead = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond;
+        double kvRead = microBatch * layout.kvBytesReadPerGpu(context) / layout.kvBytesPerSecond;
+        double compute = matrixCompute + attentionCompute;
+        double memory = weightRead + kvRead;
         double communication = layout.communicationSeconds(tokens);
-        double stageSeconds = Math.max(compute, memory) + communication + layout.layerOverheadSeconds();
+        double stageSeconds = Math.max(matrixCompute, weightRead) + Math.max(attentionCompute, kvRead) + communication
+                + layout.layerOverheadSeconds();
         double draftSeconds = speculative == null ? 0 : speculative.draftCostFraction() * stageSeconds * stages;
         // With data-parallel attention each attention rank schedules and samples its own sequences, side by side.
         double sequencesPerScheduler = layout.dataParallelAttention ? sequences / layout.gpus : sequences;

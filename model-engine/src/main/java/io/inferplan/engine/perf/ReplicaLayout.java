@@ -183,8 +183,17 @@ final class ReplicaLayout {
      * embedding table is a lookup, not a matrix product, so its parameters cost no FLOPs; the output head does.
      */
     double flopsPerGpu(double tokens, double contextTokens) {
-        double perToken = 2.0 * (model.activeParameters() - vocabularyMatrixParameters()) + model.attentionFlopsPerToken(contextTokens);
-        return tokens * perToken / gpus;
+        return matrixFlopsPerGpu(tokens) + attentionFlopsPerGpu(tokens, contextTokens);
+    }
+
+    /** The matrix-product (GEMM) part of {@link #flopsPerGpu}: the kernels that stream the weights. */
+    double matrixFlopsPerGpu(double tokens) {
+        return tokens * 2.0 * (model.activeParameters() - vocabularyMatrixParameters()) / gpus;
+    }
+
+    /** The attention part of {@link #flopsPerGpu}: the kernels that read the KV cache. */
+    double attentionFlopsPerGpu(double tokens, double contextTokens) {
+        return tokens * model.attentionFlopsPerToken(contextTokens) / gpus;
     }
 
     /**

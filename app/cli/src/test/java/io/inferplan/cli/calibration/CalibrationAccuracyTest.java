@@ -30,9 +30,12 @@ class CalibrationAccuracyTest {
         assertEquals(219, table.rows().size());
         assertEquals(0, summary.failedRows(), "every published configuration must evaluate");
         assertEquals(219, summary.overall().rows());
-        // Reached by the second joint refit of 2026-12-02 (docs/performance-model.md): 6.2%, 218 of 219 rows within 35%.
-        assertTrue(summary.overall().medianAbsErrorPercent() <= 6.5,
-                "median absolute error " + summary.overall().medianAbsErrorPercent() + "% exceeds 6.5%");
+        // The goals (median <= 7%, >= 95% of rows within 20%), reached on 2026-12-03 once the matrix and the
+        // attention kernels of a decode step got a roofline each (docs/performance-model.md): 4.9%, 215 of 219.
+        assertTrue(summary.overall().medianAbsErrorPercent() <= 5.5,
+                "median absolute error " + summary.overall().medianAbsErrorPercent() + "% exceeds 5.5%");
+        assertTrue(summary.overall().shareWithin20Percent() >= 0.95,
+                "only " + summary.overall().shareWithin20Percent() * 100 + "% of rows within 20%");
         assertTrue(summary.overall().shareWithin35Percent() >= 0.99,
                 "only " + summary.overall().shareWithin35Percent() * 100 + "% of rows within 35%");
         for (AccuracySummary.Group accelerator : summary.byAccelerator()) {
