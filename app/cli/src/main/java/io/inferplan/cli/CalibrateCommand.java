@@ -91,7 +91,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         EfficiencyTable base = EfficiencyTable.bundled();
         List<EfficiencyFitter.PairFit> fits = new EfficiencyFitter(base).fit(rows);
         out.printf(Locale.ROOT, "Fitted %d measurements from %s%n%n", rows.size(), measurements);
-        out.println("| family | stack | rows | prefill compute | decode compute | memory bw | collectives bw | collective latency "
+        out.println("| family | stack | rows | prefill compute | decode compute | weight bw | collectives bw | collective latency "
                 + "| step overhead | layer overhead | sequence overhead | request overhead | prefill queue share | queue coherence "
                 + "| all-to-all latency | MoE layer overhead | FP4 compute | host per prompt token | expert GEMM half size | KV read bw | prefill layer overhead |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

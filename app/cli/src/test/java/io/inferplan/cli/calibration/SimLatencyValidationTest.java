@@ -35,8 +35,9 @@ class SimLatencyValidationTest {
         assertEquals(30, ttft.length);
         // 2026-12-02: decode reads weights and KV at their own fitted bandwidth shares; the simulated ITL went from 12.4% to
         // 8.0%, and the TTFT from 10.0% to 15.3% (too fast: the simulator prices GPU work only, no per-request host time).
-        assertTrue(median(ttft) <= 16, "mean TTFT median error " + median(ttft) + "% (goal 20%; 15.3% reached)");
-        assertTrue(median(itl) <= 10, "mean ITL median error " + median(itl) + "% (goal 10%: 8.0% reached)");
+        // 2026-12-03, a roofline per kernel class and its refit: TTFT 13.1%, ITL 9.4%.
+        assertTrue(median(ttft) <= 16, "mean TTFT median error " + median(ttft) + "% (goal 20%; 13.1% reached)");
+        assertTrue(median(itl) <= 10, "mean ITL median error " + median(itl) + "% (goal 10%: 9.4% reached)");
         int agree = 0;
         for (Map<String, String> row : predicted.rows()) {
             double offered = Double.parseDouble(row.get("requests_per_second"));
