@@ -41,12 +41,15 @@ import java.util.Set;
  *                                as a PUE: 1.3 means 30% on top of the IT load
  * @param scaleOutGbitsPerSecondPerGpu back-end network between servers per GPU, one direction, in Gb/s as NICs are
  *                                sold (400 for one ConnectX-7 per GPU); not the front-end or storage network
+ * @param sustainedTensorClockShare the share (0..1] of the datasheet tensor clock the part holds under dense matrix
+ *                                work at its board power, for power-capped parts (PCIe, NVL) whose datasheet prints
+ *                                boost-clock peaks; absent for full-power parts (1). An estimate says how it was derived
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"id", "name", "vendor", "family", "formFactor", "origin", "aliases", "pciIds", "releaseYear",
         "memoryGB", "memoryType", "memoryBandwidthGBps", "denseTflops", "sparseTflops", "boardPowerWatts",
         "scaleUpLink", "scaleUpGBpsPerDirection", "scaleUpDomainSize", "hostLinkGBpsPerDirection",
-        "scaleOutGbitsPerSecondPerGpu", "systemWattsPerGpu", "powerUsageEffectiveness", "cloudOnly", "prices", "notes",
+        "scaleOutGbitsPerSecondPerGpu", "sustainedTensorClockShare", "systemWattsPerGpu", "powerUsageEffectiveness", "cloudOnly", "prices", "notes",
         "sources"})
 public record CatalogEntry(
         String id,
@@ -74,7 +77,8 @@ public record CatalogEntry(
         Boolean cloudOnly,
         Figure systemWattsPerGpu,
         Figure powerUsageEffectiveness,
-        Figure scaleOutGbitsPerSecondPerGpu) {
+        Figure scaleOutGbitsPerSecondPerGpu,
+        Figure sustainedTensorClockShare) {
 
     public CatalogEntry {
         id = text("entry.id", id);
@@ -123,6 +127,24 @@ public record CatalogEntry(
         if (scaleOutGbitsPerSecondPerGpu != null) {
             inRange(at + ".scaleOutGbitsPerSecondPerGpu", scaleOutGbitsPerSecondPerGpu.number(), 0, 100_000);
         }
+        if (sustainedTensorClockShare != null && (sustainedTensorClockShare.number() <= 0 || sustainedTensorClockShare.number() > 1)) {
+            throw new InvalidInputException(at + ".sustainedTensorClockShare", "must be greater than 0 and at most 1, was "
+                    + sustainedTensorClockShare.number());
+        }
+    }
+
+    /** An entry of a full-power part (no sustained tensor clock share below 1). */
+    public CatalogEntry(String id, String name, String vendor, AcceleratorFamily family, String formFactor, EntryOrigin origin,
+                        List<String> aliases, List<String> pciIds, Figure releaseYear, Figure memoryGB, String memoryType,
+                        Figure memoryBandwidthGBps, Map<String, Figure> denseTflops, Map<String, Figure> sparseTflops,
+                        Figure boardPowerWatts, String scaleUpLink, Figure scaleUpGBpsPerDirection, Figure scaleUpDomainSize,
+                        Figure hostLinkGBpsPerDirection, List<PriceQuote> prices, String notes, List<Source> sources,
+                        Boolean cloudOnly, Figure systemWattsPerGpu, Figure powerUsageEffectiveness,
+                        Figure scaleOutGbitsPerSecondPerGpu) {
+        this(id, name, vendor, family, formFactor, origin, aliases, pciIds, releaseYear, memoryGB, memoryType,
+                memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink, scaleUpGBpsPerDirection,
+                scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, sources, cloudOnly, systemWattsPerGpu,
+                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu, null);
     }
 
     /** An entry without ownership and scale-out figures (the user's own parts, older stored entries). */
@@ -175,6 +197,7 @@ public record CatalogEntry(
         putIfPresent(all, "scaleUpDomainSize", scaleUpDomainSize);
         putIfPresent(all, "hostLinkGBpsPerDirection", hostLinkGBpsPerDirection);
         putIfPresent(all, "scaleOutGbitsPerSecondPerGpu", scaleOutGbitsPerSecondPerGpu);
+        putIfPresent(all, "sustainedTensorClockShare", sustainedTensorClockShare);
         putIfPresent(all, "systemWattsPerGpu", systemWattsPerGpu);
         putIfPresent(all, "powerUsageEffectiveness", powerUsageEffectiveness);
         return all;
@@ -199,14 +222,14 @@ public record CatalogEntry(
         return new CatalogEntry(id, name, vendor, family, formFactor, origin, aliases, pciIds, releaseYear, memoryGB,
                 memoryType, memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink,
                 scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, newSources, cloudOnly, systemWattsPerGpu,
-                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu);
+                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu, sustainedTensorClockShare);
     }
 
     public CatalogEntry withOrigin(EntryOrigin newOrigin) {
         return new CatalogEntry(id, name, vendor, family, formFactor, newOrigin, aliases, pciIds, releaseYear, memoryGB,
                 memoryType, memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink,
                 scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, prices, notes, sources, cloudOnly, systemWattsPerGpu,
-                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu);
+                powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu, sustainedTensorClockShare);
     }
 
     public CatalogEntry withPrices(List<PriceQuote> newPrices, List<Source> addedSources) {
@@ -219,7 +242,7 @@ public record CatalogEntry(
         return new CatalogEntry(id, name, vendor, family, formFactor, origin, aliases, pciIds, releaseYear, memoryGB,
                 memoryType, memoryBandwidthGBps, denseTflops, sparseTflops, boardPowerWatts, scaleUpLink,
                 scaleUpGBpsPerDirection, scaleUpDomainSize, hostLinkGBpsPerDirection, newPrices, notes, merged, cloudOnly,
-                systemWattsPerGpu, powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu);
+                systemWattsPerGpu, powerUsageEffectiveness, scaleOutGbitsPerSecondPerGpu, sustainedTensorClockShare);
     }
 
     private static final double BYTES_PER_MEMORY_GB = 1024.0 * 1024 * 1024;
@@ -243,7 +266,8 @@ public record CatalogEntry(
                 boardPowerWatts == null ? 0 : boardPowerWatts.number(),
                 origin == EntryOrigin.MEASURED,
                 aliases,
-                scaleOutGbitsPerSecondPerGpu == null ? 0 : scaleOutGbitsPerSecondPerGpu.number() * BYTES_PER_GIGABIT);
+                scaleOutGbitsPerSecondPerGpu == null ? 0 : scaleOutGbitsPerSecondPerGpu.number() * BYTES_PER_GIGABIT,
+                sustainedTensorClockShare == null ? 1.0 : sustainedTensorClockShare.number());
     }
 
     private static final double BYTES_PER_GIGABIT = 1e9 / 8;

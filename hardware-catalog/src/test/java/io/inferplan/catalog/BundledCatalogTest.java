@@ -179,4 +179,34 @@ class BundledCatalogTest {
             }
         }
     }
+
+    /** Power-capped parts and the full-power part on the same die whose power per FLOP they are estimated from. */
+    static final Map<String, String> POWER_SIBLINGS = Map.of(
+            "h100-pcie-80gb", "h100-sxm-80gb",
+            "h100-nvl-94gb", "h100-sxm-80gb",
+            "h200-nvl-141gb", "h200-sxm-141gb",
+            "a100-pcie-80gb", "a100-sxm-80gb");
+
+    @Test
+    void powerCappedPartsCarryTheSustainedClockTheirSiblingImpliesAsAnEstimate() {
+        for (CatalogEntry entry : catalog.entries()) {
+            String sibling = POWER_SIBLINGS.get(entry.id());
+            if (sibling == null) {
+                assertTrue(entry.sustainedTensorClockShare() == null, entry.id() + " is not a known power-capped part");
+                assertEquals(1.0, entry.toSpec().sustainedComputeShare(), entry.id());
+                continue;
+            }
+            CatalogEntry full = catalog.find(sibling).orElseThrow();
+            double expected = io.inferplan.engine.hardware.PowerLimitedClock.sustainedShare(entry.boardPowerWatts().number(),
+                    entry.denseTflops(Precision.BF16).orElseThrow(), full.boardPowerWatts().number(),
+                    full.denseTflops(Precision.BF16).orElseThrow());
+            Figure share = entry.sustainedTensorClockShare();
+            assertNotNull(share, entry.id() + " has no sustained tensor clock share");
+            assertTrue(share.isEstimate(), entry.id() + ": a derived figure says it is an estimate");
+            assertEquals(expected, share.number(), 0.005, entry.id() + " against " + sibling);
+            assertEquals(share.number(), entry.toSpec().sustainedComputeShare(), 1e-12, entry.id());
+            assertTrue(entry.toSpec().sustainedFlopsPerSecondFor(Precision.BF16) < entry.toSpec().flopsPerSecondFor(Precision.BF16)
+                    || share.number() == 1.0, entry.id());
+        }
+    }
 }

@@ -172,6 +172,9 @@ public final class CatalogCommand implements Runnable {
             rows.add(row("FLOP per byte (bf16)", entries, e -> e.denseTflops(Precision.BF16)
                     .map(t -> String.format(Locale.ROOT, "%.0f", t * 1000 / e.memoryBandwidthGBps().number())).orElse("-")));
             rows.add(row("board power W", entries, e -> number(e.boardPowerWatts(), "%.0f")));
+            rows.add(row("sustained tensor clock", entries, e -> e.sustainedTensorClockShare() == null ? "1"
+                    : String.format(Locale.ROOT, "%.2f%s", e.sustainedTensorClockShare().number(),
+                            e.sustainedTensorClockShare().isEstimate() ? "*" : "")));
             rows.add(row("scale-up GB/s per dir.", entries, e -> number(e.scaleUpGBpsPerDirection(), "%.0f")));
             rows.add(row("scale-up domain", entries, e -> number(e.scaleUpDomainSize(), "%.0f")));
             rows.add(row("scale-out Gb/s per GPU", entries, e -> number(e.scaleOutGbitsPerSecondPerGpu(), "%.0f")));

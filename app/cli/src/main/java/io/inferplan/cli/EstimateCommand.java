@@ -241,6 +241,11 @@ public final class EstimateCommand implements Callable<Integer> {
                 d.servingStack().displayName()));
         weightPrecisionNote(c).ifPresent(note -> line(s, "Weight precision", note));
         WeightOnlyQuantization.of(d).ifPresent(q -> line(s, "Quantisation", q.describe(d.accelerator().name())));
+        if (d.accelerator().sustainedComputeShare() < 1) {
+            line(s, "Power limit", String.format(Locale.ROOT, "matrix math at %.0f%% of the datasheet rate: %.0f W does not hold "
+                    + "the boost clocks under dense GEMMs (an estimate; `inferplan catalog show %s`)",
+                    d.accelerator().sustainedComputeShare() * 100, d.accelerator().boardPowerWatts(), d.accelerator().id()));
+        }
         line(s, "Request", String.format(Locale.ROOT, "%.0f input + %.0f output tokens, %s", c.request().inputTokens(),
                 c.request().outputTokens(), describe(c.target())));
         int running = e.batch() * c.replicas();
@@ -323,6 +328,7 @@ public final class EstimateCommand implements Callable<Integer> {
             input.put("modelNamePrecision", c.modelName().impliedWeightPrecision().orElseThrow().id());
         }
         input.put("kvPrecision", c.deployment().kvPrecision().id());
+        input.put("sustainedComputeShare", c.deployment().accelerator().sustainedComputeShare());
         input.put("servingStack", c.deployment().servingStack().id());
         input.put("inputTokens", c.request().inputTokens());
         input.put("outputTokens", c.request().outputTokens());

@@ -45,7 +45,8 @@ public final class MeasuredSpecs {
         return new AcceleratorSpec("measured-" + datasheet.id(), datasheet.name() + " (measured on " + report.host().hostName() + ")",
                 datasheet.vendor(), datasheet.family(), device.memoryBytes() > 0 ? device.memoryBytes() : datasheet.memoryBytes(), bandwidth,
                 flops, datasheet.scaleUpBandwidthBytesPerSecond(), datasheet.scaleUpDomainSize(), datasheet.boardPowerWatts(), true,
-                List.of(), datasheet.scaleOutBandwidthBytesPerSecond());
+                // The tensor rates stay the datasheet's (OpenCL cannot reach tensor cores), so does their power limit.
+                List.of(), datasheet.scaleOutBandwidthBytesPerSecond(), datasheet.sustainedComputeShare());
     }
 
     /**

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param measured                   true when bandwidth and compute were measured on this machine, not datasheet peaks
  * @param scaleOutBandwidthBytesPerSecond per GPU, one direction, over the back-end network between servers (the
  *                                   NICs of the reference design: 400 Gb/s ConnectX-7 per H100 is 50e9); 0 when unknown
+ * @param sustainedComputeShare      the share (0..1] of the datasheet tensor rate the part sustains under dense matrix
+ *                                   work at its board power ({@link PowerLimitedClock}); 1 for full-power parts
  */
 public record AcceleratorSpec(
         String id,
@@ -35,7 +37,8 @@ public record AcceleratorSpec(
         double boardPowerWatts,
         boolean measured,
         List<String> aliases,
-        double scaleOutBandwidthBytesPerSecond) {
+        double scaleOutBandwidthBytesPerSecond,
+        double sustainedComputeShare) {
 
     private static final double MAX_BYTES = 1e14;
     private static final double MAX_FLOPS = 1e18;
@@ -63,6 +66,17 @@ public record AcceleratorSpec(
         nonNegative("accelerator.boardPowerWatts", boardPowerWatts, 100_000);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         nonNegative("accelerator.scaleOutBandwidthBytesPerSecond", scaleOutBandwidthBytesPerSecond, MAX_BYTES);
+        positive("accelerator.sustainedComputeShare", sustainedComputeShare, 1);
+    }
+
+    /** A full-power part (it sustains its datasheet tensor clocks). */
+    public AcceleratorSpec(String id, String name, String vendor, AcceleratorFamily family, double memoryBytes,
+                           double memoryBandwidthBytesPerSecond, Map<Precision, Double> denseFlopsPerSecond,
+                           double scaleUpBandwidthBytesPerSecond, int scaleUpDomainSize, double boardPowerWatts,
+                           boolean measured, List<String> aliases, double scaleOutBandwidthBytesPerSecond) {
+        this(id, name, vendor, family, memoryBytes, memoryBandwidthBytesPerSecond, denseFlopsPerSecond,
+                scaleUpBandwidthBytesPerSecond, scaleUpDomainSize, boardPowerWatts, measured, aliases,
+                scaleOutBandwidthBytesPerSecond, 1.0);
     }
 
     /** A part whose scale-out network is not known (measured devices, hand-made test parts). */
@@ -71,7 +85,7 @@ public record AcceleratorSpec(
                            double scaleUpBandwidthBytesPerSecond, int scaleUpDomainSize, double boardPowerWatts,
                            boolean measured, List<String> aliases) {
         this(id, name, vendor, family, memoryBytes, memoryBandwidthBytesPerSecond, denseFlopsPerSecond,
-                scaleUpBandwidthBytesPerSecond, scaleUpDomainSize, boardPowerWatts, measured, aliases, 0);
+                scaleUpBandwidthBytesPerSecond, scaleUpDomainSize, boardPowerWatts, measured, aliases, 0, 1.0);
     }
 
     public boolean supports(Precision precision) {
@@ -90,6 +104,14 @@ public record AcceleratorSpec(
             }
         }
         return denseFlopsPerSecond.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    }
+
+    /**
+     * What the part sustains for math in {@code precision} under dense matrix work: the datasheet rate at the clock
+     * its board power holds ({@link #sustainedComputeShare}).
+     */
+    public double sustainedFlopsPerSecondFor(Precision precision) {
+        return flopsPerSecondFor(precision) * sustainedComputeShare;
     }
 
     /** The format the math actually runs in for {@code precision} on this hardware. */

@@ -96,7 +96,7 @@ final class ReplicaLayout {
         this.linearStateShareOnGpu = dataParallelAttention ? 1.0 / gpus : 1.0 / tensorParallel / pipelineParallel;
 
         Precision math = mathPrecision(deployment);
-        double peak = accelerator.flopsPerSecondFor(math);
+        double peak = accelerator.sustainedFlopsPerSecondFor(math);
         double lowPrecisionPenalty = (math == Precision.FP4 || math == Precision.INT4) && accelerator.supports(math)
                 ? efficiency.lowPrecisionComputePenalty() : 1.0;
         // Weights narrower than the math (FP4 on Hopper) are dequantized inside the kernels: less matrix throughput.

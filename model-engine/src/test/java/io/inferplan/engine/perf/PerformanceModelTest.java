@@ -112,6 +112,26 @@ class PerformanceModelTest {
     }
 
     @Test
+    void aPowerLimitedClockSlowsComputeBoundWorkAndLeavesWeightStreamingAlone() {
+        AcceleratorSpec h100 = TestAccelerators.h100();
+        AcceleratorSpec capped = new AcceleratorSpec("capped", "capped", "NVIDIA", h100.family(), h100.memoryBytes(),
+                h100.memoryBandwidthBytesPerSecond(), h100.denseFlopsPerSecond(), h100.scaleUpBandwidthBytesPerSecond(),
+                8, 350, false, List.of(), 0, 0.8);
+        Deployment full = tp(h100, 1, Precision.FP8, ServingStack.TENSORRT_LLM);
+        Deployment slow = tp(capped, 1, Precision.FP8, ServingStack.TENSORRT_LLM);
+        RequestShape longPrompts = RequestShape.of(4000, 200);
+        double fullOffline = model.estimate(llama8, full, longPrompts, new ServingTarget.Offline()).outputTokensPerSecond();
+        double cappedOffline = model.estimate(llama8, slow, longPrompts, new ServingTarget.Offline()).outputTokensPerSecond();
+        // Offline with long prompts is mostly prefill, compute-bound: close to the clock share slower, never more.
+        assertTrue(cappedOffline < 0.9 * fullOffline && cappedOffline >= 0.8 * fullOffline * 0.999,
+                cappedOffline + " against " + fullOffline);
+        // One sequence decoding streams the weights: the memory clock is not capped.
+        double fullSingle = model.estimate(llama8, full, RequestShape.of(100, 1000), new ServingTarget.FixedBatch(1)).timePerOutputTokenSeconds();
+        double cappedSingle = model.estimate(llama8, slow, RequestShape.of(100, 1000), new ServingTarget.FixedBatch(1)).timePerOutputTokenSeconds();
+        assertEquals(fullSingle, cappedSingle, fullSingle * 0.01);
+    }
+
+    @Test
     void moreBandwidthNeverLowersThroughput() {
         AcceleratorSpec h100 = TestAccelerators.h100();
         AcceleratorSpec faster = new AcceleratorSpec("fast", "fast", "NVIDIA", h100.family(), h100.memoryBytes(),
