@@ -454,7 +454,7 @@ public final class PerformanceModel {
         double microBatch = Math.max(1.0, sequences / stages);
         double tokens = microBatch * verifiedPerSequence;
         double matrixCompute = layout.matrixFlopsPerGpu(tokens) / layout.decodeFlopsPerSecond;
-        double attentionCompute = layout.attentionFlopsPerGpu(tokens, context) / layout.decodeFlopsPerSecond;
+        double attentionCompute = layout.attentionFlopsPerGpu(tokens, context) / layout.decodeAttentionFlopsPerSecond;
         double weightRead = layout.weightBytesReadPerGpu(tokens) / layout.memoryBytesPerSecond;
         double kvRead = microBatch * layout.kvBytesReadPerGpu(context) / layout.kvBytesPerSecond;
         double compute = matrixCompute + attentionCompute;

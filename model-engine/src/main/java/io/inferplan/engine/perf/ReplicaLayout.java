@@ -59,6 +59,12 @@ final class ReplicaLayout {
 
     final double decodeFlopsPerSecond;
     final double prefillFlopsPerSecond;
+    /**
+     * Attention's math never runs narrower than its KV cache: FP4 weights with an FP8 cache attend in FP8, at half
+     * the FP4 matrix rate; the serving stacks have no FP4 attention kernels.
+     */
+    final double decodeAttentionFlopsPerSecond;
+    final double prefillAttentionFlopsPerSecond;
     final double memoryBytesPerSecond;
     /** What decode attention reaches reading the KV cache. */
     final double kvBytesPerSecond;
@@ -105,6 +111,11 @@ final class ReplicaLayout {
         }
         this.decodeFlopsPerSecond = peak * efficiency.decodeComputeEfficiency() * lowPrecisionPenalty;
         this.prefillFlopsPerSecond = peak * efficiency.prefillComputeEfficiency() * lowPrecisionPenalty;
+        Precision attentionMath = attentionMathPrecision(deployment, math);
+        double attentionPeak = accelerator.sustainedFlopsPerSecondFor(attentionMath);
+        double attentionPenalty = attentionMath == math ? lowPrecisionPenalty : 1.0;
+        this.decodeAttentionFlopsPerSecond = attentionPeak * efficiency.decodeComputeEfficiency() * attentionPenalty;
+        this.prefillAttentionFlopsPerSecond = attentionPeak * efficiency.prefillComputeEfficiency() * attentionPenalty;
         double bandwidthEfficiency = accelerator.measured()
                 // A measured bandwidth is already what a streaming kernel reaches (about 90% of a datasheet peak).
                 ? Math.min(1.0, efficiency.memoryBandwidthEfficiency() / 0.9)
@@ -141,6 +152,12 @@ final class ReplicaLayout {
         Precision activations = deployment.activationPrecision();
         Precision wider = activations.bytesPerValue() > weights.bytesPerValue() ? activations : weights;
         return deployment.accelerator().effectiveComputePrecision(wider);
+    }
+
+    /** The format attention's math runs in: the matrix math's, or the KV cache's where that is wider. */
+    static Precision attentionMathPrecision(Deployment deployment, Precision math) {
+        Precision kv = deployment.accelerator().effectiveComputePrecision(deployment.kvPrecision());
+        return kv.nominalBits() > math.nominalBits() ? kv : math;
     }
 
     /** Share of one sequence's KV cache a tensor-parallel rank holds (KV heads are split, never below one head). */
@@ -202,9 +219,17 @@ final class ReplicaLayout {
      * large-vocabulary models (gpt-oss: 0.6 B of 5.1 B active parameters) is a sizeable share.
      */
     double prefillFlopsPerGpu(double tokens, double contextTokens) {
-        double perToken = 2.0 * (model.activeParameters() - 2 * vocabularyMatrixParameters())
-                + model.prefillAttentionFlopsPerToken(contextTokens);
-        return tokens * perToken / gpus;
+        return prefillMatrixFlopsPerGpu(tokens) + prefillAttentionFlopsPerGpu(tokens, contextTokens);
+    }
+
+    /** The matrix-product part of {@link #prefillFlopsPerGpu}. */
+    double prefillMatrixFlopsPerGpu(double tokens) {
+        return tokens * 2.0 * (model.activeParameters() - 2 * vocabularyMatrixParameters()) / gpus;
+    }
+
+    /** The attention part of {@link #prefillFlopsPerGpu}. */
+    double prefillAttentionFlopsPerGpu(double tokens, double contextTokens) {
+        return tokens * model.prefillAttentionFlopsPerToken(contextTokens) / gpus;
     }
 
     /**
@@ -217,7 +242,8 @@ final class ReplicaLayout {
      * at 256 tokens (or split eight ways) well below.
      */
     double prefillComputeSeconds(double tokens, double contextTokens) {
-        double seconds = prefillFlopsPerGpu(tokens, contextTokens) / prefillFlopsPerSecond;
+        double seconds = prefillMatrixFlopsPerGpu(tokens) / prefillFlopsPerSecond
+                + prefillAttentionFlopsPerGpu(tokens, contextTokens) / prefillAttentionFlopsPerSecond;
         double halfFlops = efficiency.expertGemmHalfGflops() * 1e9;
         if (!model.isMoe() || halfFlops <= 0 || tokens <= 0) {
             return seconds;

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.hardware.AcceleratorFamily;
 import io.inferplan.engine.hardware.AcceleratorSpec;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.model.ModelSpec;
 import io.inferplan.engine.model.Precision;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -129,6 +131,28 @@ class PerformanceModelTest {
         double fullSingle = model.estimate(llama8, full, RequestShape.of(100, 1000), new ServingTarget.FixedBatch(1)).timePerOutputTokenSeconds();
         double cappedSingle = model.estimate(llama8, slow, RequestShape.of(100, 1000), new ServingTarget.FixedBatch(1)).timePerOutputTokenSeconds();
         assertEquals(fullSingle, cappedSingle, fullSingle * 0.01);
+    }
+
+    @Test
+    void attentionRunsInTheWiderOfTheMatrixMathAndTheKvCache() {
+        AcceleratorSpec h100 = TestAccelerators.h100();
+        AcceleratorSpec blackwell = new AcceleratorSpec("fp4-part", "fp4 part", "NVIDIA", AcceleratorFamily.NVIDIA_BLACKWELL,
+                180 * TestAccelerators.GIB, 8e12, Map.of(Precision.BF16, 2250e12, Precision.FP8, 4500e12, Precision.FP4, 9000e12),
+                900e9, 8, 1000, false, List.of());
+        Deployment fp4 = Deployment.of(blackwell, 1, Precision.FP4, Precision.FP8, ServingStack.TENSORRT_LLM);
+        assertEquals(Precision.FP8, ReplicaLayout.attentionMathPrecision(fp4, ReplicaLayout.mathPrecision(fp4)));
+        Deployment fp8Bf16Cache = Deployment.of(h100, 1, Precision.FP8, Precision.BF16, ServingStack.VLLM);
+        assertEquals(Precision.BF16, ReplicaLayout.attentionMathPrecision(fp8Bf16Cache, ReplicaLayout.mathPrecision(fp8Bf16Cache)));
+        Deployment fp8 = Deployment.of(h100, 1, Precision.FP8, Precision.FP8, ServingStack.VLLM);
+        assertEquals(Precision.FP8, ReplicaLayout.attentionMathPrecision(fp8, ReplicaLayout.mathPrecision(fp8)));
+        // A long prompt's attention is a large share of its prefill: at the FP8 rate it costs twice what FP4 would.
+        ReplicaLayout layout = new ReplicaLayout(llama8, fp4, PLAIN);
+        double attentionOnly = layout.prefillComputeSeconds(32_000, 16_000) - layout.prefillMatrixFlopsPerGpu(32_000)
+                / layout.prefillFlopsPerSecond;
+        assertEquals(layout.prefillAttentionFlopsPerGpu(32_000, 16_000) / layout.prefillAttentionFlopsPerSecond, attentionOnly,
+                attentionOnly * 1e-9);
+        assertEquals(2.0, layout.prefillFlopsPerSecond / layout.prefillAttentionFlopsPerSecond
+                / PLAIN.lowPrecisionComputePenalty(), 1e-9);
     }
 
     @Test
