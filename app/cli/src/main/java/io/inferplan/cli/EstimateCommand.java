@@ -21,6 +21,7 @@ import io.inferplan.engine.perf.MemoryFit;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import io.inferplan.engine.perf.PerformanceModel;
 import io.inferplan.engine.perf.ServingTarget;
+import io.inferplan.engine.hardware.PowerLimitedClock;
 import io.inferplan.engine.perf.WeightOnlyQuantization;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -241,11 +242,8 @@ public final class EstimateCommand implements Callable<Integer> {
                 d.servingStack().displayName()));
         weightPrecisionNote(c).ifPresent(note -> line(s, "Weight precision", note));
         WeightOnlyQuantization.of(d).ifPresent(q -> line(s, "Quantisation", q.describe(d.accelerator().name())));
-        if (d.accelerator().sustainedComputeShare() < 1) {
-            line(s, "Power limit", String.format(Locale.ROOT, "matrix math at %.0f%% of the datasheet rate: %.0f W does not hold "
-                    + "the boost clocks under dense GEMMs (an estimate; `inferplan catalog show %s`)",
-                    d.accelerator().sustainedComputeShare() * 100, d.accelerator().boardPowerWatts(), d.accelerator().id()));
-        }
+        PowerLimitedClock.describe(d.accelerator()).ifPresent(text -> line(s, "Power limit", text
+                + " (`inferplan catalog show " + d.accelerator().id() + "`)"));
         line(s, "Request", String.format(Locale.ROOT, "%.0f input + %.0f output tokens, %s", c.request().inputTokens(),
                 c.request().outputTokens(), describe(c.target())));
         int running = e.batch() * c.replicas();

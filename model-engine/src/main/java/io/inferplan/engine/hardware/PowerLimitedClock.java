@@ -3,6 +3,8 @@ package io.inferplan.engine.hardware;
 import static io.inferplan.engine.Checks.positive;
 
 import io.inferplan.engine.InvalidInputException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The share of its datasheet tensor clock a power-capped part sustains under dense matrix work, estimated against a
@@ -28,6 +30,19 @@ public final class PowerLimitedClock {
     public static final double DYNAMIC_POWER_EXPONENT = 3.0;
 
     private PowerLimitedClock() {
+    }
+
+    /**
+     * What a user should read about a power-capped part ("350 W holds about 79% of the datasheet tensor rate under
+     * dense matrix work, an estimate"), or nothing for a part that holds its datasheet clocks.
+     */
+    public static Optional<String> describe(AcceleratorSpec accelerator) {
+        if (accelerator.sustainedComputeShare() >= 1) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "%s at %.0f W holds about %.0f%% of its datasheet tensor rate under "
+                + "dense matrix work (an estimate from its board power), so compute-bound work is priced at that rate",
+                accelerator.name(), accelerator.boardPowerWatts(), accelerator.sustainedComputeShare() * 100));
     }
 
     /**

@@ -173,6 +173,8 @@ public final class ScenarioEvaluator {
         }
         io.inferplan.engine.perf.WeightOnlyQuantization.of(deployment).ifPresent(q -> notes.add(
                 "Weights: " + q.describe(deployment.accelerator().name()) + "."));
+        io.inferplan.engine.hardware.PowerLimitedClock.describe(deployment.accelerator())
+                .ifPresent(text -> notes.add("Power limit: " + text + "."));
         if (estimate.errorBand() != null && estimate.errorBand().expectedErrorPercent() > 0) {
             notes.add("Performance figures: " + estimate.errorBand().summary() + "; costs per token move with them.");
         }

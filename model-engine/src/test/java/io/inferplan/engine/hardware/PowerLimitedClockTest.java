@@ -45,4 +45,17 @@ class PowerLimitedClockTest {
         assertEquals("boardWatts", e.field());
         assertThrows(OutOfRangeException.class, () -> PowerLimitedClock.sustainedShare(0, 756.5e12, 700, 989.4e12));
     }
+
+    @Test
+    void aCappedPartSaysSoAndAFullPowerPartSaysNothing() {
+        java.util.Map<io.inferplan.engine.model.Precision, Double> flops = java.util.Map.of(io.inferplan.engine.model.Precision.BF16, 756.5e12);
+        AcceleratorSpec capped = new AcceleratorSpec("h100-pcie", "NVIDIA H100 PCIe 80GB", "NVIDIA", AcceleratorFamily.NVIDIA_HOPPER,
+                80.0 * (1L << 30), 2.0e12, flops, 300e9, 2, 350, false, java.util.List.of(), 0, 0.79);
+        AcceleratorSpec full = new AcceleratorSpec("h100", "H100", "NVIDIA", AcceleratorFamily.NVIDIA_HOPPER,
+                80.0 * (1L << 30), 3.35e12, flops, 450e9, 8, 700, false, java.util.List.of(), 0);
+        assertEquals("NVIDIA H100 PCIe 80GB at 350 W holds about 79% of its datasheet tensor rate under dense matrix work "
+                + "(an estimate from its board power), so compute-bound work is priced at that rate",
+                PowerLimitedClock.describe(capped).orElseThrow());
+        assertTrue(PowerLimitedClock.describe(full).isEmpty());
+    }
 }
