@@ -19,8 +19,8 @@ import java.util.Optional;
  * leaves less, the clock drops until it fits. Only the compute roofline is scaled: decode streaming memory is bound by
  * the memory clock, which power capping leaves alone, and draws less power than dense GEMMs.
  *
- * <p>An estimate with stated constants, not a fit: no calibration row is a power-capped part. A user-measured
- * profile already sustains what it sustains and needs no share.
+ * <p>An estimate with stated constants, not a fit: no calibration row is a power-capped part. A profile of this
+ * machine keeps the datasheet's tensor rates (OpenCL cannot reach tensor cores), so it keeps the share as well.
  */
 public final class PowerLimitedClock {
 
