@@ -34,6 +34,12 @@ public final class CaseEvaluator {
         this.disaggregated = new DisaggregatedServing(model);
     }
 
+    /** Names resolved from the bundled models and catalog alone (no user entries), with the bundled profiles. */
+    public static CaseEvaluator bundled() {
+        return new CaseEvaluator(new CaseResolver(io.inferplan.engine.model.ModelPresets.bundled(),
+                io.inferplan.catalog.store.AcceleratorLookup.bundled()), PerformanceModel.standard());
+    }
+
     public CaseOutcome evaluate(Map<String, String> row) {
         String caseId = row.getOrDefault("case", "");
         String accelerator = row.getOrDefault("accelerator", "");

@@ -3,9 +3,6 @@ package io.inferplan.cli.calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.catalog.store.AcceleratorLookup;
-import io.inferplan.engine.model.ModelPresets;
-import io.inferplan.engine.perf.PerformanceModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +18,7 @@ class CalibrationAccuracyTest {
     @Test
     void predictionsMatchPublishedThroughputWithinTheStatedTolerances() throws IOException {
         CaseTable table = CaseTable.read(CALIBRATION);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
-                PerformanceModel.standard());
+        CaseEvaluator evaluator = CaseEvaluator.bundled();
         List<CaseOutcome> outcomes = evaluator.evaluateAll(table);
         AccuracySummary summary = AccuracySummary.of(outcomes);
         System.out.print(summary.toMarkdown());
@@ -46,8 +42,7 @@ class CalibrationAccuracyTest {
     @Test
     void errorBandsOfCalibratedFamiliesCoverMostOfTheirRows() throws IOException {
         CaseTable table = CaseTable.read(CALIBRATION);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
-                PerformanceModel.standard());
+        CaseEvaluator evaluator = CaseEvaluator.bundled();
         long covered = 0;
         List<CaseOutcome> outcomes = evaluator.evaluateAll(table);
         for (CaseOutcome outcome : outcomes) {

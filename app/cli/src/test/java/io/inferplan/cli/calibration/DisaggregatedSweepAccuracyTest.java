@@ -2,10 +2,7 @@ package io.inferplan.cli.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.Statistics;
-import io.inferplan.engine.model.ModelPresets;
-import io.inferplan.engine.perf.PerformanceModel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +20,7 @@ class DisaggregatedSweepAccuracyTest {
     @Test
     void disaggregatedTtftAndTpotStayWithinTheReachedAccuracy() throws IOException {
         CaseTable table = CaseTable.read(SweepAccuracyTest.SWEEPS);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
-                PerformanceModel.standard());
+        CaseEvaluator evaluator = CaseEvaluator.bundled();
         List<Double> statedTtft = new ArrayList<>();
         List<Double> statedTpot = new ArrayList<>();
         List<Double> allTtft = new ArrayList<>();

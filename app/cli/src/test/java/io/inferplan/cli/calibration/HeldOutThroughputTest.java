@@ -3,9 +3,6 @@ package io.inferplan.cli.calibration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.catalog.store.AcceleratorLookup;
-import io.inferplan.engine.model.ModelPresets;
-import io.inferplan.engine.perf.PerformanceModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,8 +20,7 @@ class HeldOutThroughputTest {
     @Test
     void heldOutOfflineThroughputStaysWhereItWasMeasured() throws IOException {
         CaseTable table = CaseTable.read(HELD_OUT);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
-                PerformanceModel.standard());
+        CaseEvaluator evaluator = CaseEvaluator.bundled();
         List<CaseOutcome> outcomes = evaluator.evaluateAll(table);
         AccuracySummary summary = AccuracySummary.of(outcomes);
         System.out.print(summary.toMarkdown());

@@ -2,10 +2,7 @@ package io.inferplan.cli.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.catalog.store.AcceleratorLookup;
 import io.inferplan.engine.Statistics;
-import io.inferplan.engine.model.ModelPresets;
-import io.inferplan.engine.perf.PerformanceModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,8 +21,7 @@ class SweepAccuracyTest {
     @Test
     void predictedTtftAndTpotStayWithinTheReachedAccuracy() throws IOException {
         CaseTable table = CaseTable.read(SWEEPS);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
-                PerformanceModel.standard());
+        CaseEvaluator evaluator = CaseEvaluator.bundled();
         List<Double> ttft = new ArrayList<>();
         List<Double> tpot = new ArrayList<>();
         int insideTtftBand = 0;

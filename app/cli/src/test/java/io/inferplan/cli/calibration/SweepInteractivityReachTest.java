@@ -2,10 +2,7 @@ package io.inferplan.cli.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.inferplan.catalog.store.AcceleratorLookup;
-import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.perf.Bottleneck;
-import io.inferplan.engine.perf.PerformanceModel;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -22,8 +19,7 @@ class SweepInteractivityReachTest {
     @Test
     void interactivityFindsThroughputAtTheSpeedsPublishedSystemsReach() throws IOException {
         CaseTable table = CaseTable.read(SweepAccuracyTest.SWEEPS);
-        CaseEvaluator evaluator = new CaseEvaluator(new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled()),
-                PerformanceModel.standard());
+        CaseEvaluator evaluator = CaseEvaluator.bundled();
         int rows = 0;
         int reached = 0;
         int atTheEdge = 0;
