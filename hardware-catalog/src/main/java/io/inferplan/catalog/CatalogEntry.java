@@ -1,6 +1,7 @@
 package io.inferplan.catalog;
 
 import static io.inferplan.engine.Checks.inRange;
+import static io.inferplan.engine.Checks.positive;
 import static io.inferplan.engine.Checks.present;
 import static io.inferplan.engine.Checks.text;
 
@@ -127,9 +128,8 @@ public record CatalogEntry(
         if (scaleOutGbitsPerSecondPerGpu != null) {
             inRange(at + ".scaleOutGbitsPerSecondPerGpu", scaleOutGbitsPerSecondPerGpu.number(), 0, 100_000);
         }
-        if (sustainedTensorClockShare != null && (sustainedTensorClockShare.number() <= 0 || sustainedTensorClockShare.number() > 1)) {
-            throw new InvalidInputException(at + ".sustainedTensorClockShare", "must be greater than 0 and at most 1, was "
-                    + sustainedTensorClockShare.number());
+        if (sustainedTensorClockShare != null) {
+            positive(at + ".sustainedTensorClockShare", sustainedTensorClockShare.number(), 1);
         }
     }
 

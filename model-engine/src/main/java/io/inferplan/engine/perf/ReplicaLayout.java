@@ -196,38 +196,28 @@ final class ReplicaLayout {
     }
 
     /**
-     * Matrix and attention FLOPs one GPU does to decode {@code tokens} tokens attending to {@code contextTokens}. The
-     * embedding table is a lookup, not a matrix product, so its parameters cost no FLOPs; the output head does.
+     * Matrix-product (GEMM) FLOPs one GPU does to decode {@code tokens} tokens: the kernels that stream the weights.
+     * The embedding table is a lookup, not a matrix product, so its parameters cost no FLOPs; the output head does.
      */
-    double flopsPerGpu(double tokens, double contextTokens) {
-        return matrixFlopsPerGpu(tokens) + attentionFlopsPerGpu(tokens, contextTokens);
-    }
-
-    /** The matrix-product (GEMM) part of {@link #flopsPerGpu}: the kernels that stream the weights. */
     double matrixFlopsPerGpu(double tokens) {
         return tokens * 2.0 * (model.activeParameters() - vocabularyMatrixParameters()) / gpus;
     }
 
-    /** The attention part of {@link #flopsPerGpu}: the kernels that read the KV cache. */
+    /** Attention FLOPs one GPU does for {@code tokens} tokens attending to {@code contextTokens}: the KV-reading kernels. */
     double attentionFlopsPerGpu(double tokens, double contextTokens) {
         return tokens * model.attentionFlopsPerToken(contextTokens) / gpus;
     }
 
     /**
-     * FLOPs one GPU does to prefill {@code tokens} prompt tokens: as decode, but the output head runs only for the
-     * last token of a prompt (vLLM, SGLang and TensorRT-LLM compute no context logits by default), which for
-     * large-vocabulary models (gpt-oss: 0.6 B of 5.1 B active parameters) is a sizeable share.
+     * Matrix-product FLOPs one GPU does to prefill {@code tokens} prompt tokens: as decode, but the output head runs
+     * only for the last token of a prompt (vLLM, SGLang and TensorRT-LLM compute no context logits by default), which
+     * for large-vocabulary models (gpt-oss: 0.6 B of 5.1 B active parameters) is a sizeable share.
      */
-    double prefillFlopsPerGpu(double tokens, double contextTokens) {
-        return prefillMatrixFlopsPerGpu(tokens) + prefillAttentionFlopsPerGpu(tokens, contextTokens);
-    }
-
-    /** The matrix-product part of {@link #prefillFlopsPerGpu}. */
     double prefillMatrixFlopsPerGpu(double tokens) {
         return tokens * 2.0 * (model.activeParameters() - 2 * vocabularyMatrixParameters()) / gpus;
     }
 
-    /** The attention part of {@link #prefillFlopsPerGpu}. */
+    /** Attention FLOPs one GPU does to prefill {@code tokens} prompt tokens attending to {@code contextTokens}. */
     double prefillAttentionFlopsPerGpu(double tokens, double contextTokens) {
         return tokens * model.prefillAttentionFlopsPerToken(contextTokens) / gpus;
     }
