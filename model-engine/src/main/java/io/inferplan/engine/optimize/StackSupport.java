@@ -8,7 +8,8 @@ import java.util.List;
  * Which serving stacks run on which accelerator family (checked 2026-12): TensorRT-LLM is CUDA only; SGLang ships
  * CUDA and ROCm builds; vLLM has CUDA, ROCm and the hardware plugins for Gaudi (vllm-gaudi), TPU (tpu-inference)
  * and Trainium/Inferentia (vllm-neuron), and a CPU backend. Parts of an unknown family get the generic stack, whose
- * efficiencies are the engine's stated defaults.
+ * efficiencies are the engine's stated defaults. TensorRT-LLM is searched as its default 1.x runtime (the PyTorch
+ * backend); the TensorRT-engine runtime stays a stack a scenario may name, not one the search proposes.
  */
 public final class StackSupport {
     private StackSupport() {

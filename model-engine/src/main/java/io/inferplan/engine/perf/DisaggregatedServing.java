@@ -177,14 +177,8 @@ public final class DisaggregatedServing {
         double decodeCapacity = pools.decodeCapacity(deployment.decodeWorkers());
         double load = Math.min(PerformanceModel.MAX_PREFILL_LOAD, requestsPerSecond / prefillCapacity);
         double wait = load / (2 * (1 - load)) * pools.prefillServiceSeconds;
-        double perWorker = pools.maxBatchPerDecodeWorker;
-        double step = 0;
-        for (int iteration = 0; iteration < 4; iteration++) {
-            step = pools.stepSeconds(perWorker);
-            perWorker = Math.min(pools.maxBatchPerDecodeWorker,
-                    Math.max(1.0, requestsPerSecond * pools.decodeSteps * step / deployment.decodeWorkers()));
-        }
-        step = pools.stepSeconds(perWorker);
+        double perWorker = decodeBatchAtRate(pools, requestsPerSecond / deployment.decodeWorkers());
+        double step = pools.stepSeconds(perWorker);
         double ttft = pools.unqueuedSeconds + wait + step;
         double served = Math.min(requestsPerSecond, Math.min(prefillCapacity, decodeCapacity));
         double outputTokensPerSecond = served * request.outputTokens();
@@ -235,6 +229,32 @@ public final class DisaggregatedServing {
         return new PerformanceEstimate(batch, outputTokensPerSecond, outputTokensPerSecond / decode.gpusPerReplica(),
                 outputTokensPerSecond / pools.request.outputTokens(), 0, tpot, 1 / tpot, 0, stepSeconds, 0, limitedBy,
                 pools.decodeMemory, band, pools.decode.dataParallelAttention ? AttentionParallelism.DATA : AttentionParallelism.TENSOR);
+    }
+
+    /**
+     * The batch a decode worker holds at {@code requestsPerSecondPerWorker} by Little's law: n = rate x decode steps x
+     * step(n), capped at what it can hold. Solved by bisection: where each extra sequence costs a large share of a step
+     * (long contexts, a host floor), plain iteration from the cap converges too slowly and overstates the batch.
+     */
+    private static double decodeBatchAtRate(Pools pools, double requestsPerSecondPerWorker) {
+        double perStep = requestsPerSecondPerWorker * pools.decodeSteps;
+        double low = 1.0;
+        double high = pools.maxBatchPerDecodeWorker;
+        if (high - perStep * pools.stepSeconds(high) <= 0) {
+            return high;
+        }
+        if (low - perStep * pools.stepSeconds(low) >= 0) {
+            return low;
+        }
+        for (int i = 0; i < 60 && high - low > 1e-6 * high; i++) {
+            double mid = 0.5 * (low + high);
+            if (mid - perStep * pools.stepSeconds(mid) < 0) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return high;
     }
 
     private static int largestDecodeBatchMeeting(Pools pools, double maxTpotSeconds) {

@@ -33,8 +33,10 @@ public final class EfficiencyFitter {
      * 50-90% of NVLink bandwidth on large messages; a launch inside a CUDA graph costs microseconds, a layer at most
      * about 100 us of kernel gaps and latency-bound kernels; what a benchmark client measures before the first token beyond GPU work stays under 0.4 s.
      */
-    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0, 0.35, 0.0};
-    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 200, 0.95, 5e-4};
+    static final double[] LOWER = {0.35, 0.10, 0.55, 0.0, 0.0, 0.0, 0.5, 2e-6, 0.0, 0.0, 0.3, 5e-6, 0.0, 100, 0.0, 0.0, 0.35, 0.0, 0.0};
+    static final double[] UPPER = {0.90, 0.95, 0.95, 0.010, 0.0001, 0.00003, 0.9, 4e-5, 0.40, 1.0, 1.0, 3e-4, 1e-4, 20000, 2e-5, 200, 0.95, 5e-4, 2e-4};
+    private static final int STEP_OVERHEAD = 3;
+    private static final int LAYER_OVERHEAD = 4;
     private static final int REQUEST_OVERHEAD = 8;
     private static final int QUEUE_SHARE = 9;
     private static final int LOW_PRECISION = 10;
@@ -44,6 +46,7 @@ public final class EfficiencyFitter {
     private static final int PROMPT_TOKEN_OVERHEAD = 14;
     private static final int EXPERT_GEMM_HALF_GFLOPS = 15;
     private static final int PREFILL_LAYER_OVERHEAD = 17;
+    private static final int HOST_SEQUENCE = 18;
     /** Fitting compares figures only; the bands are derived afterwards from the residuals. */
     private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
     private static final int ITERATIONS = 1500;
@@ -156,7 +159,7 @@ public final class EfficiencyFitter {
                 resolved.collectiveLatencySeconds(), resolved.requestOverheadSeconds(), resolved.prefillTokenBudget(),
                 resolved.prefillQueueShare(), resolved.allToAllLatencySeconds(), resolved.expertLayerOverheadSeconds(),
                 resolved.queueCoherenceOutputTokens(), resolved.promptTokenOverheadSeconds(), resolved.expertGemmHalfGflops(),
-                resolved.kvBandwidthEfficiency(), resolved.prefillLayerOverheadSeconds());
+                resolved.kvBandwidthEfficiency(), resolved.prefillLayerOverheadSeconds(), resolved.hostSequenceSeconds());
         boolean[] free = freeFactors(group);
 
         EfficiencyProfile fitted = minimise(group, template, free, ITERATIONS, true);
@@ -178,6 +181,12 @@ public final class EfficiencyFitter {
         boolean[] free = new boolean[LOWER.length];
         java.util.Arrays.fill(free, true);
         boolean latency = group.stream().anyMatch(m -> m.measuredTtftSeconds() > 0);
+        // Offline rows run at the largest batch, where a step's fixed costs and a host floor are a sliver of its time:
+        // fitted on them alone, these drift to a bound and predict small batches badly (a TensorRT engine's layer
+        // cost went to 100 us, putting the simulator's ITL 9% too slow).
+        free[STEP_OVERHEAD] = latency;
+        free[LAYER_OVERHEAD] = latency;
+        free[HOST_SEQUENCE] = latency;
         free[REQUEST_OVERHEAD] = latency;
         free[QUEUE_SHARE] = latency;
         free[QUEUE_COHERENCE] = latency;
@@ -190,8 +199,13 @@ public final class EfficiencyFitter {
             return (math == Precision.FP4 || math == Precision.INT4) && m.deployment().accelerator().supports(math);
         });
         free[EXPERT_LAYER_OVERHEAD] = group.stream().anyMatch(m -> m.model().isMoe());
-        free[ALL_TO_ALL_LATENCY] = group.stream().anyMatch(m -> m.model().isMoe()
-                && (m.deployment().expertParallel() > 1 || m.deployment().attentionParallelism() != AttentionParallelism.TENSOR));
+        // Only data-parallel attention dispatches tokens all-to-all; an expert-parallel layer under tensor-parallel
+        // attention combines through the all-reduce. Left free without such rows, the factor drifted to its bound
+        // (Hopper SGLang: 37 -> 300 us) and made wide expert-parallel searches miss their latency targets.
+        free[ALL_TO_ALL_LATENCY] = group.stream().anyMatch(m -> m.model().isMoe() && m.deployment().gpusPerReplica() > 1
+                && (m.deployment().attentionParallelism() == AttentionParallelism.DATA
+                        || m.deployment().attentionParallelism() == AttentionParallelism.AUTO
+                                && PerformanceModel.prefersDataParallelAttention(m.model(), m.deployment())));
         return free;
     }
 

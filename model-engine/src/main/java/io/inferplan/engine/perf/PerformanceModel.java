@@ -467,7 +467,14 @@ public final class PerformanceModel {
         double sequencesPerScheduler = layout.dataParallelAttention ? sequences / layout.gpus : sequences;
         double perIteration = efficiency.stepOverheadSeconds() + sequencesPerScheduler * efficiency.sequenceOverheadSeconds();
         double overhead = perIteration + stages * layout.layerOverheadSeconds() + draftSeconds;
-        return new Step(compute, memory, communication, overhead, stages * stageSeconds + perIteration + draftSeconds);
+        double gpuSeconds = stages * stageSeconds + perIteration + draftSeconds;
+        // An overlap scheduler prepares the next iteration on the host while the GPU runs this one: the iteration
+        // waits for whichever finishes last.
+        double hostSeconds = sequencesPerScheduler * efficiency.hostSequenceSeconds();
+        if (hostSeconds > gpuSeconds) {
+            return new Step(compute, memory, communication, overhead + hostSeconds - gpuSeconds, hostSeconds);
+        }
+        return new Step(compute, memory, communication, overhead, gpuSeconds);
     }
 
     /**

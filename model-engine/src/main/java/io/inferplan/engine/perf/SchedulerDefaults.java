@@ -7,7 +7,7 @@ import io.inferplan.engine.hardware.AcceleratorSpec;
  * iteration may prefill. A profile's {@code prefillTokenBudget} above 0 overrides this.
  *
  * <ul>
- *   <li>TensorRT-LLM: {@code max_num_tokens} 8192 (and {@code max_batch_size} 2048), the LLM API / trtllm-serve build
+ *   <li>TensorRT-LLM (both runtimes): {@code max_num_tokens} 8192 (and {@code max_batch_size} 2048), the LLM API / trtllm-serve build
  *       defaults (tensorrt_llm/llmapi/llm_args.py); in-flight batching puts a context chunk and the generation batch
  *       in the same iteration.</li>
  *   <li>vLLM (V1, OpenAI server): {@code max_num_batched_tokens} 8192 and {@code max_num_seqs} 1024 on GPUs with at
@@ -28,7 +28,7 @@ public final class SchedulerDefaults {
     public static int prefillTokenBudget(ServingStack stack, AcceleratorSpec accelerator) {
         double memory = accelerator.memoryBytes();
         return switch (stack) {
-            case TENSORRT_LLM, GENERIC -> 8192;
+            case TENSORRT_LLM, TENSORRT_LLM_ENGINE, GENERIC -> 8192;
             case VLLM -> memory >= 70 * GIB && !accelerator.name().toUpperCase(java.util.Locale.ROOT).contains("A100") ? 8192 : 2048;
             case SGLANG -> memory < 35_000 * MIB ? 2048 : memory < 160 * 1024 * MIB ? 8192 : 16384;
         };

@@ -7,9 +7,18 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The serving software: the same GPU and model reach very different throughput under each. */
+/**
+ * The serving software: the same GPU and model reach very different throughput under each. TensorRT-LLM has two
+ * runtimes that behave differently enough to be two stacks: since 1.0 the default is the PyTorch backend (Python
+ * scheduler with an overlap loop, kernels from PyTorch and TensorRT-LLM's own ops, trtllm-serve); before it, prebuilt
+ * TensorRT engines ran under the C++ executor (trtllm-bench on engines, Triton's tensorrtllm_backend), which has no
+ * Python in the loop and replays whole-engine CUDA graphs.
+ */
 public enum ServingStack {
+    /** TensorRT-LLM 1.x, PyTorch backend (the default runtime since 1.0). */
     TENSORRT_LLM("TensorRT-LLM"),
+    /** TensorRT-LLM's TensorRT-engine runtime (C++ executor; 0.x releases and the 1.x TensorRT backend). */
+    TENSORRT_LLM_ENGINE("TensorRT-LLM engines"),
     VLLM("vLLM"),
     SGLANG("SGLang"),
     /** Nothing known about the stack: the engine's stated default efficiencies apply. */
@@ -46,7 +55,9 @@ public enum ServingStack {
         }
         String key = text.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
         return switch (key) {
-            case "tensorrtllm", "trtllm", "trt", "tensorrt" -> TENSORRT_LLM;
+            case "tensorrtllm", "trtllm", "trt", "tensorrt", "tensorrtllmpytorch", "trtllmpytorch" -> TENSORRT_LLM;
+            case "tensorrtllmengine", "tensorrtllmengines", "trtllmengine", "trtllmengines", "tensorrtllmcpp", "trtllmcpp"
+                    -> TENSORRT_LLM_ENGINE;
             case "vllm" -> VLLM;
             case "sglang" -> SGLANG;
             case "generic", "unknown", "other", "default" -> GENERIC;

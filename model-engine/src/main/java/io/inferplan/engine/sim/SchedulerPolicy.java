@@ -77,7 +77,7 @@ public record SchedulerPolicy(String name, int maxSequences, int maxTokensPerSte
             // TensorRT-LLM: max_num_tokens 8192, tokens_per_block 32 (KvCacheConfig), chunked context off, capacity
             // scheduler GUARANTEED_NO_EVICT (KV for prompt + max output reserved at admission), context and generation
             // requests in the same in-flight batch.
-            case TENSORRT_LLM -> new SchedulerPolicy("TensorRT-LLM", maxSequences, 8192, false, true, 32, 1.0, 0.0,
+            case TENSORRT_LLM, TENSORRT_LLM_ENGINE -> new SchedulerPolicy(stack.displayName(), maxSequences, 8192, false, true, 32, 1.0, 0.0,
                     "TensorRT-LLM: max_num_tokens 8192, tokens_per_block 32, enable_chunked_context false, "
                             + "CapacitySchedulerPolicy.GUARANTEED_NO_EVICT (docs: performance tuning guide, useful runtime flags)");
             // vLLM V1: running requests first, then waiting ones, chunked prefill always on; max_num_batched_tokens

@@ -128,8 +128,10 @@ class WideExpertParallelTest {
         // Not super-linear: two nodes joined by NICs serve no more per GPU than... the same 16 GPUs all on NVLink.
         AcceleratorSpec oneDomain = new AcceleratorSpec("H200-16", "H200 in a 16-GPU NVLink domain", "NVIDIA",
                 AcceleratorFamily.NVIDIA_HOPPER, 141 * GB, 4.8e12, h200(50e9).denseFlopsPerSecond(), 450e9, 16, 700, false, List.of(), 50e9);
-        assertTrue(bestOf(oneDomain, 16).outputTokensPerSecondPerGpu() >= fast.outputTokensPerSecondPerGpu(),
-                "NVLink all the way is the upper bound of the same layout");
+        RankedConfiguration nvlinkOnly = bestOf(oneDomain, 16);
+        assertTrue(nvlinkOnly.outputTokensPerSecondPerGpu() >= fast.outputTokensPerSecondPerGpu(),
+                "NVLink all the way is the upper bound of the same layout: " + nvlinkOnly.describe() + " "
+                        + nvlinkOnly.outputTokensPerSecondPerGpu() + " vs " + fast.describe() + " " + fast.outputTokensPerSecondPerGpu());
     }
 
     /**

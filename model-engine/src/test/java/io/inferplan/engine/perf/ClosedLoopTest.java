@@ -112,6 +112,32 @@ class ClosedLoopTest {
     }
 
     @Test
+    void anOverlappedHostFloorBindsOnlyWhereTheGpuStepIsShorter() {
+        EfficiencyProfile base = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.TENSORRT_LLM).profile();
+        double[] factors = base.fittedFactors();
+        factors[18] = 0;
+        EfficiencyProfile noHost = base.withFitted(factors);
+        factors[18] = 100e-6;
+        EfficiencyProfile host = base.withFitted(factors);
+        ModelSpec llama8 = ModelPresets.bundled().require("model", "Llama-3.1-8B");
+        Deployment tp8 = Deployment.of(TestAccelerators.h100(), 8, Precision.FP8, Precision.FP8, ServingStack.TENSORRT_LLM);
+
+        // Eight GPUs on an 8B model: a step of 256 sequences takes a few ms on the GPU, less than 256 x 100 us on the host.
+        PerformanceModel.Step many = PerformanceModel.step(new ReplicaLayout(llama8, tp8, host), 256, 2048);
+        PerformanceModel.Step manyGpu = PerformanceModel.step(new ReplicaLayout(llama8, tp8, noHost), 256, 2048);
+        assertTrue(manyGpu.seconds() < 256 * 100e-6, "the GPU step is the shorter one: " + manyGpu.seconds());
+        assertEquals(256 * 100e-6, many.seconds(), 1e-12, "the iteration waits for the host");
+        assertEquals(many.seconds() - manyGpu.seconds(), many.overheadSeconds() - manyGpu.overheadSeconds(), 1e-12,
+                "the wait is overhead, not compute or memory");
+
+        // One GPU on a 70B model: the GPU step is far longer than the host's work, which hides behind it.
+        Deployment tp1 = Deployment.of(TestAccelerators.h100(), 1, Precision.FP8, Precision.FP8, ServingStack.TENSORRT_LLM);
+        ModelSpec qwen = ModelPresets.bundled().require("model", "Qwen3-32B");
+        double hidden = PerformanceModel.step(new ReplicaLayout(qwen, tp1, host), 16, 2048).seconds();
+        assertEquals(PerformanceModel.step(new ReplicaLayout(qwen, tp1, noHost), 16, 2048).seconds(), hidden, 1e-15);
+    }
+
+    @Test
     void aPrefillChunkPaysItsEagerLaunchesOncePerChunkAndShortPromptsShareIt() {
         EfficiencyProfile graphed = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile();
         double[] factors = graphed.fittedFactors();

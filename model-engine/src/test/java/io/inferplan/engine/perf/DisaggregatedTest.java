@@ -94,7 +94,8 @@ class DisaggregatedTest {
         assertTrue(atRate.prefillCapacityRequestsPerSecond() >= rate && atRate.decodeCapacityRequestsPerSecond() >= rate,
                 "both pools carry the rate: " + sized.describe());
         assertTrue(atRate.timeToFirstTokenSeconds() <= 2.0 + 1e-9 && atRate.timePerOutputTokenSeconds() <= 0.05 + 1e-9,
-                "within the targets it was sized for");
+                "within the targets it was sized for: " + sized.describe() + " TTFT " + atRate.timeToFirstTokenSeconds()
+                        + " s, TPOT " + atRate.timePerOutputTokenSeconds() + " s");
         DisaggregatedDeployment smaller = sized.withWorkers(Math.max(1, sized.prefillWorkers() - 1), sized.decodeWorkers());
         if (smaller.prefillWorkers() < sized.prefillWorkers()) {
             DisaggregatedEstimate fewer = serving.atRate(llama70, smaller, request, rate);

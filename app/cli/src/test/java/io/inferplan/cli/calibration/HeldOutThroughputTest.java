@@ -27,13 +27,14 @@ class HeldOutThroughputTest {
 
         assertEquals(111, table.rows().size());
         assertEquals(0, summary.failedRows(), "every published configuration must evaluate");
-        // 2026-12-03: median 30.2%, bias +16.7% (gpt-oss predicted 46-81% too fast, DeepSeek-R1 at long outputs 40-60%).
-        assertTrue(summary.overall().medianAbsErrorPercent() <= 35,
+        // 2026-12-03: median 30.2%, bias +16.7% (gpt-oss predicted 46-81% too fast, DeepSeek-R1 at long outputs 40-60%);
+        // with the 1.x backend fitted apart from the 0.17 engines, 23.3% and +12.8% (gpt-oss 37-39%).
+        assertTrue(summary.overall().medianAbsErrorPercent() <= 27,
                 "held-out median absolute error " + summary.overall().medianAbsErrorPercent() + "%");
         long inside = outcomes.stream()
                 .filter(o -> Math.abs(o.errorPercent().orElseThrow()) <= o.estimate().errorBand().expectedErrorPercent())
                 .count();
-        // 75 of 111 (68%) inside the stated band; a band that held for 80% of held-out rows would be the honest one.
-        assertTrue(inside >= 0.6 * outcomes.size(), inside + " of " + outcomes.size() + " held-out rows inside their band");
+        // 75 of 111 (68%) inside the stated band before the runtime split, 89 (80%) after it.
+        assertTrue(inside >= 0.7 * outcomes.size(), inside + " of " + outcomes.size() + " held-out rows inside their band");
     }
 }

@@ -59,14 +59,15 @@ class SweepAccuracyTest {
         // data-parallel attention, see docs/performance-model.md): 3,044 of 3,086 rows, TTFT 22.1%, TPOT 11.7%, 90% / 90%
         // of the errors inside bands whose medians are 67% / 31% (the third refit: 22.8%, 11.6%, bands 65% / 33%).
         // With users beyond what a replica holds queued (all 3,086 rows predicted): TTFT 22.3%, TPOT 11.8%, bands 67% / 32%.
-        // A little room for refit noise only.
+        // 2026-12-03, TensorRT-LLM's two runtimes as two stacks with an overlapped host floor: TTFT 22.4%, TPOT 11.3%,
+        // bands 60% / 31%. A little room for refit noise only.
         assertTrue(ttft.size() >= 3080, "only " + ttft.size() + " sweep rows could be evaluated");
-        assertTrue(medianTpot <= 12.0, "median TPOT error " + medianTpot + "% exceeds 12.0%");
-        assertTrue(medianTtft <= 23.5, "median TTFT error " + medianTtft + "% exceeds 23.5%");
+        assertTrue(medianTpot <= 11.6, "median TPOT error " + medianTpot + "% exceeds 11.6%");
+        assertTrue(medianTtft <= 23.0, "median TTFT error " + medianTtft + "% exceeds 23.0%");
         assertTrue(insideTtftBand >= 0.85 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
         assertTrue(insideTpotBand >= 0.85 * tpot.size(), insideTpotBand + " of " + tpot.size() + " TPOT errors inside their band");
         // Bands come from cross-validated residuals; a band that widened (or a prediction that got worse) shows here.
-        assertTrue(medianTtftBand <= 68, "median TTFT band " + medianTtftBand + "%");
+        assertTrue(medianTtftBand <= 64, "median TTFT band " + medianTtftBand + "%");
         assertTrue(medianTpotBand <= 35, "median TPOT band " + medianTpotBand + "%");
     }
 
