@@ -78,7 +78,7 @@ public final class EstimateCommand implements Callable<Integer> {
     Integer batch;
     @Option(names = "--min-tokens-per-s-per-user", description = "Per-user speed floor for --scenario interactivity")
     Double minTokensPerSecondPerUser;
-    @Option(names = "--serving-stack", description = "tensorrt-llm, vllm, sglang or generic (default ${DEFAULT-VALUE}: nothing known about the stack)", defaultValue = "generic")
+    @Option(names = "--serving-stack", description = "tensorrt-llm (1.x, PyTorch backend), tensorrt-llm-engine (TensorRT engines, 0.x), vllm, sglang or generic (default ${DEFAULT-VALUE}: nothing known about the stack)", defaultValue = "generic")
     String servingStack;
     @Option(names = "--max-batch", description = "The serving engine's limit on sequences in flight (default: the stack's)")
     Integer maxBatch;
