@@ -93,18 +93,19 @@ public final class CalibrateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "Fitted %d measurements from %s%n%n", rows.size(), measurements);
         out.println("| family | stack | rows | prefill compute | decode compute | weight bw | collectives bw | collective latency "
                 + "| step overhead | layer overhead | sequence overhead | request overhead | prefill queue share | queue coherence "
-                + "| all-to-all latency | MoE layer overhead | FP4 compute | host per prompt token | expert GEMM half size | KV read bw | prefill layer overhead | host per sequence |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + "| all-to-all latency | MoE layer overhead | FP4 compute | host per prompt token | expert GEMM half size | KV read bw | prefill layer overhead | host per sequence | admission iterations |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (EfficiencyFitter.PairFit f : fits) {
             var p = f.profile();
-            out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f us | %.2f ms | %.1f us | %.2f us | %.1f ms | %.2f | %.0f tokens | %.1f us | %.1f us | %.2f | %.2f us | %.1f GFLOP | %.3f | %.1f us | %.1f us |%n",
+            out.printf(Locale.ROOT, "| %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f us | %.2f ms | %.1f us | %.2f us | %.1f ms | %.2f | %.0f tokens | %.1f us | %.1f us | %.2f | %.2f us | %.1f GFLOP | %.3f | %.1f us | %.1f us | %.1f |%n",
                     f.family().displayName(), f.stack().displayName(), f.measurements(), p.prefillComputeEfficiency(),
                     p.decodeComputeEfficiency(), p.memoryBandwidthEfficiency(), p.collectiveEfficiency(),
                     p.collectiveLatencySeconds() * 1e6, p.stepOverheadSeconds() * 1e3, p.layerOverheadSeconds() * 1e6,
                     p.sequenceOverheadSeconds() * 1e6, p.requestOverheadSeconds() * 1e3, p.prefillQueueShare(),
                     p.queueCoherenceOutputTokens(), p.allToAllLatencySeconds() * 1e6, p.expertLayerOverheadSeconds() * 1e6,
                     p.lowPrecisionComputePenalty(), p.promptTokenOverheadSeconds() * 1e6, p.expertGemmHalfGflops(),
-                    p.kvBandwidthEfficiency(), p.prefillLayerOverheadSeconds() * 1e6, p.hostSequenceSeconds() * 1e6);
+                    p.kvBandwidthEfficiency(), p.prefillLayerOverheadSeconds() * 1e6, p.hostSequenceSeconds() * 1e6,
+                    p.admissionIterations());
         }
         out.println();
         out.println("Median absolute error in percent: fitted rows / leave-one-model-out / leave-one-accelerator-out");

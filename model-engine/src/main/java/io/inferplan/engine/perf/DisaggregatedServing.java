@@ -74,6 +74,11 @@ public final class DisaggregatedServing {
             this.clumpedShare = efficiency.prefillQueueShare() * coherence;
         }
 
+        /** The iterations a request waits beyond its own work before its first token streams out, at this decode step. */
+        double admissionSeconds(double stepSeconds) {
+            return decode.efficiency.admissionIterations() * stepSeconds;
+        }
+
         double stepSeconds(double sequencesPerWorker) {
             return PerformanceModel.step(decode, request, Math.max(1.0, sequencesPerWorker)).seconds();
         }
@@ -110,7 +115,7 @@ public final class DisaggregatedServing {
             double perWorker = Math.min(pools.maxBatchPerDecodeWorker, decoding / decodeWorkers);
             step = pools.stepSeconds(perWorker);
             double decodeSeconds = pools.decodeSteps * step;
-            double unqueued = pools.unqueuedSeconds + step + clumped;
+            double unqueued = pools.unqueuedSeconds + step + pools.admissionSeconds(step) + clumped;
             // The others' prompts queue at the prefill workers as in an M/D/1 queue at the load they bring.
             double userCycle = unqueued + wait + decodeSeconds;
             double load = Math.min(PerformanceModel.MAX_PREFILL_LOAD, othersPerPrefillWorker * pools.prefillServiceSeconds / userCycle);
@@ -151,7 +156,7 @@ public final class DisaggregatedServing {
         double perDecodeWorker = batch / (pools.decodeSteps * pools.stepSeconds(batch));
         double load = PerformanceModel.MAX_PREFILL_LOAD;
         if (maxTtftSeconds > 0) {
-            double room = maxTtftSeconds - pools.unqueuedSeconds - pools.stepSeconds(batch);
+            double room = maxTtftSeconds - pools.unqueuedSeconds - pools.stepSeconds(batch) - pools.admissionSeconds(pools.stepSeconds(batch));
             if (room <= 0) {
                 throw new InvalidInputException("latency", String.format(Locale.ROOT,
                         "a prompt alone takes %.0f ms to its first token (prefill %.0f ms, KV transfer %.1f ms), above the target",
@@ -179,7 +184,7 @@ public final class DisaggregatedServing {
         double wait = load / (2 * (1 - load)) * pools.prefillServiceSeconds;
         double perWorker = decodeBatchAtRate(pools, requestsPerSecond / deployment.decodeWorkers());
         double step = pools.stepSeconds(perWorker);
-        double ttft = pools.unqueuedSeconds + wait + step;
+        double ttft = pools.unqueuedSeconds + wait + step + pools.admissionSeconds(step);
         double served = Math.min(requestsPerSecond, Math.min(prefillCapacity, decodeCapacity));
         double outputTokensPerSecond = served * request.outputTokens();
         int concurrency = (int) Math.max(1, Math.round(served * (ttft + pools.decodeSteps * step)));

@@ -55,6 +55,10 @@ import static io.inferplan.engine.Checks.nonNegative;
  *                                   during iteration n: batching, sampling bookkeeping, detokenising in Python); an
  *                                   iteration takes at least this x the sequences one scheduler handles, so it binds only
  *                                   where the GPU's step is short (many GPUs, large batches of small models); 0 = none
+ * @param admissionIterations        engine iterations a new request waits, beyond its own prefill, before its first
+ *                                   token reaches the client (tokenizer and detokenizer process hops, the overlap
+ *                                   scheduler's one-iteration lag, the server's streaming loop): TTFT gains this x the
+ *                                   iteration time, which grows with the running batch; 0 = none
  */
 public record EfficiencyProfile(
         double prefillComputeEfficiency,
@@ -79,7 +83,8 @@ public record EfficiencyProfile(
         double expertGemmHalfGflops,
         double kvBandwidthEfficiency,
         double prefillLayerOverheadSeconds,
-        double hostSequenceSeconds) {
+        double hostSequenceSeconds,
+        double admissionIterations) {
 
     /** Stated defaults for the factors a profile written before they existed does not give. */
     public static final double DEFAULT_COLLECTIVE_LATENCY_SECONDS = 8e-6;
@@ -122,6 +127,7 @@ public record EfficiencyProfile(
                 : inRange("efficiency.kvBandwidthEfficiency", kvBandwidthEfficiency, 0.01, 1.0);
         nonNegative("efficiency.prefillLayerOverheadSeconds", prefillLayerOverheadSeconds, 0.01);
         nonNegative("efficiency.hostSequenceSeconds", hostSequenceSeconds, 0.01);
+        nonNegative("efficiency.admissionIterations", admissionIterations, 1000);
     }
 
     /** A profile with the step-time factors only; the latency factors take their stated defaults. */
@@ -133,13 +139,13 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, kvMemoryFraction, kvReservedOutputFraction,
                 defaultMaxBatch, lowPrecisionComputePenalty, DEFAULT_COLLECTIVE_LATENCY_SECONDS, DEFAULT_REQUEST_OVERHEAD_SECONDS,
                 DEFAULT_PREFILL_TOKEN_BUDGET, DEFAULT_PREFILL_QUEUE_SHARE, DEFAULT_ALL_TO_ALL_LATENCY_SECONDS,
-                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0, 0, 0, 0);
+                DEFAULT_EXPERT_LAYER_OVERHEAD_SECONDS, DEFAULT_QUEUE_COHERENCE_OUTPUT_TOKENS, 0, 0, 0, 0, 0, 0);
     }
 
     /** The same profile with the factors a fit varies replaced (see {@link EfficiencyFitter}). */
     EfficiencyProfile withFitted(double[] v) {
         return new EfficiencyProfile(v[0], v[1], v[2], v[3], v[4], v[5], v[6], kvMemoryFraction, kvReservedOutputFraction,
-                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18]);
+                defaultMaxBatch, v[10], v[7], v[8], prefillTokenBudget, v[9], v[11], v[12], v[13], v[14], v[15], v[16], v[17], v[18], v[19]);
     }
 
     /**
@@ -155,7 +161,7 @@ public record EfficiencyProfile(
                 collectiveLatencySeconds, requestOverheadSeconds / speedScale, prefillTokenBudget, prefillQueueShare,
                 allToAllLatencySeconds, expertLayerOverheadSeconds / speedScale, queueCoherenceOutputTokens,
                 promptTokenOverheadSeconds / speedScale, expertGemmHalfGflops, Math.min(1, kvBandwidthEfficiency * memoryScale),
-                prefillLayerOverheadSeconds / speedScale, hostSequenceSeconds / speedScale);
+                prefillLayerOverheadSeconds / speedScale, hostSequenceSeconds / speedScale, admissionIterations);
     }
 
     /** The factors a fit varies, in the order of {@link #withFitted}. */
@@ -164,7 +170,7 @@ public record EfficiencyProfile(
                 layerOverheadSeconds, sequenceOverheadSeconds, collectiveEfficiency, collectiveLatencySeconds,
                 requestOverheadSeconds, prefillQueueShare, lowPrecisionComputePenalty, allToAllLatencySeconds,
                 expertLayerOverheadSeconds, queueCoherenceOutputTokens, promptTokenOverheadSeconds, expertGemmHalfGflops,
-                kvBandwidthEfficiency, prefillLayerOverheadSeconds, hostSequenceSeconds};
+                kvBandwidthEfficiency, prefillLayerOverheadSeconds, hostSequenceSeconds, admissionIterations};
     }
 
 }

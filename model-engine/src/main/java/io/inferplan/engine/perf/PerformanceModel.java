@@ -498,7 +498,9 @@ public final class PerformanceModel {
         double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
         // Host work per prompt token (tokenising, hashing KV blocks) does not shrink with more GPUs.
         double host = efficiency.requestOverheadSeconds() + efficiency.promptTokenOverheadSeconds() * request.inputTokens();
-        double unqueued = host + ownPrefill + decodeAlongside + clumped;
+        double tokensPerStep = layout.deployment.speculative() == null ? 1 : layout.deployment.speculative().tokensPerStep();
+        double admission = efficiency.admissionIterations() * timePerOutputTokenSeconds * tokensPerStep;
+        double unqueued = host + ownPrefill + decodeAlongside + clumped + admission;
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
         // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.

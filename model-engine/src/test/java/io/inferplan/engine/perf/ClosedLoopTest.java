@@ -111,14 +111,39 @@ class ClosedLoopTest {
         assertTrue(borrowed > 0, "no borrowed band among the deployments tried");
     }
 
-    @Test
-    void anOverlappedHostFloorBindsOnlyWhereTheGpuStepIsShorter() {
+    /** Indices into {@link EfficiencyProfile#fittedFactors()}. */
+    private static final int HOST_SEQUENCE = 18;
+    private static final int ADMISSION_ITERATIONS = 19;
+
+    /** The bundled Hopper TensorRT-LLM profile with one fitted factor replaced. */
+    private static EfficiencyProfile hopperTensorRtWith(int factor, double value) {
         EfficiencyProfile base = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.TENSORRT_LLM).profile();
         double[] factors = base.fittedFactors();
-        factors[18] = 0;
-        EfficiencyProfile noHost = base.withFitted(factors);
-        factors[18] = 100e-6;
-        EfficiencyProfile host = base.withFitted(factors);
+        factors[factor] = value;
+        return base.withFitted(factors);
+    }
+
+    @Test
+    void admissionIterationsAddThatManyIterationsToTheFirstTokenAndNothingToTheDecode() {
+        EfficiencyProfile none = hopperTensorRtWith(ADMISSION_ITERATIONS, 0);
+        EfficiencyProfile ten = hopperTensorRtWith(ADMISSION_ITERATIONS, 10);
+        Deployment deployment = Deployment.of(TestAccelerators.h100(), 4, Precision.FP8, Precision.FP8, ServingStack.TENSORRT_LLM);
+        for (int users : new int[] {1, 16, 128}) {
+            PerformanceEstimate without = model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(users), none, BAND);
+            PerformanceEstimate with = model.estimate(llama70, deployment, request, new ServingTarget.FixedBatch(users), ten, BAND);
+            double added = with.timeToFirstTokenSeconds() - without.timeToFirstTokenSeconds();
+            // Ten iterations of the running batch, and a little more: the longer wait moves the closed loop's point.
+            assertTrue(added >= 9.5 * with.timePerOutputTokenSeconds() && added <= 11 * with.timePerOutputTokenSeconds(),
+                    users + " users: " + added + " s added, TPOT " + with.timePerOutputTokenSeconds());
+            assertTrue(with.timePerOutputTokenSeconds() <= without.timePerOutputTokenSeconds() * 1.0001,
+                    "waiting users do not decode, so the batch decoding is no larger");
+        }
+    }
+
+    @Test
+    void anOverlappedHostFloorBindsOnlyWhereTheGpuStepIsShorter() {
+        EfficiencyProfile noHost = hopperTensorRtWith(HOST_SEQUENCE, 0);
+        EfficiencyProfile host = hopperTensorRtWith(HOST_SEQUENCE, 100e-6);
         ModelSpec llama8 = ModelPresets.bundled().require("model", "Llama-3.1-8B");
         Deployment tp8 = Deployment.of(TestAccelerators.h100(), 8, Precision.FP8, Precision.FP8, ServingStack.TENSORRT_LLM);
 

@@ -60,10 +60,12 @@ class SweepAccuracyTest {
         // of the errors inside bands whose medians are 67% / 31% (the third refit: 22.8%, 11.6%, bands 65% / 33%).
         // With users beyond what a replica holds queued (all 3,086 rows predicted): TTFT 22.3%, TPOT 11.8%, bands 67% / 32%.
         // 2026-12-03, TensorRT-LLM's two runtimes as two stacks with an overlapped host floor: TTFT 22.4%, TPOT 11.3%,
-        // bands 60% / 31%. A little room for refit noise only.
+        // bands 60% / 31%; with the admission iterations in TTFT and decode compute floored
+        // at 30%, 21.6%, 11.3%, bands 61% / 32%. A little room for refit
+        // noise only.
         assertTrue(ttft.size() >= 3080, "only " + ttft.size() + " sweep rows could be evaluated");
-        assertTrue(medianTpot <= 11.6, "median TPOT error " + medianTpot + "% exceeds 11.6%");
-        assertTrue(medianTtft <= 23.0, "median TTFT error " + medianTtft + "% exceeds 23.0%");
+        assertTrue(medianTpot <= 11.9, "median TPOT error " + medianTpot + "% exceeds 11.9%");
+        assertTrue(medianTtft <= 22.2, "median TTFT error " + medianTtft + "% exceeds 22.2%");
         assertTrue(insideTtftBand >= 0.85 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
         assertTrue(insideTpotBand >= 0.85 * tpot.size(), insideTpotBand + " of " + tpot.size() + " TPOT errors inside their band");
         // Bands come from cross-validated residuals; a band that widened (or a prediction that got worse) shows here.
