@@ -153,10 +153,11 @@ public final class DisaggregatedServing {
             throw new InvalidInputException("latency", String.format(Locale.ROOT,
                     "a decode worker alone has a TPOT of %.1f ms, above the target", pools.stepSeconds(1) / pools.tokensPerStep * 1e3));
         }
-        double perDecodeWorker = batch / (pools.decodeSteps * pools.stepSeconds(batch));
+        double step = pools.stepSeconds(batch);
+        double perDecodeWorker = batch / (pools.decodeSteps * step);
         double load = PerformanceModel.MAX_PREFILL_LOAD;
         if (maxTtftSeconds > 0) {
-            double room = maxTtftSeconds - pools.unqueuedSeconds - pools.stepSeconds(batch) - pools.admissionSeconds(pools.stepSeconds(batch));
+            double room = maxTtftSeconds - pools.unqueuedSeconds - step - pools.admissionSeconds(step);
             if (room <= 0) {
                 throw new InvalidInputException("latency", String.format(Locale.ROOT,
                         "a prompt alone takes %.0f ms to its first token (prefill %.0f ms, KV transfer %.1f ms), above the target",
