@@ -56,8 +56,7 @@ public final class DisaggregatedServing {
             // sets one (the stack's default would cap a data-parallel worker, whose limit is per attention group, too low).
             int engineLimit = deployment.decode().maxBatch() > 0 ? deployment.decode().maxBatch() : Integer.MAX_VALUE;
             this.maxBatchPerDecodeWorker = Math.max(1, Math.min(decodeMemory.maxBatchByMemory(), engineLimit));
-            SpeculativeDecoding speculative = deployment.decode().speculative();
-            this.tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
+            this.tokensPerStep = decode.tokensPerStep;
             this.decodeSteps = Math.max(1.0, (request.outputTokens() - 1) / tokensPerStep);
             double newTokens = request.uncachedInputTokens();
             double prefillCompute = prefill.prefillComputeSeconds(newTokens, request.inputTokens() - newTokens / 2);

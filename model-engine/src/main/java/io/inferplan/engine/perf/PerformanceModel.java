@@ -379,9 +379,7 @@ public final class PerformanceModel {
      * consistent point (it converges in two or three).
      */
     static Cycle cycle(ReplicaLayout layout, RequestShape request, int batch, boolean closedLoop) {
-        Deployment deployment = layout.deployment;
-        SpeculativeDecoding speculative = deployment.speculative();
-        double tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
+        double tokensPerStep = layout.tokensPerStep;
 
         double newTokens = request.uncachedInputTokens();
         double prefillContext = request.inputTokens() - newTokens / 2;
@@ -498,8 +496,7 @@ public final class PerformanceModel {
         double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
         // Host work per prompt token (tokenising, hashing KV blocks) does not shrink with more GPUs.
         double host = efficiency.requestOverheadSeconds() + efficiency.promptTokenOverheadSeconds() * request.inputTokens();
-        double tokensPerStep = layout.deployment.speculative() == null ? 1 : layout.deployment.speculative().tokensPerStep();
-        double admission = efficiency.admissionIterations() * timePerOutputTokenSeconds * tokensPerStep;
+        double admission = efficiency.admissionIterations() * timePerOutputTokenSeconds * layout.tokensPerStep;
         double unqueued = host + ownPrefill + decodeAlongside + clumped + admission;
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.

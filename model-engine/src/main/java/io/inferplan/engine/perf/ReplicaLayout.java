@@ -76,6 +76,8 @@ final class ReplicaLayout {
     final double interDomainBytesPerSecond;
     final double collectiveLatencySeconds;
     final double prefillTokenBudget;
+    /** Tokens each sequence emits per decode iteration: 1, more with speculative decoding. */
+    final double tokensPerStep;
 
     ReplicaLayout(ModelSpec model, Deployment deployment, EfficiencyProfile efficiency) {
         this.model = model;
@@ -129,6 +131,7 @@ final class ReplicaLayout {
                 * efficiency.collectiveEfficiency();
         this.linkBytesPerSecond = (nvlink ? accelerator.scaleUpBandwidthBytesPerSecond() : PCIE_BYTES_PER_SECOND)
                 * efficiency.collectiveEfficiency();
+        this.tokensPerStep = deployment.speculative() == null ? 1 : deployment.speculative().tokensPerStep();
         this.prefillTokenBudget = efficiency.prefillTokenBudget() > 0 ? efficiency.prefillTokenBudget()
                 : SchedulerDefaults.prefillTokenBudget(deployment.servingStack(), accelerator);
         this.collectiveLatencySeconds = efficiency.collectiveLatencySeconds() * (nvlink ? 1.0 : OFF_DOMAIN_LATENCY_MULTIPLIER);

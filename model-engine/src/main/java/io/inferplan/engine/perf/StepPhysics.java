@@ -25,7 +25,7 @@ public final class StepPhysics {
         this.kvBudgetBytesPerGpu = kvBudgetBytesPerGpu;
         this.defaultMaxBatch = layout.efficiency.defaultMaxBatch();
         SpeculativeDecoding speculative = layout.deployment.speculative();
-        this.tokensPerStep = speculative == null ? 1 : speculative.tokensPerStep();
+        this.tokensPerStep = layout.tokensPerStep;
         this.verifiedPerSequence = speculative == null ? 1 : speculative.draftTokens() + 1;
         this.draftCostFraction = speculative == null ? 0 : speculative.draftCostFraction();
         this.reservedOutputFraction = layout.efficiency.kvReservedOutputFraction();
