@@ -11,6 +11,11 @@ Usage, from the project root:
 3. With out.csv (`estimate --cases` output): the median error left if every group of rows got its own free scale
    factor, by increasingly fine groups. A model with one factor per GPU, stack and model could not score better than
    the first line; the measurements' structure within a series is what the last one measures.
+4. With out.csv: the context cost, measured against predicted. Between the 8192/1024 and 1024/1024 rows of one
+   configuration at one concurrency (16 users or more) the TPOT difference is what 7,168 more tokens of context cost
+   each step (KV reads and attention, plus the longer prefills' stalls). The ratio is 1 where the engine reads the
+   KV cache as the run did; about 2 where the run kept a BF16 cache and the case row, as the scoring writes it for
+   every non-BF16 row, says FP8.
 """
 import csv, itertools, math, statistics, sys
 from collections import defaultdict
@@ -102,12 +107,41 @@ def oracle(rows, predicted_path):
         print(f"| {name} | {len(groups)} | {statistics.median(errors[0]):.1f}% | {statistics.median(errors[1]):.1f}% |")
 
 
+def context_cost(rows, predicted_path):
+    predicted = {p["case"]: p for p in csv.DictReader(open(predicted_path)) if p.get("predicted_tpot_ms")}
+    series = defaultdict(dict)
+    for r in rows:
+        if r["id"] not in predicted or int(r["tp_size"] or 1) > 8 or (r["attention_dp_size"] or "1") not in ("0", "1"):
+            continue
+        if int(r["batch_size"]) < 16:
+            continue
+        key = (r["system"], r["backend"], model_name(r).replace("DeepSeek-V3", "DeepSeek-R1"), r["precision"] or "bf16",
+               r["tp_size"], r["moe_ep_size"], r["batch_size"], r["backend_version"])
+        series[key].setdefault((r["isl"], r["osl"]), r)
+    ratios = defaultdict(list)
+    for key, by_shape in series.items():
+        long, short = by_shape.get(("8192", "1024")), by_shape.get(("1024", "1024"))
+        if not long or not short:
+            continue
+        measured = float(long["silicon_tpot_ms"]) - float(short["silicon_tpot_ms"])
+        modelled = float(predicted[long["id"]]["predicted_tpot_ms"]) - float(predicted[short["id"]]["predicted_tpot_ms"])
+        if modelled > 0:
+            ratios[key[:4]].append(measured / modelled)
+    print("\n## Context cost, measured / predicted (7,168 more tokens of context per sequence, 16+ users)\n")
+    print("| GPU | stack | model | weights | pairs | median ratio |")
+    print("|---|---|---|---|---:|---:|")
+    for (system, stack, model, precision), values in sorted(ratios.items()):
+        if len(values) >= 3:
+            print(f"| {system} | {stack} | {model} | {precision} | {len(values)} | {statistics.median(values):.2f} |")
+
+
 def main(args):
     rows = [r for r in csv.DictReader(open(args[0])) if r["mode"] == "agg" and r["silicon_tpot_ms"]]
     repeats(rows)
     labels(rows)
     if len(args) > 1:
         oracle(rows, args[1])
+        context_cost(rows, args[1])
 
 
 if __name__ == "__main__":
