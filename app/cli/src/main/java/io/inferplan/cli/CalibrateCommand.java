@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
                 "Each MEASUREMENTS.csv has the cases columns (validation/calibration.csv) with metric output_tokens_per_s",
                 "and a value, or measured_ttft_ms and measured_tpot_ms (validation/concurrency-sweeps-cases.csv), or both."})
 public final class CalibrateCommand implements Callable<Integer> {
-    private static final String METHOD = "Nelder-Mead on the mean absolute log error of throughput, TPOT and (half weight) TTFT, "
-            + "bounded factors, per (family, stack); bands = 80th percentile of leave-one-model-out residuals per metric and regime";
+    private static final String METHOD = "Nelder-Mead on the mean absolute log error of throughput (double weight), TTFT and TPOT, "
+            + "bounded factors, per (family, stack), refitted once without the measurements the first fit misses by more than 2.5x "
+            + "and 3 medians; bands = 80th percentile of leave-one-model-out residuals of all rows per metric and regime";
 
     @Spec
     CommandSpec spec;
@@ -115,6 +116,14 @@ public final class CalibrateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.family().displayName(), f.stack().displayName(),
                     errors(f, PredictedMetric.THROUGHPUT), errors(f, PredictedMetric.TTFT), errors(f, PredictedMetric.TPOT));
         }
+        out.println();
+        out.println("Set aside as outliers by the final fit (missed by more than 2.5x and 3 medians by the first; still in the bands)");
+        out.println("| family | stack | throughput | TTFT | TPOT |");
+        out.println("|---|---|---:|---:|---:|");
+        for (EfficiencyFitter.PairFit f : fits) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.family().displayName(), f.stack().displayName(),
+                    setAside(f, PredictedMetric.THROUGHPUT), setAside(f, PredictedMetric.TTFT), setAside(f, PredictedMetric.TPOT));
+        }
         if (write != null) {
             String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
             String source = "fitted by `inferplan calibrate " + names + "` on " + LocalDate.now()
@@ -154,6 +163,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static String setAside(EfficiencyFitter.PairFit f, PredictedMetric metric) {
+        long rows = f.trainingMedianAbsErrorPercent().containsKey(metric) ? f.setAside().getOrDefault(metric, 0) : -1;
+        return rows < 0 ? "-" : Long.toString(rows);
     }
 
     private static String errors(EfficiencyFitter.PairFit f, PredictedMetric metric) {

@@ -62,6 +62,9 @@ public final class EfficiencyFitter {
      * Weighting throughput twice keeps the offline fit from being traded away for sweep rows.
      */
     private static final double THROUGHPUT_WEIGHT = 2.0;
+    /** A metric the first fit misses by more than this factor, and by {@link #OUTLIER_MEDIANS} of its medians, is set aside. */
+    static final double OUTLIER_FACTOR = 2.5;
+    static final double OUTLIER_MEDIANS = 3.0;
     /** The log error a configuration that fails to evaluate counts as. */
     private static final double FAILURE_LOSS = 3;
 
@@ -82,10 +85,11 @@ public final class EfficiencyFitter {
      * @param trainingMedianAbsErrorPercent  median absolute error of each metric on the rows it was fitted on
      * @param byModel                        leave-one-model-out held-out residuals
      * @param byAccelerator                  leave-one-accelerator-out held-out residuals (empty with one accelerator)
+     * @param setAside                       per metric, the measurements the final fit set aside as outliers
      */
     public record PairFit(AcceleratorFamily family, ServingStack stack, EfficiencyProfile profile, int measurements,
                           Map<PredictedMetric, Double> trainingMedianAbsErrorPercent, List<Residual> byModel,
-                          List<Residual> byAccelerator) {
+                          List<Residual> byAccelerator, Map<PredictedMetric, Integer> setAside) {
 
         public double crossValidatedMedianAbsErrorPercent(PredictedMetric metric) {
             return percentile(byModel, metric, 0.5);
@@ -167,7 +171,10 @@ public final class EfficiencyFitter {
                 resolved.admissionIterations());
         boolean[] free = freeFactors(group);
 
-        EfficiencyProfile fitted = minimise(group, template, free, ITERATIONS, true);
+        EfficiencyProfile firstFit = minimise(group, template, free, ITERATIONS, true);
+        List<Measurement> trimmed = withoutOutliers(group, firstFit);
+        EfficiencyProfile fitted = trimmed.size() == group.size() && sameMetrics(trimmed, group) ? firstFit
+                : minimise(trimmed, firstFit, free, ITERATIONS, true);
         Map<PredictedMetric, Double> training = new java.util.EnumMap<>(PredictedMetric.class);
         List<Residual> trainingResiduals = residuals(group, fitted);
         for (PredictedMetric metric : PredictedMetric.values()) {
@@ -176,9 +183,10 @@ public final class EfficiencyFitter {
                 training.put(metric, Statistics.percentile(e, 0.5));
             }
         }
-        List<Residual> byModel = crossValidate(group, fitted, free, m -> m.model().id());
-        List<Residual> byAccelerator = crossValidate(group, fitted, free, m -> m.deployment().accelerator().name());
-        return new PairFit(family, stack, fitted, group.size(), training, byModel.isEmpty() ? trainingResiduals : byModel, byAccelerator);
+        List<Residual> byModel = crossValidate(trimmed, group, fitted, free, m -> m.model().id());
+        List<Residual> byAccelerator = crossValidate(trimmed, group, fitted, free, m -> m.deployment().accelerator().name());
+        return new PairFit(family, stack, fitted, group.size(), training, byModel.isEmpty() ? trainingResiduals : byModel, byAccelerator,
+                setAside(group, trimmed));
     }
 
     /** A factor is fitted only where some row of the group depends on it. */
@@ -215,11 +223,15 @@ public final class EfficiencyFitter {
         return free;
     }
 
-    /** Held-out residuals with each group of {@code key} left out in turn; empty when there is only one group. */
-    private List<Residual> crossValidate(List<Measurement> rows, EfficiencyProfile start, boolean[] free,
+    /**
+     * Held-out residuals with each group of {@code key} left out in turn; empty when there is only one group. Each fold
+     * trains on {@code training} (outliers set aside) and is judged on every row of {@code all}, outliers included, so
+     * the bands keep the rows the fit ignores.
+     */
+    private List<Residual> crossValidate(List<Measurement> training, List<Measurement> all, EfficiencyProfile start, boolean[] free,
                                          java.util.function.Function<Measurement, String> key) {
         Map<String, List<Measurement>> folds = new LinkedHashMap<>();
-        for (Measurement m : rows) {
+        for (Measurement m : all) {
             folds.computeIfAbsent(key.apply(m), k -> new ArrayList<>()).add(m);
         }
         List<Residual> heldOut = new ArrayList<>();
@@ -227,11 +239,87 @@ public final class EfficiencyFitter {
             return heldOut;
         }
         for (Map.Entry<String, List<Measurement>> fold : folds.entrySet()) {
-            List<Measurement> train = rows.stream().filter(m -> !key.apply(m).equals(fold.getKey())).toList();
+            List<Measurement> train = training.stream().filter(m -> !key.apply(m).equals(fold.getKey())).toList();
             EfficiencyProfile foldProfile = minimise(train, start, free, FOLD_ITERATIONS, false);
             heldOut.addAll(residuals(fold.getValue(), foldProfile));
         }
         return heldOut;
+    }
+
+    /**
+     * The rows with each metric that the first fit misses by more than {@link #OUTLIER_FACTOR} (and by more than
+     * {@link #OUTLIER_MEDIANS} times that metric's median log error) set aside; a row with no metric left is dropped.
+     * The median-based loss already caps how far one such row pulls, but not in which direction: a set of runs
+     * measured under conditions no case row names (a 7-9 s TTFT from a warm-up, a mislabelled parallelism) all pull
+     * one factor the same way, and the rows the physics does describe pay for it.
+     */
+    List<Measurement> withoutOutliers(List<Measurement> rows, EfficiencyProfile profile) {
+        List<double[]> logErrors = new ArrayList<>();
+        double[][] byMetric = new double[3][rows.size()];
+        int[] counts = new int[3];
+        for (Measurement m : rows) {
+            PerformanceEstimate e = estimate(m, profile);
+            double[] errors = {Double.NaN, Double.NaN, Double.NaN};
+            if (e != null) {
+                if (m.hasThroughput()) {
+                    errors[0] = Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));
+                }
+                if (m.measuredTtftSeconds() > 0) {
+                    errors[1] = Math.abs(Math.log(e.timeToFirstTokenSeconds() / m.measuredTtftSeconds()));
+                }
+                if (m.measuredTpotSeconds() > 0) {
+                    errors[2] = Math.abs(Math.log(e.timePerOutputTokenSeconds() / m.measuredTpotSeconds()));
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                if (!Double.isNaN(errors[i])) {
+                    byMetric[i][counts[i]++] = errors[i];
+                }
+            }
+            logErrors.add(errors);
+        }
+        double[] limit = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double median = counts[i] == 0 ? 0 : Statistics.percentile(java.util.Arrays.copyOf(byMetric[i], counts[i]), 0.5);
+            limit[i] = Math.max(Math.log(OUTLIER_FACTOR), OUTLIER_MEDIANS * median);
+        }
+        List<Measurement> kept = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            Measurement m = rows.get(r);
+            double[] errors = logErrors.get(r);
+            double throughput = errors[0] > limit[0] ? 0 : m.measuredOutputTokensPerSecond();
+            double ttft = errors[1] > limit[1] ? 0 : m.measuredTtftSeconds();
+            double tpot = errors[2] > limit[2] ? 0 : m.measuredTpotSeconds();
+            if (throughput == 0 && ttft == 0 && tpot == 0) {
+                continue;
+            }
+            kept.add(new Measurement(m.caseId(), m.model(), m.deployment(), m.replicas(), m.request(), m.target(), throughput, ttft, tpot));
+        }
+        return kept;
+    }
+
+    /** Per metric, how many measurements of {@code all} the trimmed rows no longer carry. */
+    private static Map<PredictedMetric, Integer> setAside(List<Measurement> all, List<Measurement> trimmed) {
+        Map<PredictedMetric, Integer> counts = new java.util.EnumMap<>(PredictedMetric.class);
+        counts.put(PredictedMetric.THROUGHPUT, (int) (all.stream().filter(Measurement::hasThroughput).count()
+                - trimmed.stream().filter(Measurement::hasThroughput).count()));
+        counts.put(PredictedMetric.TTFT, (int) (all.stream().filter(m -> m.measuredTtftSeconds() > 0).count()
+                - trimmed.stream().filter(m -> m.measuredTtftSeconds() > 0).count()));
+        counts.put(PredictedMetric.TPOT, (int) (all.stream().filter(m -> m.measuredTpotSeconds() > 0).count()
+                - trimmed.stream().filter(m -> m.measuredTpotSeconds() > 0).count()));
+        return counts;
+    }
+
+    private static boolean sameMetrics(List<Measurement> a, List<Measurement> b) {
+        for (int i = 0; i < a.size(); i++) {
+            Measurement x = a.get(i);
+            Measurement y = b.get(i);
+            if (x.measuredOutputTokensPerSecond() != y.measuredOutputTokensPerSecond() || x.measuredTtftSeconds() != y.measuredTtftSeconds()
+                    || x.measuredTpotSeconds() != y.measuredTpotSeconds()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The absolute percentage error of every measured metric of every row; a configuration that fails counts as 100%. */
