@@ -108,22 +108,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     p.kvBandwidthEfficiency(), p.prefillLayerOverheadSeconds() * 1e6, p.hostSequenceSeconds() * 1e6,
                     p.admissionIterations());
         }
-        out.println();
-        out.println("Median absolute error in percent: fitted rows / leave-one-model-out / leave-one-accelerator-out");
-        out.println("| family | stack | throughput | TTFT | TPOT |");
-        out.println("|---|---|---|---|---|");
-        for (EfficiencyFitter.PairFit f : fits) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.family().displayName(), f.stack().displayName(),
-                    errors(f, PredictedMetric.THROUGHPUT), errors(f, PredictedMetric.TTFT), errors(f, PredictedMetric.TPOT));
-        }
-        out.println();
-        out.println("Set aside as outliers by the final fit (missed by more than 2.5x and 3 medians by the first; still in the bands)");
-        out.println("| family | stack | throughput | TTFT | TPOT |");
-        out.println("|---|---|---:|---:|---:|");
-        for (EfficiencyFitter.PairFit f : fits) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.family().displayName(), f.stack().displayName(),
-                    setAside(f, PredictedMetric.THROUGHPUT), setAside(f, PredictedMetric.TTFT), setAside(f, PredictedMetric.TPOT));
-        }
+        printPerMetric(out, "Median absolute error in percent: fitted rows / leave-one-model-out / leave-one-accelerator-out",
+                "|---|---|---|---|---|", fits, CalibrateCommand::errors);
+        printPerMetric(out, "Set aside as outliers by the final fit (missed by more than 2.5x and 3 medians by the first; still in the bands)",
+                "|---|---|---:|---:|---:|", fits, CalibrateCommand::setAside);
         if (write != null) {
             String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
             String source = "fitted by `inferplan calibrate " + names + "` on " + LocalDate.now()
@@ -163,6 +151,19 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** One row per fitted pair, one cell per metric. */
+    private static void printPerMetric(PrintWriter out, String title, String alignment, List<EfficiencyFitter.PairFit> fits,
+                                       java.util.function.BiFunction<EfficiencyFitter.PairFit, PredictedMetric, String> cell) {
+        out.println();
+        out.println(title);
+        out.println("| family | stack | throughput | TTFT | TPOT |");
+        out.println(alignment);
+        for (EfficiencyFitter.PairFit f : fits) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", f.family().displayName(), f.stack().displayName(),
+                    cell.apply(f, PredictedMetric.THROUGHPUT), cell.apply(f, PredictedMetric.TTFT), cell.apply(f, PredictedMetric.TPOT));
+        }
     }
 
     private static String setAside(EfficiencyFitter.PairFit f, PredictedMetric metric) {
