@@ -21,6 +21,7 @@ import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.MemoryFit;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import io.inferplan.engine.perf.PerformanceModel;
+import io.inferplan.engine.perf.ServingStack;
 import io.inferplan.engine.perf.ServingTarget;
 import io.inferplan.engine.perf.WeightOnlyQuantization;
 import java.io.BufferedWriter;
@@ -64,7 +65,7 @@ public final class EstimateCommand implements Callable<Integer> {
     int expertParallel;
     @Option(names = "--weight-precision", description = "fp32, bf16, fp16, fp8, int8, fp4, int4 (default: the model name's precision suffix such as -FP8 or -NVFP4, else fp8)")
     String weightPrecision;
-    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights, fp8 for 4-bit weights)")
+    @Option(names = "--kv-precision", description = "KV cache precision (default: as the weights, fp8 for 4-bit weights; vLLM and SGLang themselves keep bf16 unless told fp8 or the checkpoint carries KV scales)")
     String kvPrecision;
     @Option(names = "--input-tokens", description = "Prompt tokens per request (default ${DEFAULT-VALUE})", defaultValue = "1000")
     double inputTokens;
@@ -225,12 +226,12 @@ public final class EstimateCommand implements Callable<Integer> {
             throw new InvalidInputException("estimate", outcome.error());
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? toJson(outcome) : toTable(outcome));
+        stdout.print(json ? toJson(outcome) : toTable(outcome, kvPrecision != null));
         stdout.flush();
         return ExitCodes.OK;
     }
 
-    static String toTable(CaseOutcome outcome) {
+    static String toTable(CaseOutcome outcome, boolean kvPrecisionGiven) {
         ResolvedCase c = outcome.resolved();
         PerformanceEstimate e = outcome.estimate();
         Deployment d = c.deployment();
@@ -241,6 +242,9 @@ public final class EstimateCommand implements Callable<Integer> {
                 c.replicas() > 1 ? ", " + c.replicas() + " replicas" : "", d.weightPrecision().id(), d.kvPrecision().id(),
                 d.servingStack().displayName()));
         weightPrecisionNote(c).ifPresent(note -> line(s, "Weight precision", note));
+        if (!kvPrecisionGiven) {
+            defaultKvCacheNote(d).ifPresent(note -> line(s, "KV cache", note));
+        }
         WeightOnlyQuantization.of(d).ifPresent(q -> line(s, "Quantisation", q.describe(d.accelerator().name())));
         PowerLimitedClock.describe(d.accelerator()).ifPresent(text -> line(s, "Power limit", text
                 + " (`inferplan catalog show " + d.accelerator().id() + "`)"));
@@ -275,6 +279,20 @@ public final class EstimateCommand implements Callable<Integer> {
      * Says where the weight precision came from when the model name had a say: taken from its precision suffix, or
      * given and different from what the suffix implies. Nothing when the name has no precision suffix.
      */
+    /**
+     * An FP8 cache assumed for FP8 weights, where vLLM and SGLang keep the model's BF16 unless told otherwise
+     * ({@code --kv-cache-dtype auto}) or the checkpoint carries KV scales: the sweeps' block-FP8 rows read their context
+     * at about twice the FP8 cost (docs/performance-model.md, What the measurements allow).
+     */
+    static Optional<String> defaultKvCacheNote(Deployment d) {
+        boolean autoCacheStack = d.servingStack() == ServingStack.VLLM || d.servingStack() == ServingStack.SGLANG;
+        if (!autoCacheStack || d.kvPrecision() != Precision.FP8 || d.weightPrecision() != Precision.FP8) {
+            return Optional.empty();
+        }
+        return Optional.of("fp8 assumed (as the weights); " + d.servingStack().displayName() + " keeps a bf16 cache unless run with "
+                + "--kv-cache-dtype fp8 or the checkpoint carries KV scales: plan that with --kv-precision bf16");
+    }
+
     static Optional<String> weightPrecisionNote(ResolvedCase c) {
         ResolvedModel name = c.modelName();
         if (name.impliedWeightPrecision().isEmpty()) {

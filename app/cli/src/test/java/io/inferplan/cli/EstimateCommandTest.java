@@ -35,6 +35,20 @@ class EstimateCommandTest {
     }
 
     @Test
+    void anAssumedFp8CacheOnVllmSaysWhatTheStackDoesByDefault() {
+        CliRun assumed = CliRun.of("estimate", "--model", "Llama-3.1-70B", "--accelerator", "H200", "--tp", "2", "--weight-precision",
+                "fp8", "--serving-stack", "vllm");
+        assertEquals(0, assumed.exitCode(), assumed.err());
+        assertTrue(assumed.out().contains("fp8 assumed (as the weights); vLLM keeps a bf16 cache"), assumed.out());
+        CliRun given = CliRun.of("estimate", "--model", "Llama-3.1-70B", "--accelerator", "H200", "--tp", "2", "--weight-precision",
+                "fp8", "--kv-precision", "fp8", "--serving-stack", "vllm");
+        assertTrue(!given.out().contains("fp8 assumed"), "a cache precision the user gave is not second-guessed: " + given.out());
+        CliRun tensorRt = CliRun.of("estimate", "--model", "Llama-3.1-70B", "--accelerator", "H200", "--tp", "2", "--weight-precision",
+                "fp8", "--serving-stack", "tensorrt-llm");
+        assertTrue(!tensorRt.out().contains("fp8 assumed"), "TensorRT-LLM takes the cache format from the checkpoint: " + tensorRt.out());
+    }
+
+    @Test
     void usersBeyondWhatTheReplicaHoldsAreSaidToWait() {
         CliRun run = CliRun.of("estimate", "--model", "Llama-3.1-70B", "--accelerator", "H200", "--tp", "1", "--weight-precision",
                 "fp8", "--kv-precision", "fp8", "--input-tokens", "8192", "--output-tokens", "1024", "--scenario", "batch",
