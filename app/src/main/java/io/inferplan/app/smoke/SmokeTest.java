@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 
@@ -96,8 +98,9 @@ public final class SmokeTest {
                 if (page != null) {
                     window.controller().show(page);
                 }
-                // Let the page evaluate and lay out (Compare evaluates its scenarios in the background).
-                io.inferplan.app.fx.Pulses.after(90, () -> screenshotAndMeasure(window, context, firstDrawnMillis));
+                // Let the page evaluate and lay out (Compare evaluates its scenarios in the background; Latency
+                // simulates): the screenshot waits until no progress indicator of the page is running.
+                io.inferplan.app.fx.Pulses.after(90, () -> whenIdle(window, () -> screenshotAndMeasure(window, context, firstDrawnMillis)));
             } else {
                 screenshotAndMeasure(window, context, firstDrawnMillis);
             }
@@ -183,6 +186,35 @@ public final class SmokeTest {
                 }
             }
         }.start();
+    }
+
+    /** Runs {@code then} once no visible progress indicator is running (and the charts had a few pulses to draw), or after a minute. */
+    private static void whenIdle(MainWindow window, Runnable then) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        new AnimationTimer() {
+            private int idlePulses;
+
+            @Override
+            public void handle(long now) {
+                boolean busy = window.stage().getScene().getRoot().lookupAll(".progress-indicator").stream()
+                        .anyMatch(node -> node instanceof ProgressIndicator indicator && indicator.isVisible()
+                                && indicator.getScene() != null && indicator.getProgress() < 1 && visibleInScene(indicator));
+                idlePulses = busy ? 0 : idlePulses + 1;
+                if (idlePulses >= 30 || now > deadline) {
+                    stop();
+                    then.run();
+                }
+            }
+        }.start();
+    }
+
+    private static boolean visibleInScene(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeScreenshot(MainWindow window) throws IOException {
