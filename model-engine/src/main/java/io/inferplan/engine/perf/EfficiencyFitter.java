@@ -258,19 +258,8 @@ public final class EfficiencyFitter {
         double[][] byMetric = new double[3][rows.size()];
         int[] counts = new int[3];
         for (Measurement m : rows) {
-            PerformanceEstimate e = estimate(m, profile);
-            double[] errors = {Double.NaN, Double.NaN, Double.NaN};
-            if (e != null) {
-                if (m.hasThroughput()) {
-                    errors[0] = Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));
-                }
-                if (m.measuredTtftSeconds() > 0) {
-                    errors[1] = Math.abs(Math.log(e.timeToFirstTokenSeconds() / m.measuredTtftSeconds()));
-                }
-                if (m.measuredTpotSeconds() > 0) {
-                    errors[2] = Math.abs(Math.log(e.timePerOutputTokenSeconds() / m.measuredTpotSeconds()));
-                }
-            }
+            // A configuration the first fit cannot evaluate is kept: another profile may evaluate it.
+            double[] errors = logErrors(m, estimate(m, profile), Double.NaN);
             for (int i = 0; i < 3; i++) {
                 if (!Double.isNaN(errors[i])) {
                     byMetric[i][counts[i]++] = errors[i];
@@ -372,18 +361,12 @@ public final class EfficiencyFitter {
         double[] sum = new double[3];
         int[] count = new int[3];
         for (Measurement m : rows) {
-            PerformanceEstimate e = estimate(m, profile);
-            if (m.hasThroughput()) {
-                sum[0] += e == null ? FAILURE_LOSS : Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));
-                count[0]++;
-            }
-            if (m.measuredTtftSeconds() > 0) {
-                sum[1] += e == null ? FAILURE_LOSS : Math.abs(Math.log(e.timeToFirstTokenSeconds() / m.measuredTtftSeconds()));
-                count[1]++;
-            }
-            if (m.measuredTpotSeconds() > 0) {
-                sum[2] += e == null ? FAILURE_LOSS : Math.abs(Math.log(e.timePerOutputTokenSeconds() / m.measuredTpotSeconds()));
-                count[2]++;
+            double[] errors = logErrors(m, estimate(m, profile), FAILURE_LOSS);
+            for (int i = 0; i < 3; i++) {
+                if (!Double.isNaN(errors[i])) {
+                    sum[i] += errors[i];
+                    count[i]++;
+                }
             }
         }
         double[] weight = {THROUGHPUT_WEIGHT, TTFT_WEIGHT, 1.0};
@@ -392,6 +375,24 @@ public final class EfficiencyFitter {
             total += count[i] == 0 ? 0 : weight[i] * sum[i] / count[i];
         }
         return total;
+    }
+
+    /**
+     * The absolute log errors of throughput, TTFT and TPOT ({@code NaN} where the row does not measure one), each
+     * {@code failure} where the configuration did not evaluate.
+     */
+    private static double[] logErrors(Measurement m, PerformanceEstimate e, double failure) {
+        double[] errors = {Double.NaN, Double.NaN, Double.NaN};
+        if (m.hasThroughput()) {
+            errors[0] = e == null ? failure : Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));
+        }
+        if (m.measuredTtftSeconds() > 0) {
+            errors[1] = e == null ? failure : Math.abs(Math.log(e.timeToFirstTokenSeconds() / m.measuredTtftSeconds()));
+        }
+        if (m.measuredTpotSeconds() > 0) {
+            errors[2] = e == null ? failure : Math.abs(Math.log(e.timePerOutputTokenSeconds() / m.measuredTpotSeconds()));
+        }
+        return errors;
     }
 
     private EfficiencyProfile minimise(List<Measurement> rows, EfficiencyProfile template, boolean[] free, int iterations,
