@@ -167,8 +167,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static String setAside(EfficiencyFitter.PairFit f, PredictedMetric metric) {
-        long rows = f.trainingMedianAbsErrorPercent().containsKey(metric) ? f.setAside().getOrDefault(metric, 0) : -1;
-        return rows < 0 ? "-" : Long.toString(rows);
+        return f.trainingMedianAbsErrorPercent().containsKey(metric) ? Integer.toString(f.setAside().getOrDefault(metric, 0)) : "-";
     }
 
     private static String errors(EfficiencyFitter.PairFit f, PredictedMetric metric) {

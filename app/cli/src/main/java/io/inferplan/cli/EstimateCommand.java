@@ -276,10 +276,6 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     /**
-     * Says where the weight precision came from when the model name had a say: taken from its precision suffix, or
-     * given and different from what the suffix implies. Nothing when the name has no precision suffix.
-     */
-    /**
      * An FP8 cache assumed for FP8 weights, where vLLM and SGLang keep the model's BF16 unless told otherwise
      * ({@code --kv-cache-dtype auto}) or the checkpoint carries KV scales: the sweeps' block-FP8 rows read their context
      * at about twice the FP8 cost (docs/performance-model.md, What the measurements allow).
@@ -293,6 +289,10 @@ public final class EstimateCommand implements Callable<Integer> {
                 + "--kv-cache-dtype fp8 or the checkpoint carries KV scales: plan that with --kv-precision bf16");
     }
 
+    /**
+     * Says where the weight precision came from when the model name had a say: taken from its precision suffix, or
+     * given and different from what the suffix implies. Nothing when the name has no precision suffix.
+     */
     static Optional<String> weightPrecisionNote(ResolvedCase c) {
         ResolvedModel name = c.modelName();
         if (name.impliedWeightPrecision().isEmpty()) {

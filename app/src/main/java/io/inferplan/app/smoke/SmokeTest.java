@@ -197,8 +197,7 @@ public final class SmokeTest {
             @Override
             public void handle(long now) {
                 boolean busy = window.stage().getScene().getRoot().lookupAll(".progress-indicator").stream()
-                        .anyMatch(node -> node instanceof ProgressIndicator indicator && indicator.isVisible()
-                                && indicator.getScene() != null && indicator.getProgress() < 1 && visibleInScene(indicator));
+                        .anyMatch(node -> node instanceof ProgressIndicator indicator && indicator.getProgress() < 1 && visibleInScene(indicator));
                 idlePulses = busy ? 0 : idlePulses + 1;
                 if (idlePulses >= 30 || now > deadline) {
                     stop();

@@ -173,8 +173,9 @@ public final class EfficiencyFitter {
 
         EfficiencyProfile firstFit = minimise(group, template, free, ITERATIONS, true);
         List<Measurement> trimmed = withoutOutliers(group, firstFit);
-        EfficiencyProfile fitted = trimmed.size() == group.size() && sameMetrics(trimmed, group) ? firstFit
-                : minimise(trimmed, firstFit, free, ITERATIONS, true);
+        Map<PredictedMetric, Integer> setAside = setAside(group, trimmed);
+        boolean nothingSetAside = setAside.values().stream().allMatch(n -> n == 0);
+        EfficiencyProfile fitted = nothingSetAside ? firstFit : minimise(trimmed, firstFit, free, ITERATIONS, true);
         Map<PredictedMetric, Double> training = new java.util.EnumMap<>(PredictedMetric.class);
         List<Residual> trainingResiduals = residuals(group, fitted);
         for (PredictedMetric metric : PredictedMetric.values()) {
@@ -186,7 +187,7 @@ public final class EfficiencyFitter {
         List<Residual> byModel = crossValidate(trimmed, group, fitted, free, m -> m.model().id());
         List<Residual> byAccelerator = crossValidate(trimmed, group, fitted, free, m -> m.deployment().accelerator().name());
         return new PairFit(family, stack, fitted, group.size(), training, byModel.isEmpty() ? trainingResiduals : byModel, byAccelerator,
-                setAside(group, trimmed));
+                setAside);
     }
 
     /** A factor is fitted only where some row of the group depends on it. */
@@ -297,18 +298,6 @@ public final class EfficiencyFitter {
         counts.put(PredictedMetric.TPOT, (int) (all.stream().filter(m -> m.measuredTpotSeconds() > 0).count()
                 - trimmed.stream().filter(m -> m.measuredTpotSeconds() > 0).count()));
         return counts;
-    }
-
-    private static boolean sameMetrics(List<Measurement> a, List<Measurement> b) {
-        for (int i = 0; i < a.size(); i++) {
-            Measurement x = a.get(i);
-            Measurement y = b.get(i);
-            if (x.measuredOutputTokensPerSecond() != y.measuredOutputTokensPerSecond() || x.measuredTtftSeconds() != y.measuredTtftSeconds()
-                    || x.measuredTpotSeconds() != y.measuredTpotSeconds()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The absolute percentage error of every measured metric of every row; a configuration that fails counts as 100%. */
