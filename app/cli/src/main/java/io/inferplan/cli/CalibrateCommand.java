@@ -11,6 +11,7 @@ import io.inferplan.engine.perf.EfficiencyFitter;
 import io.inferplan.engine.perf.EfficiencyTable;
 import io.inferplan.engine.perf.Measurement;
 import io.inferplan.engine.perf.PredictedMetric;
+import io.inferplan.engine.perf.ServingStack;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,6 +58,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             "disaggregated serving bands from the rows with prefill_workers set (no refit)"})
     boolean disaggregatedBandsOnly;
 
+    @Option(names = "--stack", paramLabel = "STACK", description = {"Refit only the pairs of this serving stack (repeatable:",
+            "tensorrt-llm, tensorrt-llm-engine, vllm, sglang); the other pairs keep their bundled factors and bands, so a",
+            "change to one stack's physics is measured without the others' refit drift"})
+    List<String> stacks = List.of();
+
     @Override
     public Integer call() throws IOException {
         CaseResolver resolver = new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled());
@@ -86,8 +94,16 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (disaggregatedBandsOnly) {
             return writeDisaggregatedBands(EfficiencyTable.bundled(), resolver, disaggregated, out);
         }
+        if (!stacks.isEmpty()) {
+            Set<ServingStack> only = EnumSet.noneOf(ServingStack.class);
+            for (String stack : stacks) {
+                only.add(ServingStack.parse("--stack", stack));
+            }
+            rows.removeIf(m -> !only.contains(m.deployment().servingStack()));
+        }
         if (rows.isEmpty()) {
-            throw new InvalidInputException("measurements", "no row with a measured throughput, TTFT or TPOT in " + measurements);
+            throw new InvalidInputException("measurements", "no row with a measured throughput, TTFT or TPOT in " + measurements
+                    + (stacks.isEmpty() ? "" : " for the stacks " + stacks));
         }
         EfficiencyTable base = EfficiencyTable.bundled();
         List<EfficiencyFitter.PairFit> fits = new EfficiencyFitter(base).fit(rows);
@@ -114,6 +130,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 "|---|---|---:|---:|---:|", fits, CalibrateCommand::setAside);
         if (write != null) {
             String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
+            names += stacks.stream().map(stack -> " --stack " + stack).reduce("", String::concat);
             String source = "fitted by `inferplan calibrate " + names + "` on " + LocalDate.now()
                     + "; error band = 80th percentile of leave-one-model-out absolute errors";
             EfficiencyTable refit = base.withEntries(EfficiencyFitter.toEntries(fits, source), LocalDate.now().toString(), METHOD)

@@ -21,6 +21,10 @@ public final class PerformanceModel {
     private static final double EXTRAPOLATION_ERROR_PERCENT = 10;
     private static final double ARCHITECTURE_ERROR_PERCENT = 15;
     private static final int FINE_GRAINED_EXPERTS = 16;
+    /** Midpoint-rule steps for the attention-DP balance hold: over the span that matters, 32 keep it within 1%. */
+    private static final int BALANCE_QUADRATURE_STEPS = 32;
+    /** The chance of a rank still without a prompt below which the hold's integral stops. */
+    private static final double BALANCE_NEGLIGIBLE_CHANCE = 1e-6;
     /** The prefill queue's load is capped below 1: a closed loop cannot overload it, it only slows its users. */
     static final double MAX_PREFILL_LOAD = 0.9;
     private static final int CLOSED_LOOP_ITERATIONS = 16;
@@ -502,8 +506,43 @@ public final class PerformanceModel {
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
         // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.
         double userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
+        double iterationSeconds = timePerOutputTokenSeconds * layout.tokensPerStep;
+        unqueued += attentionDpBalanceSeconds(layout, batch, iterationSeconds, userCycle);
+        userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
         double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
         return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
+    }
+
+    /**
+     * The mean time a new prompt is held by a scheduler that balances data-parallel attention ranks
+     * ({@link SchedulerDefaults#attentionDpBalanceTimeoutIterations}): its counter runs whether or not prompts wait, so
+     * a prompt arriving at a random moment waits for the next timeout, uniformly 0 to the full timeout, unless every
+     * other rank receives a prompt first (users send theirs independently, each rank's at {@code batch / ranks} per
+     * user cycle). No fitted factor: the timeout is the recipes' setting, the rest is the closed loop's arrival rate.
+     */
+    static double attentionDpBalanceSeconds(ReplicaLayout layout, int batch, double iterationSeconds, double userCycleSeconds) {
+        int timeout = SchedulerDefaults.attentionDpBalanceTimeoutIterations(layout.deployment.servingStack());
+        if (timeout == 0 || !layout.dataParallelAttention || batch <= 1 || userCycleSeconds <= 0) {
+            return 0;
+        }
+        int otherRanks = layout.gpus - 1;
+        double timeoutSeconds = timeout * iterationSeconds;
+        double arrivalsPerRankPerSecond = (double) batch / layout.gpus / userCycleSeconds;
+        // Mean over the arrival phase r (uniform on the timeout) of the time held, min(r, time until all others have
+        // a prompt): the integral of the probability that some other rank is still without one. Beyond the time by
+        // which every other rank has one but for a 1e-6 chance, nothing is left to integrate; busy ranks get there
+        // long before the timeout, so the steps cover only that span.
+        double span = Math.min(timeoutSeconds, Math.log(otherRanks / BALANCE_NEGLIGIBLE_CHANCE) / arrivalsPerRankPerSecond);
+        int steps = BALANCE_QUADRATURE_STEPS;
+        double held = 0;
+        for (int i = 0; i < steps; i++) {
+            double s = (i + 0.5) / steps * span;
+            double noneYet = Math.exp(-arrivalsPerRankPerSecond * s);
+            double someRankWaiting = 1 - Math.pow(1 - noneYet, otherRanks);
+            // A prompt held at s is still held for every arrival phase r > s: a share (timeout - s) / timeout of them.
+            held += someRankWaiting * (timeoutSeconds - s) / timeoutSeconds;
+        }
+        return held * span / steps;
     }
 
     /**

@@ -4,7 +4,8 @@ import io.inferplan.engine.hardware.AcceleratorSpec;
 
 /**
  * What each serving stack's scheduler does by default, as its sources set it (checked 2026-12): how many tokens one
- * iteration may prefill. A profile's {@code prefillTokenBudget} above 0 overrides this.
+ * iteration may prefill (a profile's {@code prefillTokenBudget} above 0 overrides this), and how long TensorRT-LLM
+ * holds a prompt to balance data-parallel attention ranks.
  *
  * <ul>
  *   <li>TensorRT-LLM (both runtimes): {@code max_num_tokens} 8192 (and {@code max_batch_size} 2048), the LLM API / trtllm-serve build
@@ -15,13 +16,29 @@ import io.inferplan.engine.hardware.AcceleratorSpec;
  *       {@code EngineArgs._set_default_args}); chunked prefill is always on, decode requests are scheduled first.</li>
  *   <li>SGLang: {@code chunked_prefill_size} 2048 below 35 GB of GPU memory, 8192 below 160 GB (H100, H200), 16384
  *       above (B200, GB200, MI300X) (python/sglang/srt/server_args.py, {@code _handle_chunked_prefill_size}).</li>
+ *   <li>TensorRT-LLM with attention data parallelism: {@code attention_dp_config} {@code enable_balance: true},
+ *       {@code timeout_iters: 60}, {@code batching_wait_iters: 0}, as NVIDIA's DeepSeek recipes and the InferenceX
+ *       benchmark scripts set it for every data-parallel attention run (the library's own default leaves balancing
+ *       off). The scheduler then holds new prompts until every attention rank has one, or until its counter reaches
+ *       60 iterations (tensorrt_llm/_torch/pyexecutor/py_executor.py, {@code _balance_adp_requests}); idle ranks are
+ *       padded with a dummy generation request, so the hold applies at any load.</li>
  * </ul>
  */
 public final class SchedulerDefaults {
     private static final double GIB = 1024.0 * 1024 * 1024;
     private static final double MIB = 1024.0 * 1024;
+    /** {@code attention_dp_config.timeout_iters} in the recipes (see above). */
+    private static final int TENSORRT_LLM_BALANCE_TIMEOUT_ITERATIONS = 60;
 
     private SchedulerDefaults() {
+    }
+
+    /**
+     * Iterations a new prompt may be held so that every data-parallel attention rank prefills together (0: the stack
+     * does not hold prompts).
+     */
+    public static int attentionDpBalanceTimeoutIterations(ServingStack stack) {
+        return stack == ServingStack.TENSORRT_LLM ? TENSORRT_LLM_BALANCE_TIMEOUT_ITERATIONS : 0;
     }
 
     /** Tokens one iteration of {@code stack} prefills by default on this accelerator. */

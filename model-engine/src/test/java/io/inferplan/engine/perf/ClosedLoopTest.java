@@ -52,6 +52,35 @@ class ClosedLoopTest {
     }
 
     @Test
+    void tensorRtLlmHoldsNewPromptsUntilEveryDataParallelAttentionRankHasOne() {
+        ModelSpec qwen = ModelPresets.bundled().require("model", "Qwen3-235B-A22B");
+        EfficiencyProfile profile = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.TENSORRT_LLM).profile();
+        Deployment dataParallel = new Deployment(TestAccelerators.h100(), 8, 8, 1, 8, Precision.FP8, Precision.FP8, null,
+                ServingStack.TENSORRT_LLM, 0, null, AttentionParallelism.DATA);
+        ReplicaLayout layout = new ReplicaLayout(qwen, dataParallel, profile);
+        double iteration = 0.02;
+        double timeout = SchedulerDefaults.attentionDpBalanceTimeoutIterations(ServingStack.TENSORRT_LLM) * iteration;
+        assertEquals(60 * iteration, timeout, 1e-12, "the recipes' timeout_iters");
+
+        // One user per rank, each sending a prompt every 20 s: the others almost never all have one, so a prompt waits
+        // for the next timeout, half of it on average.
+        double sparse = PerformanceModel.attentionDpBalanceSeconds(layout, 8, iteration, 20.0);
+        assertEquals(timeout / 2, sparse, 0.03 * timeout);
+        // Prompts arriving at every rank many times per timeout are released as soon as all ranks have one.
+        double dense = PerformanceModel.attentionDpBalanceSeconds(layout, 8000, iteration, 1.0);
+        assertTrue(dense < 0.05 * timeout, "busy ranks fill at once: " + dense + " s");
+        double between = PerformanceModel.attentionDpBalanceSeconds(layout, 800, iteration, 20.0);
+        assertTrue(between > dense && between < sparse, between + " s");
+
+        // Neither tensor-parallel attention nor another stack holds prompts.
+        ReplicaLayout tensor = new ReplicaLayout(qwen, dataParallel.withAttentionParallelism(AttentionParallelism.TENSOR), profile);
+        assertEquals(0, PerformanceModel.attentionDpBalanceSeconds(tensor, 8, iteration, 20.0));
+        Deployment onVllm = new Deployment(TestAccelerators.h100(), 8, 8, 1, 8, Precision.FP8, Precision.FP8, null,
+                ServingStack.VLLM, 0, null, AttentionParallelism.DATA);
+        assertEquals(0, PerformanceModel.attentionDpBalanceSeconds(new ReplicaLayout(qwen, onVllm, profile), 8, iteration, 20.0));
+    }
+
+    @Test
     void crossingTheNvlinkDomainGoesHierarchicalNotOverPcie() {
         EfficiencyProfile profile = EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.TENSORRT_LLM).profile();
         AcceleratorSpec h100 = TestAccelerators.h100();
