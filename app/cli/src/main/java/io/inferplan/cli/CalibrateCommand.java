@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
 public final class CalibrateCommand implements Callable<Integer> {
     private static final String METHOD = "Nelder-Mead on the mean absolute log error of throughput (double weight), TTFT and TPOT, "
             + "bounded factors, per (family, stack), refitted once without the measurements the first fit misses by more than 2.5x "
-            + "and 3 medians; bands = 80th percentile of leave-one-model-out residuals of all rows per metric and regime";
+            + "and 3 medians; bands = 80th percentile of leave-one-model-out residuals of all rows per metric and regime, each fold "
+            + "fitted from the stated defaults";
 
     @Spec
     CommandSpec spec;
@@ -57,6 +58,10 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--disaggregated-bands-only", description = {"Keep the bundled profiles and only recompute the",
             "disaggregated serving bands from the rows with prefill_workers set (no refit)"})
     boolean disaggregatedBandsOnly;
+
+    @Option(names = "--bands-only", description = {"Keep the bundled factors and recompute only what is measured against",
+            "them: the cross-validated errors and the error bands (no refit)"})
+    boolean bandsOnly;
 
     @Option(names = "--stack", paramLabel = "STACK", description = {"Refit only the pairs of this serving stack (repeatable:",
             "tensorrt-llm, tensorrt-llm-engine, vllm, sglang); the other pairs keep their bundled factors and bands, so a",
@@ -106,7 +111,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + (stacks.isEmpty() ? "" : " for the stacks " + stacks));
         }
         EfficiencyTable base = EfficiencyTable.bundled();
-        List<EfficiencyFitter.PairFit> fits = new EfficiencyFitter(base).fit(rows);
+        List<EfficiencyFitter.PairFit> fits = new EfficiencyFitter(base).fit(rows, !bandsOnly);
         out.printf(Locale.ROOT, "Fitted %d measurements from %s%n%n", rows.size(), measurements);
         out.println("| family | stack | rows | prefill compute | decode compute | weight bw | collectives bw | collective latency "
                 + "| step overhead | layer overhead | sequence overhead | request overhead | prefill queue share | queue coherence "
@@ -131,6 +136,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (write != null) {
             String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
             names += stacks.stream().map(stack -> " --stack " + stack).reduce("", String::concat);
+            names += bandsOnly ? " --bands-only" : "";
             String source = "fitted by `inferplan calibrate " + names + "` on " + LocalDate.now()
                     + "; error band = 80th percentile of leave-one-model-out absolute errors";
             EfficiencyTable refit = base.withEntries(EfficiencyFitter.toEntries(fits, source), LocalDate.now().toString(), METHOD)

@@ -54,7 +54,7 @@ public final class EfficiencyFitter {
     /** Fitting compares figures only; the bands are derived afterwards from the residuals. */
     private static final ErrorBand NO_BAND = new ErrorBand(0, 0, "fitting");
     private static final int ITERATIONS = 1500;
-    private static final int FOLD_ITERATIONS = 500;
+    private static final int FOLD_ITERATIONS = 1500;
     /** TTFT counts as much as TPOT: at half weight its fit left the closed-loop factors unconstrained. */
     private static final double TTFT_WEIGHT = 1.0;
     /**
@@ -114,6 +114,15 @@ public final class EfficiencyFitter {
     }
 
     public List<PairFit> fit(List<Measurement> measurements) {
+        return fit(measurements, true);
+    }
+
+    /**
+     * As {@link #fit(List)}, or, with {@code refit} false, keeping each pair's bundled factors and recomputing only what
+     * is measured against them: the gross misses set aside, the training errors and the cross-validated residuals
+     * (whose folds are fitted as always). For a change to how the folds are fitted, without the factors' refit drift.
+     */
+    public List<PairFit> fit(List<Measurement> measurements, boolean refit) {
         Map<String, List<Measurement>> groups = new LinkedHashMap<>();
         for (Measurement m : measurements) {
             Deployment d = m.deployment();
@@ -121,7 +130,7 @@ public final class EfficiencyFitter {
         }
         List<PairFit> fits = new ArrayList<>();
         for (List<Measurement> group : groups.values()) {
-            fits.add(fitPair(group));
+            fits.add(fitPair(group, refit));
         }
         return fits;
     }
@@ -154,7 +163,7 @@ public final class EfficiencyFitter {
         return bands;
     }
 
-    private PairFit fitPair(List<Measurement> group) {
+    private PairFit fitPair(List<Measurement> group, boolean refit) {
         Deployment first = group.getFirst().deployment();
         AcceleratorFamily family = first.accelerator().family();
         ServingStack stack = first.servingStack();
@@ -171,11 +180,11 @@ public final class EfficiencyFitter {
                 resolved.admissionIterations());
         boolean[] free = freeFactors(group);
 
-        EfficiencyProfile firstFit = minimise(group, template, free, ITERATIONS, true);
+        EfficiencyProfile firstFit = refit ? minimise(group, template, free, ITERATIONS, true) : template;
         List<Measurement> trimmed = withoutOutliers(group, firstFit);
         Map<PredictedMetric, Integer> setAside = setAside(group, trimmed);
         boolean nothingSetAside = setAside.values().stream().allMatch(n -> n == 0);
-        EfficiencyProfile fitted = nothingSetAside ? firstFit : minimise(trimmed, firstFit, free, ITERATIONS, true);
+        EfficiencyProfile fitted = !refit || nothingSetAside ? firstFit : minimise(trimmed, firstFit, free, ITERATIONS, true);
         Map<PredictedMetric, Double> training = new java.util.EnumMap<>(PredictedMetric.class);
         List<Residual> trainingResiduals = residuals(group, fitted);
         for (PredictedMetric metric : PredictedMetric.values()) {
@@ -239,9 +248,20 @@ public final class EfficiencyFitter {
         if (folds.size() < 2) {
             return heldOut;
         }
+        // Each fold starts where no row of the fold has been: the stated defaults for the factors it fits (the pair's
+        // values for those it cannot), and the spread starts. Started from the full fit, a fold that had not
+        // converged stayed near a fit that had seen the model it leaves out.
+        double[] cold = start.fittedFactors();
+        double[] defaults = model.efficiencies().defaultProfile().fittedFactors();
+        for (int i = 0; i < cold.length; i++) {
+            if (free[i]) {
+                cold[i] = Math.min(UPPER[i], Math.max(LOWER[i], defaults[i]));
+            }
+        }
+        EfficiencyProfile coldStart = start.withFitted(cold);
         for (Map.Entry<String, List<Measurement>> fold : folds.entrySet()) {
             List<Measurement> train = training.stream().filter(m -> !key.apply(m).equals(fold.getKey())).toList();
-            EfficiencyProfile foldProfile = minimise(train, start, free, FOLD_ITERATIONS, false);
+            EfficiencyProfile foldProfile = minimise(train, coldStart, free, FOLD_ITERATIONS, true);
             heldOut.addAll(residuals(fold.getValue(), foldProfile));
         }
         return heldOut;

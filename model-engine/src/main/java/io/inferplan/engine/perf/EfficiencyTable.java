@@ -270,6 +270,11 @@ public final class EfficiencyTable {
         return Optional.ofNullable(entries.getOrDefault(family, Map.of()).get(stack));
     }
 
+    /** The stated default efficiencies, before any stack's traits: what a family no row measures starts from. */
+    public EfficiencyProfile defaultProfile() {
+        return file.defaultProfile();
+    }
+
     public Resolved resolve(AcceleratorFamily family, ServingStack stack) {
         return cache.get(family).get(stack);
     }

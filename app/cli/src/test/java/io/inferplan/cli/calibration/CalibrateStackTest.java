@@ -71,6 +71,30 @@ class CalibrateStackTest {
     }
 
     @Test
+    void bandsOnlyKeepsEveryFactorAndRecomputesTheBands() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("../../validation/concurrency-sweeps-cases.csv"), StandardCharsets.UTF_8);
+        List<String> picked = new ArrayList<>(List.of(lines.getFirst()));
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.contains(",H100-SXM-80GB,") && line.contains(",vllm,") && (line.contains(",Qwen3-32B,") || line.contains(",Llama-3.1-70B,"))
+                    && picked.size() < 13) {
+                picked.add(line);
+            }
+        }
+        Path cases = dir.resolve("cases.csv");
+        Files.write(cases, picked, StandardCharsets.UTF_8);
+        Path written = dir.resolve("table.json");
+        CommandLine cli = Cli.commandLine();
+        StringWriter out = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        assertEquals(0, cli.execute("calibrate", cases.toString(), "--stack", "vllm", "--bands-only", "--write", written.toString()),
+                out.toString());
+        EfficiencyTable kept = EfficiencyTable.read(Files.readString(written, StandardCharsets.UTF_8));
+        assertEquals(EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile(),
+                kept.resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile(), "no factor moved");
+        assertTrue(out.toString().contains("leave-one-model-out"), out.toString());
+    }
+
+    @Test
     void anUnknownStackIsNamedInTheError() throws IOException {
         StringWriter err = new StringWriter();
         CommandLine cli = Cli.commandLine();

@@ -61,16 +61,19 @@ class SweepAccuracyTest {
         // With users beyond what a replica holds queued (all 3,086 rows predicted): TTFT 22.3%, TPOT 11.8%, bands 67% / 32%.
         // 2026-12-03, TensorRT-LLM's two runtimes as two stacks with an overlapped host floor: TTFT 22.4%, TPOT 11.3%,
         // bands 60% / 31%; with the admission iterations in TTFT and decode compute floored
-        // at 30%, 21.6%, 11.3%, bands 61% / 32%. A little room for refit
-        // noise only.
+        // at 30%, 21.6%, 11.3%, bands 61% / 32%; with gross misses set aside, 21.0%, 11.1%, bands 53% / 33%; with
+        // TensorRT-LLM's attention-DP hold, 20.9%, 11.1%. Then the cross-validation folds were started from the stated
+        // defaults instead of the full fit (which had seen the model each fold leaves out): the bands widened to 59% /
+        // 36% (92% of TPOT errors inside) with the factors unchanged; the bounds follow, the honest bands being the
+        // point. A little room for refit noise only.
         assertTrue(ttft.size() >= 3080, "only " + ttft.size() + " sweep rows could be evaluated");
         assertTrue(medianTpot <= 11.6, "median TPOT error " + medianTpot + "% exceeds 11.6%");
         assertTrue(medianTtft <= 21.6, "median TTFT error " + medianTtft + "% exceeds 21.6%");
         assertTrue(insideTtftBand >= 0.85 * ttft.size(), insideTtftBand + " of " + ttft.size() + " TTFT errors inside their band");
         assertTrue(insideTpotBand >= 0.85 * tpot.size(), insideTpotBand + " of " + tpot.size() + " TPOT errors inside their band");
         // Bands come from cross-validated residuals; a band that widened (or a prediction that got worse) shows here.
-        assertTrue(medianTtftBand <= 57, "median TTFT band " + medianTtftBand + "%");
-        assertTrue(medianTpotBand <= 35, "median TPOT band " + medianTpotBand + "%");
+        assertTrue(medianTtftBand <= 62, "median TTFT band " + medianTtftBand + "%");
+        assertTrue(medianTpotBand <= 38, "median TPOT band " + medianTpotBand + "%");
     }
 
     private static double percentError(double predicted, String measured) {
