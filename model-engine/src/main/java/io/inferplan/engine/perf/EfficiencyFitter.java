@@ -236,9 +236,9 @@ public final class EfficiencyFitter {
     /**
      * Held-out residuals with each group of {@code key} left out in turn; empty when there is only one group. Each fold
      * trains on {@code training} (outliers set aside) and is judged on every row of {@code all}, outliers included, so
-     * the bands keep the rows the fit ignores.
+     * the bands keep the rows the fit ignores. {@code pair} gives only the factors no row informs (they are not fitted).
      */
-    private List<Residual> crossValidate(List<Measurement> training, List<Measurement> all, EfficiencyProfile start, boolean[] free,
+    private List<Residual> crossValidate(List<Measurement> training, List<Measurement> all, EfficiencyProfile pair, boolean[] free,
                                          java.util.function.Function<Measurement, String> key) {
         Map<String, List<Measurement>> folds = new LinkedHashMap<>();
         for (Measurement m : all) {
@@ -251,14 +251,14 @@ public final class EfficiencyFitter {
         // Each fold starts where no row of the fold has been: the stated defaults for the factors it fits (the pair's
         // values for those it cannot), and the spread starts. Started from the full fit, a fold that had not
         // converged stayed near a fit that had seen the model it leaves out.
-        double[] cold = start.fittedFactors();
+        double[] cold = pair.fittedFactors();
         double[] defaults = model.efficiencies().defaultProfile().fittedFactors();
         for (int i = 0; i < cold.length; i++) {
             if (free[i]) {
                 cold[i] = Math.min(UPPER[i], Math.max(LOWER[i], defaults[i]));
             }
         }
-        EfficiencyProfile coldStart = start.withFitted(cold);
+        EfficiencyProfile coldStart = pair.withFitted(cold);
         for (Map.Entry<String, List<Measurement>> fold : folds.entrySet()) {
             List<Measurement> train = training.stream().filter(m -> !key.apply(m).equals(fold.getKey())).toList();
             EfficiencyProfile foldProfile = minimise(train, coldStart, free, FOLD_ITERATIONS, true);
