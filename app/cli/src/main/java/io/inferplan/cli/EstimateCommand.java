@@ -21,6 +21,7 @@ import io.inferplan.engine.perf.Deployment;
 import io.inferplan.engine.perf.MemoryFit;
 import io.inferplan.engine.perf.PerformanceEstimate;
 import io.inferplan.engine.perf.PerformanceModel;
+import io.inferplan.engine.perf.SchedulerDefaults;
 import io.inferplan.engine.perf.ServingStack;
 import io.inferplan.engine.perf.ServingTarget;
 import io.inferplan.engine.perf.WeightOnlyQuantization;
@@ -263,6 +264,11 @@ public final class EstimateCommand implements Callable<Integer> {
         line(s, "Limited by", e.limitedBy().description());
         if (e.attentionParallelism() == AttentionParallelism.DATA) {
             line(s, "Layout", "attention data-parallel, experts spread over the " + d.gpusPerReplica() + " GPUs");
+            int hold = SchedulerDefaults.attentionDpBalanceTimeoutIterations(d.servingStack());
+            if (hold > 0) {
+                line(s, "Scheduler", d.servingStack().displayName() + " holds each new prompt until every attention rank has one, up to "
+                        + hold + " iterations (attention_dp_config enable_balance, as NVIDIA's recipes set it); the TTFT includes the wait");
+            }
         }
         line(s, "Memory per GPU", String.format(Locale.ROOT, "%.1f GB weights, %.1f GB runtime, %.1f GB KV cache of %.1f GB",
                 m.weightBytes() / 1e9, (m.runtimeReserveBytes() + m.activationBytes()) / 1e9, m.kvBudgetBytes() / 1e9, m.memoryBytes() / 1e9));

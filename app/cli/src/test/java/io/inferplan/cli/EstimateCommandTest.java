@@ -49,6 +49,24 @@ class EstimateCommandTest {
     }
 
     @Test
+    void tensorRtLlmWithDataParallelAttentionSaysItHoldsPrompts() {
+        String[] common = {"estimate", "--model", "DeepSeek-R1", "--accelerator", "B200", "--tp", "8", "--ep", "8", "--weight-precision",
+                "fp4", "--kv-precision", "fp8", "--attention-parallel", "data", "--scenario", "batch", "--batch", "16"};
+        CliRun tensorRt = CliRun.of(concat(common, "--serving-stack", "tensorrt-llm"));
+        assertEquals(0, tensorRt.exitCode(), tensorRt.err());
+        assertTrue(tensorRt.out().contains("holds each new prompt until every attention rank has one, up to 60 iterations"), tensorRt.out());
+        CliRun sglang = CliRun.of(concat(common, "--serving-stack", "sglang"));
+        assertEquals(0, sglang.exitCode(), sglang.err());
+        assertTrue(!sglang.out().contains("holds each new prompt"), "SGLang schedules each rank on its own: " + sglang.out());
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
+    }
+
+    @Test
     void usersBeyondWhatTheReplicaHoldsAreSaidToWait() {
         CliRun run = CliRun.of("estimate", "--model", "Llama-3.1-70B", "--accelerator", "H200", "--tp", "1", "--weight-precision",
                 "fp8", "--kv-precision", "fp8", "--input-tokens", "8192", "--output-tokens", "1024", "--scenario", "batch",
