@@ -311,12 +311,10 @@ public final class EfficiencyFitter {
     /** Per metric, how many measurements of {@code all} the trimmed rows no longer carry. */
     private static Map<PredictedMetric, Integer> setAside(List<Measurement> all, List<Measurement> trimmed) {
         Map<PredictedMetric, Integer> counts = new java.util.EnumMap<>(PredictedMetric.class);
-        counts.put(PredictedMetric.THROUGHPUT, (int) (all.stream().filter(Measurement::hasThroughput).count()
-                - trimmed.stream().filter(Measurement::hasThroughput).count()));
-        counts.put(PredictedMetric.TTFT, (int) (all.stream().filter(m -> m.measuredTtftSeconds() > 0).count()
-                - trimmed.stream().filter(m -> m.measuredTtftSeconds() > 0).count()));
-        counts.put(PredictedMetric.TPOT, (int) (all.stream().filter(m -> m.measuredTpotSeconds() > 0).count()
-                - trimmed.stream().filter(m -> m.measuredTpotSeconds() > 0).count()));
+        for (PredictedMetric metric : PredictedMetric.values()) {
+            counts.put(metric, (int) (all.stream().filter(m -> m.measures(metric)).count()
+                    - trimmed.stream().filter(m -> m.measures(metric)).count()));
+        }
         return counts;
     }
 

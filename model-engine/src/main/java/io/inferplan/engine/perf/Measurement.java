@@ -52,6 +52,15 @@ public record Measurement(
         return measuredOutputTokensPerSecond > 0;
     }
 
+    /** Whether this row measures {@code metric}. */
+    public boolean measures(PredictedMetric metric) {
+        return switch (metric) {
+            case THROUGHPUT -> hasThroughput();
+            case TTFT -> measuredTtftSeconds > 0;
+            case TPOT -> measuredTpotSeconds > 0;
+        };
+    }
+
     public boolean hasLatency() {
         return measuredTtftSeconds > 0 || measuredTpotSeconds > 0;
     }

@@ -500,15 +500,16 @@ public final class PerformanceModel {
         double clumped = efficiency.prefillQueueShare() * coherence * (batch - 1.0) / 2.0 * prefillPerRequest;
         // Host work per prompt token (tokenising, hashing KV blocks) does not shrink with more GPUs.
         double host = efficiency.requestOverheadSeconds() + efficiency.promptTokenOverheadSeconds() * request.inputTokens();
-        double admission = efficiency.admissionIterations() * timePerOutputTokenSeconds * layout.tokensPerStep;
+        double iterationSeconds = timePerOutputTokenSeconds * layout.tokensPerStep;
+        double admission = efficiency.admissionIterations() * iterationSeconds;
+        // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.
+        double decodeSeconds = request.outputTokens() * timePerOutputTokenSeconds;
         double unqueued = host + ownPrefill + decodeAlongside + clumped + admission;
+        // The users' prompts reach the ranks at the rate of their cycle without the hold.
+        unqueued += attentionDpBalanceSeconds(layout, batch, iterationSeconds, unqueued + decodeSeconds);
         // Beyond the clumps, requests queue for the prefill work as in an M/D/1 queue whose load is the share of
         // time the replica spends prefilling: each user sends one request per TTFT + output x TPOT.
-        // TPOT with the prefill stalls in it: the bare decode step would shorten the cycle and overstate the load.
-        double userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
-        double iterationSeconds = timePerOutputTokenSeconds * layout.tokensPerStep;
-        unqueued += attentionDpBalanceSeconds(layout, batch, iterationSeconds, userCycle);
-        userCycle = unqueued + request.outputTokens() * timePerOutputTokenSeconds;
+        double userCycle = unqueued + decodeSeconds;
         double load = Math.min(MAX_PREFILL_LOAD, (batch - 1.0) * prefillPerRequest / userCycle);
         return unqueued + load / (2 * (1 - load)) * prefillPerRequest;
     }

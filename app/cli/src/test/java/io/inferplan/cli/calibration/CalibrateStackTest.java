@@ -29,24 +29,11 @@ class CalibrateStackTest {
     @Test
     void onlyTheNamedStacksPairsAreRefitted() throws IOException {
         // A few Hopper rows of two vLLM models and of SGLang: enough to fit, small enough to be quick.
-        List<String> lines = Files.readAllLines(Path.of("../../validation/concurrency-sweeps-cases.csv"), StandardCharsets.UTF_8);
+        List<String> lines = sweepLines();
         List<String> picked = new ArrayList<>(List.of(lines.getFirst()));
-        int vllmQwen = 0;
-        int vllmLlama = 0;
-        int sglang = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            boolean h100 = line.contains(",H100-SXM-80GB,");
-            if (h100 && line.contains(",vllm,") && line.contains(",Qwen3-32B,") && vllmQwen < 6) {
-                picked.add(line);
-                vllmQwen++;
-            } else if (h100 && line.contains(",vllm,") && line.contains(",Llama-3.1-70B,") && vllmLlama < 6) {
-                picked.add(line);
-                vllmLlama++;
-            } else if (h100 && line.contains(",sglang,") && sglang < 6) {
-                picked.add(line);
-                sglang++;
-            }
-        }
+        picked.addAll(pick(lines, line -> line.contains(",vllm,") && line.contains(",Qwen3-32B,"), 6));
+        picked.addAll(pick(lines, line -> line.contains(",vllm,") && line.contains(",Llama-3.1-70B,"), 6));
+        picked.addAll(pick(lines, line -> line.contains(",sglang,"), 6));
         assertEquals(19, picked.size(), "the sample found its rows");
         Path cases = dir.resolve("cases.csv");
         Files.write(cases, picked, StandardCharsets.UTF_8);
@@ -72,14 +59,9 @@ class CalibrateStackTest {
 
     @Test
     void bandsOnlyKeepsEveryFactorAndRecomputesTheBands() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("../../validation/concurrency-sweeps-cases.csv"), StandardCharsets.UTF_8);
+        List<String> lines = sweepLines();
         List<String> picked = new ArrayList<>(List.of(lines.getFirst()));
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.contains(",H100-SXM-80GB,") && line.contains(",vllm,") && (line.contains(",Qwen3-32B,") || line.contains(",Llama-3.1-70B,"))
-                    && picked.size() < 13) {
-                picked.add(line);
-            }
-        }
+        picked.addAll(pick(lines, line -> line.contains(",vllm,") && (line.contains(",Qwen3-32B,") || line.contains(",Llama-3.1-70B,")), 12));
         Path cases = dir.resolve("cases.csv");
         Files.write(cases, picked, StandardCharsets.UTF_8);
         Path written = dir.resolve("table.json");
@@ -92,6 +74,16 @@ class CalibrateStackTest {
         assertEquals(EfficiencyTable.bundled().resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile(),
                 kept.resolve(AcceleratorFamily.NVIDIA_HOPPER, ServingStack.VLLM).profile(), "no factor moved");
         assertTrue(out.toString().contains("leave-one-model-out"), out.toString());
+    }
+
+    private static List<String> sweepLines() throws IOException {
+        return Files.readAllLines(Path.of("../../validation/concurrency-sweeps-cases.csv"), StandardCharsets.UTF_8);
+    }
+
+    /** The first {@code limit} H100 rows (header skipped) that {@code wanted} accepts. */
+    private static List<String> pick(List<String> lines, java.util.function.Predicate<String> wanted, int limit) {
+        return lines.subList(1, lines.size()).stream().filter(line -> line.contains(",H100-SXM-80GB,") && wanted.test(line))
+                .limit(limit).toList();
     }
 
     @Test
