@@ -11,3 +11,7 @@ if [[ $# -eq 0 ]]; then
     set -- validation/calibration.csv validation/concurrency-sweeps-cases.csv
 fi
 ./inferplan calibrate "$@" --write model-engine/src/main/resources/io/inferplan/engine/perf/efficiency-profiles.json
+# The families that borrow another's efficiencies with fitted scales are refitted against the new profiles, so their
+# scales stay relative to what they borrow (AmdInstinctTest checks the bundled scales are what this fits).
+./inferplan calibrate validation/amd-instinct-vllm.csv --family-fallback amd-cdna3 \
+    --write model-engine/src/main/resources/io/inferplan/engine/perf/efficiency-profiles.json

@@ -6,9 +6,11 @@ import io.inferplan.cli.calibration.CaseTable;
 import io.inferplan.cli.calibration.DisaggregatedBands;
 import io.inferplan.cli.calibration.ResolvedCase;
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.hardware.AcceleratorFamily;
 import io.inferplan.engine.model.ModelPresets;
 import io.inferplan.engine.perf.EfficiencyFitter;
 import io.inferplan.engine.perf.EfficiencyTable;
+import io.inferplan.engine.perf.FamilyFallbackFitter;
 import io.inferplan.engine.perf.Measurement;
 import io.inferplan.engine.perf.PredictedMetric;
 import io.inferplan.engine.perf.ServingStack;
@@ -68,6 +70,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             "change to one stack's physics is measured without the others' refit drift"})
     List<String> stacks = List.of();
 
+    @Option(names = "--family-fallback", paramLabel = "FAMILY", description = {"Fit only the two scales of a family that borrows",
+            "another's efficiencies (amd-cdna3: compute and memory efficiency relative to Hopper) to the rows on that family;",
+            "every fitted profile and band is kept"})
+    String familyFallback;
+
     @Override
     public Integer call() throws IOException {
         CaseResolver resolver = new CaseResolver(ModelPresets.bundled(), AcceleratorLookup.bundled());
@@ -95,6 +102,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (skipped > 20) {
             out.println("... " + (skipped - 20) + " more rows skipped");
+        }
+        if (familyFallback != null) {
+            return writeFamilyFallback(parseFamily(familyFallback), rows, out);
         }
         if (disaggregatedBandsOnly) {
             return writeDisaggregatedBands(EfficiencyTable.bundled(), resolver, disaggregated, out);
@@ -143,14 +153,53 @@ public final class CalibrateCommand implements Callable<Integer> {
                     .withBands(EfficiencyFitter.toBands(fits));
             refit = refit.withDisaggregatedBands(DisaggregatedBands.of(new io.inferplan.engine.perf.PerformanceModel(refit), resolver,
                     disaggregated));
-            Path temporary = write.resolveSibling(write.getFileName() + ".tmp");
-            Files.writeString(temporary, refit.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
-            Files.move(temporary, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(refit);
             out.println();
             out.println("Wrote " + write);
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static AcceleratorFamily parseFamily(String text) {
+        String wanted = text.trim().replace('-', '_').replace(' ', '_');
+        for (AcceleratorFamily family : AcceleratorFamily.values()) {
+            if (family.name().equalsIgnoreCase(wanted)) {
+                return family;
+            }
+        }
+        throw new InvalidInputException("--family-fallback", "unknown accelerator family '" + text + "'; one of "
+                + java.util.Arrays.stream(AcceleratorFamily.values()).map(f -> f.id().replace('_', '-')).toList());
+    }
+
+    private Integer writeFamilyFallback(AcceleratorFamily family, List<Measurement> rows, PrintWriter out) throws IOException {
+        String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
+        String provenance = "fitted by `inferplan calibrate " + names + " --family-fallback " + family.id().replace('_', '-')
+                + "` on " + LocalDate.now();
+        EfficiencyTable base = EfficiencyTable.bundled();
+        FamilyFallbackFitter.Fit fit = new FamilyFallbackFitter(base).fit(family, rows, provenance);
+        var fallback = fit.fallback();
+        out.printf(Locale.ROOT, "Fitted the %s fallback to %d measurements (%s)%n%n", family.displayName(), fit.measurements(),
+                String.join(", ", fit.models()));
+        out.println("| family | borrows from | compute scale | memory scale | median error before | median error fitted "
+                + "| leave-one-model-out median | leave-one-model-out p80 | stated error |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.0f%% |%n", family.displayName(),
+                fallback.borrowFrom().displayName(), fallback.computeScale(), fallback.memoryScale(), fit.previousMedianPercent(),
+                fit.fittedMedianPercent(), fit.heldOutMedianPercent(), fit.heldOutP80Percent(), fallback.errorPercent());
+        if (write != null) {
+            writeAtomically(base.withFamilyFallback(fallback));
+            out.println();
+            out.println("Wrote " + write);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void writeAtomically(EfficiencyTable table) throws IOException {
+        Path temporary = write.resolveSibling(write.getFileName() + ".tmp");
+        Files.writeString(temporary, table.toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
+        Files.move(temporary, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private Integer writeDisaggregatedBands(EfficiencyTable base, CaseResolver resolver, List<Map<String, String>> rows,
@@ -167,9 +216,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     b.rows(), b.medianAbsErrorPercent(), b.p80AbsErrorPercent());
         }
         if (write != null) {
-            Path temporary = write.resolveSibling(write.getFileName() + ".tmp");
-            Files.writeString(temporary, base.withDisaggregatedBands(bands).toJson() + System.lineSeparator(), StandardCharsets.UTF_8);
-            Files.move(temporary, write, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(base.withDisaggregatedBands(bands));
             out.println("Wrote " + write);
         }
         out.flush();

@@ -388,7 +388,7 @@ public final class EfficiencyFitter {
      * The absolute log errors of throughput, TTFT and TPOT ({@code NaN} where the row does not measure one), each
      * {@code failure} where the configuration did not evaluate.
      */
-    private static double[] logErrors(Measurement m, PerformanceEstimate e, double failure) {
+    static double[] logErrors(Measurement m, PerformanceEstimate e, double failure) {
         double[] errors = {Double.NaN, Double.NaN, Double.NaN};
         if (m.hasThroughput()) {
             errors[0] = e == null ? failure : Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));

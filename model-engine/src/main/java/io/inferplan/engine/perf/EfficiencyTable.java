@@ -68,6 +68,11 @@ public final class EfficiencyTable {
             memoryScale = memoryScale == null ? 1.0 : Checks.inRange("familyFallbacks.memoryScale", memoryScale, 0.1, 2.0);
         }
 
+        /** Whether the scales were fitted to measurements of the family ({@link FamilyFallbackFitter}) rather than estimated. */
+        public boolean fitted() {
+            return reason != null && reason.startsWith(FamilyFallbackFitter.FITTED_PREFIX);
+        }
+
         EfficiencyProfile apply(EfficiencyProfile borrowed) {
             return borrowed.scaled(computeScale, memoryScale, 1.0, borrowed.kvMemoryFraction(),
                     borrowed.kvReservedOutputFraction(), borrowed.defaultMaxBatch());
@@ -211,6 +216,25 @@ public final class EfficiencyTable {
                 file.defaultErrorPercent(), merged, file.stacks(), file.familyFallbacks(), file.bands(), file.disaggregatedBands()));
     }
 
+    /** The fallback of a family without fitted profiles of its own, if the table has one. */
+    public Optional<FamilyFallback> familyFallback(AcceleratorFamily family) {
+        return Optional.ofNullable(fallbacks.get(family));
+    }
+
+    /** A copy with {@code fallback} replacing the fallback of its family: what a fallback refit produces. */
+    public EfficiencyTable withFamilyFallback(FamilyFallback fallback) {
+        List<FamilyFallback> merged = new java.util.ArrayList<>();
+        for (FamilyFallback old : file.familyFallbacks()) {
+            merged.add(old.family() == fallback.family() ? fallback : old);
+        }
+        if (merged.stream().noneMatch(f -> f.family() == fallback.family())) {
+            merged.add(fallback);
+        }
+        return new EfficiencyTable(new TableFile(file.description(), file.fittedOn(), file.method(), file.referenceStack(),
+                file.defaultProfile(), file.defaultErrorPercent(), file.entries(), file.stacks(), merged, file.bands(),
+                file.disaggregatedBands()));
+    }
+
     /** A copy with the given error bands replacing those of the same (family, stack) pairs. */
     public EfficiencyTable withBands(List<BandEntry> newBands) {
         List<BandEntry> merged = new java.util.ArrayList<>(newBands);
@@ -303,9 +327,10 @@ public final class EfficiencyTable {
         if (fallback != null && fallback.borrowFrom() != family) {
             Resolved borrowed = resolveUncached(fallback.borrowFrom(), stack);
             double percent = Math.max(fallback.errorPercent(), borrowed.errorBand().expectedErrorPercent());
-            return new Resolved(fallback.apply(borrowed.profile()), new ErrorBand(percent, 0, "no measurement for "
-                    + family.displayName() + "; efficiencies borrowed from " + fallback.borrowFrom().displayName()
-                    + " (" + fallback.reason() + ")"));
+            // A fitted fallback rests on measurements of its own; an estimated one says it has none.
+            String basis = fallback.fitted() ? family.displayName() + ": " : "no measurement for " + family.displayName() + "; ";
+            return new Resolved(fallback.apply(borrowed.profile()), new ErrorBand(percent, 0, basis + "efficiencies borrowed from "
+                    + fallback.borrowFrom().displayName() + " (" + fallback.reason() + ")"));
         }
         StackTraits traits = traits(stack);
         double percent = file.defaultErrorPercent();

@@ -33,4 +33,10 @@ public final class TestAccelerators {
         return new AcceleratorSpec("MI300X", "Instinct MI300X", "AMD", AcceleratorFamily.AMD_CDNA3, 192 * GIB, 5.3e12,
                 Map.of(Precision.BF16, 1307.4e12, Precision.FP16, 1307.4e12, Precision.FP8, 2614.9e12), 448e9, 8, 750, false, List.of());
     }
+
+    /** A part of a family with neither a profile nor fitted scales (Intel Gaudi 3-like figures: 3.7 TB/s, 1835 TFLOPS BF16/FP8). */
+    public static AcceleratorSpec gaudi3() {
+        return new AcceleratorSpec("Gaudi3", "Gaudi 3", "Intel", AcceleratorFamily.INTEL_GAUDI, 128 * GIB, 3.7e12,
+                Map.of(Precision.BF16, 1835e12, Precision.FP8, 1835e12), 600e9, 8, 900, false, List.of());
+    }
 }
