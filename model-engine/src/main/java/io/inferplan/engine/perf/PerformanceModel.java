@@ -518,17 +518,19 @@ public final class PerformanceModel {
      * The mean time a new prompt is held by a scheduler that balances data-parallel attention ranks
      * ({@link SchedulerDefaults#attentionDpBalanceTimeoutIterations}): its counter runs whether or not prompts wait, so
      * a prompt arriving at a random moment waits for the next timeout, uniformly 0 to the full timeout, unless every
-     * other rank receives a prompt first (users send theirs independently, each rank's at {@code batch / ranks} per
-     * user cycle). No fitted factor: the timeout is the recipes' setting, the rest is the closed loop's arrival rate.
+     * other rank receives a prompt first (users send theirs independently: the other {@code batch - 1} users' prompts
+     * spread over the other ranks, each user's once per cycle). No fitted factor: the timeout is the recipes' setting, the rest is the closed loop's arrival rate.
      */
     static double attentionDpBalanceSeconds(ReplicaLayout layout, int batch, double iterationSeconds, double userCycleSeconds) {
         int timeout = SchedulerDefaults.attentionDpBalanceTimeoutIterations(layout.deployment.servingStack());
-        if (timeout == 0 || !layout.dataParallelAttention || batch <= 1 || userCycleSeconds <= 0) {
+        if (timeout == 0 || !layout.dataParallelAttention || userCycleSeconds <= 0) {
             return 0;
         }
         int otherRanks = layout.gpus - 1;
         double timeoutSeconds = timeout * iterationSeconds;
-        double arrivalsPerRankPerSecond = (double) batch / layout.gpus / userCycleSeconds;
+        // The other ranks' prompts come from the other users: a lone user's prompt finds no rank to wait for and is held
+        // until the counter runs out (half the timeout on average).
+        double arrivalsPerRankPerSecond = (batch - 1.0) / otherRanks / userCycleSeconds;
         // Mean over the arrival phase r (uniform on the timeout) of the time held, min(r, time until all others have
         // a prompt): the integral of the probability that some other rank is still without one. Beyond the time by
         // which every other rank has one but for a 1e-6 chance, nothing is left to integrate; busy ranks get there

@@ -69,6 +69,8 @@ class ClosedLoopTest {
         // Prompts arriving at every rank many times per timeout are released as soon as all ranks have one.
         double dense = PerformanceModel.attentionDpBalanceSeconds(layout, 8000, iteration, 1.0);
         assertTrue(dense < 0.05 * timeout, "busy ranks fill at once: " + dense + " s");
+        // A lone user's prompt finds no other rank that will receive one: it waits out the counter, half of it on average.
+        assertEquals(timeout / 2, PerformanceModel.attentionDpBalanceSeconds(layout, 1, iteration, 0.5), 1e-3 * timeout);
         double between = PerformanceModel.attentionDpBalanceSeconds(layout, 800, iteration, 20.0);
         assertTrue(between > dense && between < sparse, between + " s");
 
