@@ -144,7 +144,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         printPerMetric(out, "Set aside as outliers by the final fit (missed by more than 2.5x and 3 medians by the first; still in the bands)",
                 "|---|---|---:|---:|---:|", fits, CalibrateCommand::setAside);
         if (write != null) {
-            String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
+            String names = fileNames();
             names += stacks.stream().map(stack -> " --stack " + stack).reduce("", String::concat);
             names += bandsOnly ? " --bands-only" : "";
             String source = "fitted by `inferplan calibrate " + names + "` on " + LocalDate.now()
@@ -173,7 +173,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private Integer writeFamilyFallback(AcceleratorFamily family, List<Measurement> rows, PrintWriter out) throws IOException {
-        String names = measurements.stream().map(p -> p.getFileName().toString()).reduce((a, b) -> a + " " + b).orElse("");
+        String names = fileNames();
         String provenance = "fitted by `inferplan calibrate " + names + " --family-fallback " + family.id().replace('_', '-')
                 + "` on " + LocalDate.now();
         EfficiencyTable base = EfficiencyTable.bundled();
@@ -194,6 +194,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The measurement files' names, as the provenance of what is written quotes the command. */
+    private String fileNames() {
+        return String.join(" ", measurements.stream().map(p -> p.getFileName().toString()).toList());
     }
 
     private void writeAtomically(EfficiencyTable table) throws IOException {

@@ -62,6 +62,7 @@ public final class EfficiencyFitter {
      * Weighting throughput twice keeps the offline fit from being traded away for sweep rows.
      */
     private static final double THROUGHPUT_WEIGHT = 2.0;
+    private static final double[] METRIC_WEIGHTS = {THROUGHPUT_WEIGHT, TTFT_WEIGHT, 1.0};
     /** A metric the first fit misses by more than this factor, and by {@link #OUTLIER_MEDIANS} of its medians, is set aside. */
     static final double OUTLIER_FACTOR = 2.5;
     static final double OUTLIER_MEDIANS = 3.0;
@@ -320,9 +321,14 @@ public final class EfficiencyFitter {
 
     /** The absolute percentage error of every measured metric of every row; a configuration that fails counts as 100%. */
     public List<Residual> residuals(List<Measurement> rows, EfficiencyProfile profile) {
+        return residualsOf(rows, m -> estimate(m, profile));
+    }
+
+    /** The residuals of {@code rows} under {@code estimates} (null where a configuration does not evaluate). */
+    static List<Residual> residualsOf(List<Measurement> rows, java.util.function.Function<Measurement, PerformanceEstimate> estimates) {
         List<Residual> out = new ArrayList<>();
         for (Measurement m : rows) {
-            PerformanceEstimate e = estimate(m, profile);
+            PerformanceEstimate e = estimates.apply(m);
             OperatingRegime regime = OperatingRegime.of(m.model(), e == null ? batchOf(m) : e.batch());
             String accelerator = m.deployment().accelerator().name();
             if (m.hasThroughput()) {
@@ -355,7 +361,8 @@ public final class EfficiencyFitter {
         return Math.abs(predicted - measured) / measured * 100;
     }
 
-    private PerformanceEstimate estimate(Measurement m, EfficiencyProfile profile) {
+    /** The estimate of {@code m} under {@code profile}; null where the configuration does not evaluate. */
+    PerformanceEstimate estimate(Measurement m, EfficiencyProfile profile) {
         try {
             return model.estimate(m.model(), m.deployment(), m.request(), m.target(), profile, NO_BAND);
         } catch (InvalidInputException e) {
@@ -365,10 +372,19 @@ public final class EfficiencyFitter {
 
     /** Mean absolute log error of each metric, averaged over the metrics the rows measure. */
     private double loss(List<Measurement> rows, EfficiencyProfile profile) {
+        return weightedLogLoss(rows, m -> estimate(m, profile), METRIC_WEIGHTS);
+    }
+
+    /**
+     * The mean absolute log error of throughput, TTFT and TPOT over the rows that measure each, weighted by
+     * {@code weights} (in that order) and summed; a configuration that does not evaluate counts as {@link #FAILURE_LOSS}.
+     */
+    static double weightedLogLoss(List<Measurement> rows, java.util.function.Function<Measurement, PerformanceEstimate> estimates,
+                                  double[] weights) {
         double[] sum = new double[3];
         int[] count = new int[3];
         for (Measurement m : rows) {
-            double[] errors = logErrors(m, estimate(m, profile), FAILURE_LOSS);
+            double[] errors = logErrors(m, estimates.apply(m), FAILURE_LOSS);
             for (int i = 0; i < 3; i++) {
                 if (!Double.isNaN(errors[i])) {
                     sum[i] += errors[i];
@@ -376,10 +392,9 @@ public final class EfficiencyFitter {
                 }
             }
         }
-        double[] weight = {THROUGHPUT_WEIGHT, TTFT_WEIGHT, 1.0};
         double total = 0;
         for (int i = 0; i < 3; i++) {
-            total += count[i] == 0 ? 0 : weight[i] * sum[i] / count[i];
+            total += count[i] == 0 ? 0 : weights[i] * sum[i] / count[i];
         }
         return total;
     }
@@ -388,7 +403,7 @@ public final class EfficiencyFitter {
      * The absolute log errors of throughput, TTFT and TPOT ({@code NaN} where the row does not measure one), each
      * {@code failure} where the configuration did not evaluate.
      */
-    static double[] logErrors(Measurement m, PerformanceEstimate e, double failure) {
+    private static double[] logErrors(Measurement m, PerformanceEstimate e, double failure) {
         double[] errors = {Double.NaN, Double.NaN, Double.NaN};
         if (m.hasThroughput()) {
             errors[0] = e == null ? failure : Math.abs(Math.log(m.replicas() * e.outputTokensPerSecond() / m.measuredOutputTokensPerSecond()));

@@ -1,9 +1,9 @@
 package io.inferplan.engine.perf;
 
 import io.inferplan.engine.InvalidInputException;
+import io.inferplan.engine.Statistics;
 import io.inferplan.engine.hardware.AcceleratorFamily;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,16 +26,15 @@ public final class FamilyFallbackFitter {
     static final double MAX_SCALE = 2.0;
     private static final int GRID = 40;
     private static final int REFINEMENTS = 3;
-    private static final double FAILURE_LOSS = 3;
-    /** What a configuration that does not evaluate counts as in the error figures. */
-    private static final double FAILED_PERCENT = 100;
+    /** Throughput, TTFT and TPOT count alike: the few rows of a borrowing family are all of one kind or two. */
+    private static final double[] METRIC_WEIGHTS = {1, 1, 1};
 
     private final EfficiencyTable base;
-    private final PerformanceModel model;
+    private final EfficiencyFitter estimator;
 
     public FamilyFallbackFitter(EfficiencyTable base) {
         this.base = base;
-        this.model = new PerformanceModel(base);
+        this.estimator = new EfficiencyFitter(base);
     }
 
     /**
@@ -84,7 +83,7 @@ public final class FamilyFallbackFitter {
         }
         double[] held = heldOut.stream().mapToDouble(Double::doubleValue).toArray();
         double heldMedian = held.length == 0 ? Double.NaN : median(held);
-        double heldP80 = held.length == 0 ? Double.NaN : percentile(held, 0.8);
+        double heldP80 = held.length == 0 ? Double.NaN : Statistics.percentile(held, 0.8);
         // One model cannot be held out against another: the stated error then stays what it was.
         double errorPercent = held.length == 0 ? current.errorPercent() : Math.ceil(heldP80);
         String reason = String.format(Locale.ROOT, "%s: compute x %.2f and memory x %.2f of %s's efficiencies fitted to %d published "
@@ -136,71 +135,24 @@ public final class FamilyFallbackFitter {
 
     /** Mean absolute log error of each metric the rows measure, summed over the metrics. */
     private double loss(EfficiencyTable.FamilyFallback current, double[] scales, List<Measurement> rows) {
-        double[] sum = new double[3];
-        int[] count = new int[3];
-        for (Measurement m : rows) {
-            double[] errors = EfficiencyFitter.logErrors(m, estimate(current, scales, m), FAILURE_LOSS);
-            for (int i = 0; i < 3; i++) {
-                if (!Double.isNaN(errors[i])) {
-                    sum[i] += errors[i];
-                    count[i]++;
-                }
-            }
-        }
-        double total = 0;
-        for (int i = 0; i < 3; i++) {
-            total += count[i] == 0 ? 0 : sum[i] / count[i];
-        }
-        return total;
+        return EfficiencyFitter.weightedLogLoss(rows, estimates(current, scales), METRIC_WEIGHTS);
     }
 
-    /** Absolute percentage error of every metric every row measures, |predicted - measured| / measured. */
+    /** Absolute percentage error of every metric every row measures. */
     private double[] absErrors(EfficiencyTable.FamilyFallback current, double[] scales, List<Measurement> rows) {
-        List<Double> out = new ArrayList<>();
-        for (Measurement m : rows) {
-            PerformanceEstimate e = estimate(current, scales, m);
-            if (m.hasThroughput()) {
-                out.add(e == null ? FAILED_PERCENT : percent(m.replicas() * e.outputTokensPerSecond(), m.measuredOutputTokensPerSecond()));
-            }
-            if (m.measuredTtftSeconds() > 0) {
-                out.add(e == null ? FAILED_PERCENT : percent(e.timeToFirstTokenSeconds(), m.measuredTtftSeconds()));
-            }
-            if (m.measuredTpotSeconds() > 0) {
-                out.add(e == null ? FAILED_PERCENT : percent(e.timePerOutputTokenSeconds(), m.measuredTpotSeconds()));
-            }
-        }
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
+        return EfficiencyFitter.residualsOf(rows, estimates(current, scales)).stream()
+                .mapToDouble(EfficiencyFitter.Residual::absErrorPercent).toArray();
     }
 
-    private static double percent(double predicted, double measured) {
-        return Math.abs(predicted - measured) / measured * 100;
-    }
-
-    private PerformanceEstimate estimate(EfficiencyTable.FamilyFallback current, double[] scales, Measurement m) {
+    /** Each row estimated under the borrowed profile of its stack, scaled by {@code scales}. */
+    private java.util.function.Function<Measurement, PerformanceEstimate> estimates(EfficiencyTable.FamilyFallback current,
+                                                                                  double[] scales) {
         EfficiencyTable.FamilyFallback trial = new EfficiencyTable.FamilyFallback(current.family(), current.borrowFrom(), scales[0],
                 scales[1], current.errorPercent(), current.reason());
-        EfficiencyProfile borrowed = base.resolve(current.borrowFrom(), m.deployment().servingStack()).profile();
-        try {
-            return model.estimate(m.model(), m.deployment(), m.request(), m.target(), trial.apply(borrowed),
-                    new ErrorBand(0, 0, "fitting"));
-        } catch (InvalidInputException e) {
-            return null;
-        }
+        return m -> estimator.estimate(m, trial.apply(base.resolve(current.borrowFrom(), m.deployment().servingStack()).profile()));
     }
 
     private static double median(double[] values) {
-        return percentile(values, 0.5);
-    }
-
-    private static double percentile(double[] values, double quantile) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        double position = quantile * (sorted.length - 1);
-        int lower = (int) Math.floor(position);
-        int upper = Math.min(sorted.length - 1, lower + 1);
-        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+        return Statistics.percentile(values, 0.5);
     }
 }
